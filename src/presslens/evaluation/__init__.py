@@ -1,0 +1,1 @@
+"""Accuracy measurement: run an extractor over gold data, write predictions, score them."""

@@ -1,0 +1,136 @@
+"""The analysis record: one versioned, JSON-serialisable schema for everything presslens finds.
+
+Annotators write these records onto the spaCy Doc; `presslens.convert` assembles them into
+an `Analysis`, the only thing that crosses from the NLP side to sinks (JSON, store, reports).
+Field names follow the output contract in DESIGN.md; `SCHEMA` is bumped when a name or a
+meaning changes.  Character offsets are Python `str` indices into the cleaned article text.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA = "presslens.analysis/1"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text, `text == article[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, article: str, start: int, end: int) -> "Span":
+        return cls(start, end, article[start:end])
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    mention: Span | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    vague: bool = False
+    entity_id: str | None = None
+
+
+@dataclass
+class Quote:
+    kind: str  # direct | indirect | mixed
+    content: Span
+    cue: Span | None
+    speaker: Speaker
+    channel: str | None = None
+    confidence: float = 0.5
+    pieces: list[Span] = field(default_factory=list)  # fragments of an interrupted quote
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    country: str | None = None  # ISO-3, PLOVER/CAMEO style actor code part
+    sector: str | None = None  # GOV, MIL, MED, ...
+    place: dict[str, Any] | None = None  # geocoding result for places
+
+
+@dataclass
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None = None  # day | week | month | year | relative
+    relative: bool = False
+
+
+@dataclass
+class Event:
+    type: str
+    actor: str | None
+    target: str | None
+    location: str | None
+    date: str | None
+    evidence: Span
+    asserted_by: str = "author"
+    confidence: float = 0.5
+    date_source: str | None = None
+    modality: str = "asserted"
+    trigger: Span | None = None
+    actor_code: str | None = None
+    target_code: str | None = None
+    place: dict[str, Any] | None = None
+
+
+@dataclass
+class Technique:
+    technique: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+    explanation: str
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    text: str
+    attribution: str  # quoted | vague | unattributed
+    speaker: str | None = None
+    stance: str | None = None  # fact | opinion | prediction
+
+
+@dataclass
+class Analysis:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = "en"
+    id: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    framing: list[Technique] = field(default_factory=list)
+    hedges: list[Span] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        ordered = {"schema": data.pop("schema")}
+        if data.get("id") is None:
+            data.pop("id")
+        ordered.update(data)
+        return ordered
