@@ -53,7 +53,8 @@ class AttributionComponent:
                 vague=r.vague,
             )
             pieces = [Span.of(text, s, e) for s, e in a.content]
-            kind = quote_kind(text, a.content, marked)
+            # an unmarked block of first-person speech is verbatim: a direct quote
+            kind = "direct" if a.pattern == "block" else quote_kind(text, a.content, marked)
             confidence = round(a.confidence * (0.7 if r.name is None else 1.0), 2)
             quotes.append(Quote(
                 kind=kind,

@@ -41,6 +41,15 @@ dispute rebut defend describe tout urge demand call propose recommend promise pl
 XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+EVIDENCE_VERBS = frozenset("show find demonstrate".split())
+EVIDENCE_NOUNS = frozenset("""
+poll polls survey surveys study studies report reports data research analysis review investigation
+figures statistics records documents document audit census filing filings memo letter email emails
+""".split())
+REPORTING_VERBS = frozenset("""
+say tell add state note stress warn claim confirm deny explain announce report write insist argue
+quote emphasize emphasise reiterate declare assert allege acknowledge admit respond reply tweet post
+""".split())
 CHANNEL_VERBS = frozenset("publish post carry release air broadcast issue".split())
 
 
@@ -153,6 +162,23 @@ def find_subject(verb: Token) -> Token | None:
     return None
 
 
+def _recover_subject(verb: Token, sent: Span) -> Token | None:
+    """When the parse lost the subject ("On Saturday, General X, presenting a report, said …"),
+    take the nearest named person or body before the verb that is not a prepositional object."""
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for ent in reversed([e for e in sent.ents if e.end <= verb.i]):
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.dep_ not in ("pobj", "dobj", "poss", "compound"):
+            return ent.root
+    return None
+
+
+def _is_evidence_source(speaker: Span) -> bool:
+    """"The poll shows", "a study found": evidence verbs attribute only to documents and bodies."""
+    head = speaker.root
+    return head.lemma_.lower() in EVIDENCE_NOUNS or head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+
+
 def find_channel(sent: Span) -> str | None:
     """The medium a statement was relayed by: "in a statement published on the Kremlin's website",
     "in an interview with CNN", "told Reuters"."""
@@ -168,7 +194,8 @@ def find_channel(sent: Span) -> str | None:
                                 return sent.doc.text[s:e]
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "on"):
-                    objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART")]
+                    # "an interview with CNN", "a statement to Reuters": a medium, never a person
+                    objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "WORK_OF_ART")]
                     if objs:
                         s, e = token_range(objs[0].subtree)
                         return sent.doc.text[s:e]
@@ -209,11 +236,13 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     if lemma in CLAUSE_ONLY_VERBS:
         return None, cue
     for c in verb.children:
-        if c.dep_ == "dobj" and lemma in OBJECT_CUES | {"call"} and c.pos_ not in ("PRON",):
+        if c.dep_ == "dobj" and lemma in OBJECT_CUES and c.pos_ not in ("PRON",):
             end_tok = c
             for o in verb.children:
                 if o.dep_ in ("oprd", "xcomp", "advcl") and o.i > c.i:
                     end_tok = o
+            if lemma == "call" and end_tok is c:
+                continue  # "called the police" reports nothing; "called the plan a disaster" does
             s, _ = subtree_range(c, sent=sent)
             _, e = subtree_range(end_tok, sent=sent)
             return (s, e), cue
@@ -285,7 +314,10 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 chan_tok, spk_tok, saying = relayed
                 relayed_sayings.add(saying.i)
                 clause = next((c for c in saying.children if c.dep_ in CLAUSE_DEPS), None)
-                rng = subtree_range(clause, sent=sent) if clause is not None else None
+                if clause is not None:
+                    rng = subtree_range(clause, sent=sent)
+                else:  # parser split the reported clause: take the rest of the sentence
+                    rng = (saying.idx + len(saying), sent.end_char)
                 if rng is None or spk_tok is None:
                     continue
                 chan = None
@@ -295,7 +327,7 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 cue = (tok.idx, saying.idx + len(saying))
                 found.append(Attribution([trim(text, *rng)], cue, speaker_phrase(spk_tok), chan or channel, "quoted-as-saying", 0.85))
                 continue
-            subj = find_subject(tok)
+            subj = find_subject(tok) or _recover_subject(tok, sent)
             if subj is not None and subj.dep_ == "nsubjpass":
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -313,7 +345,11 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
             if rng[1] - rng[0] < 3:
                 continue
             speaker = speaker_phrase(subj)
-            if overlap(rng, token_range(speaker)) or overlap(rng, cue):
+            if overlap(rng, token_range(speaker)) or rng[0] <= tok.idx < rng[1]:
+                continue
+            if speaker.root.lower_ in FIRST_PERSON:
+                continue  # "I want to thank …": the writer's or an already-quoted speaker's own words
+            if lemma in EVIDENCE_VERBS and not _is_evidence_source(speaker):
                 continue
             belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
             conf = 0.6 if belief else 0.85
@@ -365,19 +401,21 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
     for a in found:
         a.paragraph = _paragraph_index(bounds, a.start)
     result = list(found)
-    # a cue-verb content that lies inside a quotation becomes the whole quotation
+    # a cue-verb content inside a quotation becomes the whole quotation; one that starts a
+    # quotation running on past the parsed clause (several sentences) is extended to its end
     for a in result:
         for q in marked:
             rng = (a.start, a.end)
-            if overlap(rng, (q.start, q.end)) and (inside(rng, (q.start - 1, q.end + 1)) or inside((q.start, q.end), (rng[0] - 2, rng[1] + 2))):
-                if a.cue and inside(a.cue, (q.start, q.end)):
-                    continue
-                a.content = list(q.pieces) if rng[0] <= q.start + 2 or inside(rng, (q.start, q.end)) else a.content
-                if rng[0] > q.start + 2 and not inside(rng, (q.start, q.end)):
-                    continue
+            if not overlap(rng, (q.start, q.end)) or (a.cue and inside(a.cue, (q.start, q.end))):
+                continue
+            if inside(rng, (q.start - 1, q.end + 1)):
                 a.content = list(q.pieces)
                 a.extra["marked"] = q
-    claimed = {id(a.extra.get("marked")) for a in result if a.extra.get("marked") is not None}
+            elif abs(rng[0] - q.start) <= 2 and q.end > rng[1]:
+                a.content = [(rng[0], q.end)]
+                a.extra["marked"] = q
+    _merge_interrupted(text, bounds, marked, result)
+    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next") if a.extra.get(key) is not None}
     by_end = sorted(result, key=lambda a: a.end)
     i = 0
     while i < len(marked):
@@ -428,6 +466,23 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
     return result
 
 
+def _merge_interrupted(text: str, bounds, marked: list[MarkedQuote], found: list[Attribution]) -> None:
+    """“A,” he said, “B.” — the quotation resumed after its cue is the same quote: add B as a piece."""
+    for a in found:
+        q1 = a.extra.get("marked")
+        if q1 is None or a.cue is None:
+            continue
+        for q2 in marked:
+            if q2.start <= q1.end or q2.start - q1.end > 80:
+                continue
+            between = (q1.end, q2.start)
+            if inside(a.cue, between) and _paragraph_index(bounds, q1.start) == _paragraph_index(bounds, q2.start) \
+                    and text[q1.end - 2 : q1.end - 1] not in (".", "?", "!") or (inside(a.cue, between) and text[q2.start - 2:q2.start].strip() in (",", ":")):
+                a.content = a.content + list(q2.pieces)
+                a.extra["marked_next"] = q2
+            break
+
+
 # ----------------------------------------------------------------------------- block quotes
 
 
@@ -457,33 +512,42 @@ def find_block_quotes(doc: Doc, attributions: list[Attribution], marked: list[Ma
         by_para.setdefault(a.paragraph, []).append(a)
     previous: Attribution | None = None
     for idx, (p_start, p_end) in enumerate(bounds):
-        own = by_para.get(idx, [])
+        own = [a for a in by_para.get(idx, []) if not a.belief and a.speaker is not None]
+        reporting = [a for a in own if a.cue is None or _is_reporting(doc, a)]
         has_marks = any(overlap((q.start, q.end), (p_start, p_end)) for q in marked)
-        if own or has_marks or idx == 0:
-            previous = None
-            if own:
-                last_sent = _sentences_in(doc, *bounds[idx])
-                last_sent_start = last_sent[-1].start_char if last_sent else p_start
-                closing = [a for a in own if a.speaker is not None and not a.belief and (a.cue is None or a.cue[0] >= last_sent_start or a.end >= last_sent_start)]
-                if closing:
-                    previous = closing[-1]
-                    previous.extra["lead_in_sentences"] = len(last_sent)
-            continue
         stripped = text[p_start:p_end].strip()
-        if previous is None or stripped[-1:] not in ".!?…\"”":
-            previous = None
-            continue
-        first_person = _first_person(doc, p_start, p_end)
-        lead_in_only = previous.extra.get("lead_in_sentences") == 1 and previous.pattern != "block"
-        if not first_person and not (lead_in_only and _speaker_side_voice(doc, p_start, p_end)):
-            previous = None
-            continue
-        s, e = trim(text, p_start, p_end)
-        block = Attribution([(s, e)], None, previous.speaker, previous.channel, "block", 0.65 if first_person else 0.5, paragraph=idx)
-        blocks.append(block)
-        block.extra["lead_in_sentences"] = 0
-        previous = block
+        candidate = previous is not None and not reporting and not has_marks and stripped[-1:] in ".!?…"
+        if candidate:
+            first_person = _first_person(doc, p_start, p_end)
+            lead_in_only = previous.extra.get("lead_in_sentences") == 1 and previous.pattern != "block"
+            if first_person or (lead_in_only and _speaker_side_voice(doc, p_start, p_end)):
+                s, e = trim(text, p_start, p_end)
+                block = Attribution([(s, e)], None, previous.speaker, previous.channel, "block", 0.65 if first_person else 0.5, paragraph=idx)
+                blocks.append(block)
+                previous = block
+                continue
+        previous = _lead_in(doc, bounds[idx], own)
     return blocks
+
+
+def _lead_in(doc: Doc, bounds: tuple[int, int], own: list[Attribution]) -> Attribution | None:
+    """The attribution in a paragraph's last sentence, which may introduce a following block quote."""
+    sentences = _sentences_in(doc, *bounds)
+    if not sentences or not own:
+        return None
+    last_start = sentences[-1].start_char
+    closing = [a for a in own if (a.cue is not None and a.cue[0] >= last_start) or a.end >= last_start]
+    if not closing:
+        return None
+    closing[-1].extra["lead_in_sentences"] = len(sentences)
+    return closing[-1]
+
+
+def _is_reporting(doc: Doc, a: Attribution) -> bool:
+    """Whether an attribution's cue is a plain reporting verb ("said", "according to"), as opposed
+    to a commitment or evaluation verb that also occurs inside someone's own words ("pledged")."""
+    span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+    return span is not None and (span[0].lemma_.lower() in REPORTING_VERBS or a.pattern != "cue-verb")
 
 
 def _speaker_side_voice(doc: Doc, start: int, end: int) -> bool:
@@ -492,7 +556,7 @@ def _speaker_side_voice(doc: Doc, start: int, end: int) -> bool:
         return False
     has_they = any(t.lower_ in ("they", "their", "them") for t in span)
     named_subject = any(t.dep_ in SUBJECT_DEPS and t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span)
-    digits = any(t.like_num for t in span)
+    digits = any(ch.isdigit() for ch in span.text)
     return has_they and not named_subject and not digits
 
 
@@ -501,23 +565,27 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     marked = find_marked_quotes(doc.text)
     found = find_cue_attributions(doc, marked)
     found = attach_marked_quotes(doc, marked, found)
-    found += find_block_quotes(doc, found, marked)
-    found = _drop_nested(found)
+    blocks = find_block_quotes(doc, found, marked)
+    block_ranges = [(b.start, b.end) for b in blocks]
+    found = [a for a in found if not any(a.cue and inside(a.cue, r) for r in block_ranges)] + blocks
+    found = _drop_duplicates(found)
     return sorted(found, key=lambda a: a.start)
 
 
-def _drop_nested(found: list[Attribution]) -> list[Attribution]:
-    """When two attributions share most of their content, keep the better-supported one."""
+def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """Two attributions with the same cue, or with (nearly) the same content, are one: keep the
+    longer content, then the more confident.  Nested statements by different speakers stay."""
     found = sorted(found, key=lambda a: (-(a.end - a.start), -a.confidence))
     kept: list[Attribution] = []
     for a in found:
         rng = (a.start, a.end)
-        dup = False
+        duplicate = False
         for k in kept:
             ov = overlap(rng, (k.start, k.end))
-            if ov >= 0.8 * (rng[1] - rng[0]) and (ov >= 0.6 * (k.end - k.start) or a.cue == k.cue):
-                dup = True
+            same_cue = a.cue is not None and a.cue == k.cue
+            if (same_cue and ov) or (ov >= 0.8 * (rng[1] - rng[0]) and ov >= 0.8 * (k.end - k.start)):
+                duplicate = True
                 break
-        if not dup:
+        if not duplicate:
             kept.append(a)
     return kept

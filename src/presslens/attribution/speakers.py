@@ -108,7 +108,7 @@ def _description_of(ent: Span) -> list[Token]:
         return [t for t in head.subtree if t.i < ent.start and t.i >= head.left_edge.i and t.dep_ not in ("relcl",)]
     desc = []
     i = ent.start - 1
-    while i >= 0 and doc[i].dep_ in PREMODIFIER_DEPS and doc[i].head.i >= i and not doc[i].is_space:
+    while i >= 0 and _in_phrase(doc[i], i, ent) and not doc[i].is_space:
         if doc[i].is_punct and doc[i].text not in ("-",):
             break
         desc.insert(0, doc[i])
@@ -118,6 +118,17 @@ def _description_of(ent: Span) -> list[Token]:
             if child.dep_ == "appos" and child.i > root.i:
                 return [t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i <= child.i + 8]
     return desc
+
+
+def _in_phrase(tok: Token, left: int, ent: Span) -> bool:
+    """Whether `tok` premodifies `ent`: a chain of modifier relations, staying left of the
+    name's end, leads from it to the name."""
+    node, steps = tok, 0
+    while node.i != ent.root.i and steps < 6:
+        if node.dep_ not in PREMODIFIER_DEPS or not (node.head.i < ent.end) or node.head is node:
+            return False
+        node, steps = node.head, steps + 1
+    return node.i == ent.root.i
 
 
 def person_registry(doc: Doc) -> list[Person]:
@@ -141,6 +152,11 @@ def person_registry(doc: Doc) -> list[Person]:
 
 
 def _person_named(people: list[Person], span: Span) -> Person | None:
+    proper = {t.text for t in span if t.pos_ == "PROPN"}
+    if proper and span.root.pos_ == "PROPN":  # a surname the NER missed: "Halden told reporters"
+        for p in people:
+            if proper <= set(p.name.split()):
+                return p
     for ent in span.ents:
         if ent.label_ == "PERSON":
             name = _clean_name(ent)

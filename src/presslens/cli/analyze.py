@@ -5,7 +5,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -39,9 +40,23 @@ def read_source(source: str, max_bytes: int) -> bytes:
         return fh.read(max_bytes + 1)
 
 
-def jsonl_records(raw: bytes) -> Iterator[dict]:
+def open_lines(source: str) -> Iterator[bytes]:
+    """The lines of a file (or standard input), read lazily so a batch of any size streams."""
+    if source == "-":
+        yield from sys.stdin.buffer
+        return
+    path = Path(source)
+    if not path.exists():
+        fail(f"no such file: {source}")
+    if path.is_dir():
+        fail(f"{source} is a directory; give a file (or use `presslens ingest` for folders)")
+    with path.open("rb") as fh:
+        yield from fh
+
+
+def jsonl_records(lines: Iterable[bytes]) -> Iterator[dict]:
     """Records of a JSONL batch; a bad line becomes a record carrying its error."""
-    for number, line in enumerate(raw.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -80,6 +95,8 @@ def analyze(
     title: str = typer.Option(None, help="Article title."),
     url: str = typer.Option(None, help="Article URL."),
     outlet: str = typer.Option(None, help="Publishing outlet."),
+    workers: int = typer.Option(None, "--workers", "-w", min=1,
+                                help="Processes for --input-format jsonl (default: every core)."),
 ) -> None:
     """Analyse an article: quotes and speakers, events, framing."""
     from .. import analyze_many
@@ -93,21 +110,11 @@ def analyze(
         except ValueError:
             fail(f"--published must be a date as YYYY-MM-DD, got {published!r}")
     if input_format is InputFormat.jsonl:
-        raw = read_source(source, max_bytes * 1000)
-        records = list(jsonl_records(raw))
-        good = [r for r in records if "_error" not in r]
-        results = {id(r): a for r, a in zip(good, analyze_many(good, max_bytes=max_bytes))}
         failures = 0
 
         def lines():
             nonlocal failures
-            from ..model import Analysis
-
-            for r in records:
-                if "_error" in r:
-                    a = Analysis(text="", id=str(r["id"]), errors=[r["_error"]])
-                else:
-                    a = results[id(r)]
+            for a in analyze_jsonl(jsonl_records(open_lines(source)), workers, max_bytes):
                 if a.errors:
                     failures += 1
                     print(f"error: record {a.id}: {a.errors[0]}", file=sys.stderr)
@@ -122,6 +129,36 @@ def analyze(
     except InputError as exc:
         fail(str(exc))
     emit(iter([render(result, format.value)]), output)
+
+
+def analyze_jsonl(records: Iterable[dict], workers: int | None, max_bytes: int):
+    """Analyses of JSONL records in input order; unreadable lines become error records in place.
+
+    Readable records stream through `analyze_parallel`; each unreadable line waits in a queue
+    (bounded by the pool's in-flight chunks) until the results before it are out.
+    """
+    from ..model import Analysis
+    from ..parallel import analyze_parallel
+
+    ahead: deque[Analysis | None] = deque()  # None marks a record handed to the pool
+
+    def readable():
+        for r in records:
+            if "_error" in r:
+                ahead.append(Analysis(text="", id=str(r["id"]), errors=[r["_error"]]))
+            else:
+                ahead.append(None)
+                yield r
+
+    def unreadable_before_next():
+        while ahead and ahead[0] is not None:
+            yield ahead.popleft()
+
+    for result in analyze_parallel(readable(), workers, max_bytes=max_bytes):
+        yield from unreadable_before_next()
+        ahead.popleft()
+        yield result
+    yield from unreadable_before_next()
 
 
 def emit(chunks: Iterator[str], output: Path | None) -> None:

@@ -1,0 +1,85 @@
+"""Use every core of one machine: analyse a record stream in a pool of worker processes.
+
+`analyze_parallel(records, workers)` cuts the stream into chunks, sends each chunk to a
+process that loaded the pipeline once, and yields the `Analysis` records in input order.
+At most `2 × workers` chunks are in flight, so memory stays flat however long the stream.
+`analyze_chunk` never raises: a record that breaks the pipeline gets an error entry and the
+rest of its chunk goes on.  The Dask runner (`presslens.distributed`) reuses it per partition.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any
+
+from . import analyze_many
+from .model import Analysis
+from .validate import DEFAULT_MAX_BYTES
+
+DEFAULT_CHUNK_SIZE = 16
+
+
+def default_workers() -> int:
+    """The cores this process may use (respects CPU affinity, e.g. under Slurm or taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def failed_analysis(record: Any, reason: str) -> Analysis:
+    record_id = record.get("id") if isinstance(record, dict) else None
+    return Analysis(text="", id=None if record_id is None else str(record_id), errors=[reason])
+
+
+def analyze_chunk(records: list[dict[str, Any]], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Analysis]:
+    """Analyse a list of records in this process; one result per record, never an exception."""
+    try:
+        return list(analyze_many(records, max_bytes=max_bytes))
+    except Exception:  # one record broke the batch: redo it record by record to isolate it
+        results = []
+        for record in records:
+            try:
+                results.extend(analyze_many([record], max_bytes=max_bytes))
+            except Exception as exc:
+                results.append(failed_analysis(record, f"analysis failed: {type(exc).__name__}: {exc}"))
+        return results
+
+
+def _load_pipeline() -> None:
+    from .pipeline import get_pipeline
+
+    get_pipeline()
+
+
+def analyze_parallel(records: Iterable[dict[str, Any]], workers: int | None = None, *,
+                     chunk_size: int = DEFAULT_CHUNK_SIZE, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Analysis]:
+    """Analyse `{"text", "id"?, "published"?, …}` records in `workers` processes, yielding in input order.
+
+    `workers=None` uses every available core; `workers=1` runs in this process.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    chunks = iter(lambda it=iter(records): list(islice(it, chunk_size)), [])
+    if workers == 1:
+        for chunk in chunks:
+            yield from analyze_chunk(chunk, max_bytes)
+        return
+    # spawn-like start: workers do not inherit the parent's threads or half-loaded state
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    in_flight: deque[Future] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_pipeline)
+    try:
+        for chunk in chunks:
+            in_flight.append(pool.submit(analyze_chunk, chunk, max_bytes))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    finally:  # also when the caller stops early: drop queued chunks instead of finishing them
+        pool.shutdown(wait=True, cancel_futures=True)
