@@ -54,7 +54,7 @@ def _dates(column, since: str | None, until: str | None) -> list:
         conditions.append(column >= since)
     if until:
         # a date like 2025-04 or 2025-04-28 includes everything that starts with it
-        conditions.append(column <= until + "\uffff")
+        conditions.append(func.substr(column, 1, len(until)) <= until)
     return conditions
 
 
