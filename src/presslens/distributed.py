@@ -1,0 +1,227 @@
+"""Dask runner: analyse JSONL shards on a Dask cluster and write one Parquet dataset per table.
+
+    with dask_client("local") as client:          # or "tcp://scheduler:8786"
+        summary = run(["s3://bucket/news/*.jsonl"], "out/", client=client)
+
+Each input file (local path, glob, or any fsspec URL) is a *shard*.  `dask.bytes.read_bytes`
+cuts it into line-aligned byte blocks that the workers read themselves; each block is one
+task that parses its lines, analyses them with the pipeline the worker process loaded once,
+and writes `OUTPUT/<table>/shard=<shard>/part-<block>.parquet` for every table (`articles`
+plus one per record list of `Analysis`: quotes, entities, events, framing, …).  Before the
+tasks run, the shard's old directories are removed, so re-running a shard replaces it.
+Columns come from the dataclasses in `presslens.model`: nested records are flattened with
+`_` (`speaker_name`, `content_start`), lists and dicts are stored as JSON text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import posixpath
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .extensions import RECORD_ATTRIBUTES
+from .model import Analysis
+from .parallel import analyze_chunk, default_workers, failed_analysis
+from .validate import DEFAULT_MAX_BYTES
+
+DEFAULT_PARTITION_SIZE = "8MiB"
+ROW_GROUP_ARTICLES = 256  # articles analysed and written at a time within a partition
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".lz4")
+_ARROW_SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+
+
+# --- tables: columns derived from the model's dataclasses ---------------------------------
+
+def _unwrap_optional(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint
+
+
+def _columns(cls: type, prefix: str = "", path: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...], pa.DataType]]:
+    """(column name, key path into `asdict(record)`, Arrow type) for every leaf of a dataclass."""
+    columns = []
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        hint = _unwrap_optional(hints[f.name])
+        name, key = f"{prefix}{f.name}", (*path, f.name)
+        if dataclasses.is_dataclass(hint):
+            columns += _columns(hint, f"{name}_", key)
+        else:
+            columns.append((name, key, _ARROW_SCALARS.get(hint, pa.string())))  # anything else: JSON text
+    return columns
+
+
+def _record_types() -> dict[str, type]:
+    hints = typing.get_type_hints(Analysis)
+    return {name: typing.get_args(hints[name])[0] for name in RECORD_ATTRIBUTES}
+
+
+RECORD_TYPES = _record_types()
+ARTICLE_COLUMNS = [c for c in _columns(Analysis) if c[0] not in RECORD_TYPES]
+TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, **{name: _columns(cls) for name, cls in RECORD_TYPES.items()}}
+TABLES = tuple(TABLE_COLUMNS)
+KEY_FIELDS = [("article_id", pa.string()), ("position", pa.int64())]  # position: index within the article
+
+
+def schema(table: str) -> pa.Schema:
+    head = KEY_FIELDS[:1] if table == "articles" else KEY_FIELDS
+    return pa.schema([*head, *((name, kind) for name, _, kind in TABLE_COLUMNS[table])])
+
+
+def _leaf(record: dict, key: tuple[str, ...], kind: pa.DataType) -> Any:
+    value: Any = record
+    for part in key:
+        if value is None:
+            return None
+        value = value[part]
+    if value is not None and kind == pa.string() and not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def table_rows(analysis: Analysis, article_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows each table gets from one analysis."""
+    data = dataclasses.asdict(analysis)
+    rows = {"articles": [{"article_id": article_id, **{n: _leaf(data, k, t) for n, k, t in ARTICLE_COLUMNS}}]}
+    for table in RECORD_TYPES:
+        rows[table] = [{"article_id": article_id, "position": i, **{n: _leaf(item, k, t) for n, k, t in TABLE_COLUMNS[table]}}
+                       for i, item in enumerate(data[table])]
+    return rows
+
+
+# --- one partition, on a worker -----------------------------------------------------------
+
+def _parse_lines(block: bytes, where: str) -> list[dict | Analysis]:
+    """Records of a JSONL block; an unreadable line becomes a failed `Analysis` in its place."""
+    items: list[dict | Analysis] = []
+    for number, line in enumerate(block.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("line is not a JSON object")
+        except (ValueError, UnicodeDecodeError) as exc:
+            record = {"id": f"{where}:{number}", "_error": f"{where} line {number}: not valid JSON ({exc})"}
+        record.setdefault("id", f"{where}:{number}")
+        items.append(failed_analysis(record, record["_error"]) if "_error" in record else record)
+    return items
+
+
+def analyse_partition(block: bytes, shard: str, part: int, output: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+    """Analyse one block of a shard and write its Parquet files; returns counts for the summary."""
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(output)
+    items = _parse_lines(block, f"{shard}/{part}")
+    writers: dict[str, pq.ParquetWriter] = {}
+    counts = {"articles": 0, "errors": 0, "quotes": 0}
+    try:
+        for table in TABLES:
+            directory = posixpath.join(root, table, f"shard={shard}")
+            fs.makedirs(directory, exist_ok=True)
+            writers[table] = pq.ParquetWriter(posixpath.join(directory, f"part-{part:05d}.parquet"), schema(table),
+                                              filesystem=fs)
+        for start in range(0, len(items), ROW_GROUP_ARTICLES):
+            group = items[start:start + ROW_GROUP_ARTICLES]
+            analysed = iter(analyze_chunk([r for r in group if isinstance(r, dict)], max_bytes))
+            rows: dict[str, list] = {table: [] for table in TABLES}
+            for item in group:
+                analysis = item if isinstance(item, Analysis) else next(analysed)
+                article_id = analysis.id if analysis.id is not None else str(item["id"])
+                for table, table_rows_ in table_rows(analysis, article_id).items():
+                    rows[table] += table_rows_
+                counts["articles"] += 1
+                counts["errors"] += bool(analysis.errors)
+                counts["quotes"] += len(analysis.quotes)
+            for table, writer in writers.items():
+                writer.write_table(pa.Table.from_pylist(rows[table], schema=schema(table)))
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return counts
+
+
+# --- the driver ---------------------------------------------------------------------------
+
+@dataclass
+class RunSummary:
+    shards: int
+    partitions: int
+    articles: int
+    errors: int
+    quotes: int
+
+
+def shard_name(path: str) -> str:
+    """A readable, collision-free directory name for an input file: stem plus a short hash of the path."""
+    stem = posixpath.basename(path).split(".")[0] or "shard"
+    return f"{stem}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """Input paths, globs or fsspec URLs → sorted list of file URLs; raises if any matches nothing."""
+    import fsspec
+
+    files = []
+    for pattern in inputs:
+        fs, _ = fsspec.core.url_to_fs(pattern)
+        matched = sorted(fs.glob(pattern)) if fsspec.core.has_magic(pattern) else [pattern]
+        matched = [fs.unstrip_protocol(p) if "://" in pattern else p for p in matched]
+        if not matched or not all(fs.exists(p) for p in matched):
+            raise FileNotFoundError(f"no input matches {pattern}")
+        files += matched
+    return files
+
+
+def run(inputs: list[str], output: str, *, client, partition_size: str | int = DEFAULT_PARTITION_SIZE,
+        max_bytes: int = DEFAULT_MAX_BYTES) -> RunSummary:
+    """Analyse every JSONL shard in `inputs` on the Dask `client`'s cluster; write Parquet under `output`."""
+    import dask
+    import fsspec
+    from dask.bytes import read_bytes
+    from dask.utils import parse_bytes
+
+    blocksize = parse_bytes(partition_size)
+    fs, root = fsspec.core.url_to_fs(output)
+    tasks = []
+    files = expand_inputs(inputs)
+    for path in files:
+        shard = shard_name(path)
+        for table in TABLES:  # idempotent per shard: its previous output goes before the new is written
+            old = posixpath.join(root, table, f"shard={shard}")
+            if fs.exists(old):
+                fs.rm(old, recursive=True)
+        compressed = path.endswith(COMPRESSED_SUFFIXES)
+        _, blocks = read_bytes(path, delimiter=b"\n", sample=False, compression="infer",
+                               blocksize=None if compressed else blocksize)
+        for part, block in enumerate(blocks[0]):
+            tasks.append(dask.delayed(analyse_partition, pure=False)(block, shard, part, output, max_bytes))
+    counts = client.gather(client.compute(tasks))
+    return RunSummary(shards=len(files), partitions=len(counts), articles=sum(c["articles"] for c in counts),
+                      errors=sum(c["errors"] for c in counts), quotes=sum(c["quotes"] for c in counts))
+
+
+@contextmanager
+def dask_client(address: str, workers: int | None = None) -> Iterator[Any]:
+    """`local` starts a LocalCluster (one single-threaded process per core); otherwise connect to `address`."""
+    from dask.distributed import Client, LocalCluster
+
+    if address == "local":
+        with LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+    else:
+        with Client(address) as client:
+            yield client
