@@ -1,0 +1,111 @@
+"""The REST API under /api: analyse an article, and page through the stored corpus.
+
+Every list endpoint takes `limit` and `offset` and answers `{"items", "limit", "offset",
+"next_offset"}` (`next_offset` null on the last page).  Filters mirror
+`presslens.store.queries`; a blank filter means no filter.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from .. import InputError
+from ..store import queries
+from . import corpus, service
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+Since = Annotated[str | None, Query(pattern=DATE, description="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(pattern=DATE, description="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+
+
+def Text(description: str):  # noqa: N802 - reads like a type in the signatures below
+    return Annotated[str | None, Query(max_length=200, description=description)]
+
+
+class AnalyzeRequest(BaseModel):
+    text: str = Field(..., description="The article text (UTF-8, English).")
+    published: str | None = Field(None, max_length=10, description="Publication date, YYYY-MM-DD; relative dates resolve against it.")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000, description="The article's URL, recorded as metadata (never fetched).")
+    outlet: str | None = Field(None, max_length=200)
+
+
+class Page(BaseModel):
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+def page(fetch, limit: int, offset: int, **filters) -> Page:
+    """One page from a `queries` function, asking for one row more to know whether another page follows."""
+    clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in filters.items()}
+    rows = fetch(limit=limit + 1, offset=offset, **clean)
+    return Page(items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
+
+
+@router.post("/analyze", summary="Analyse one article", responses={422: {"description": "Input presslens refuses, with the reason"}})
+def analyze_article(request: Request, body: AnalyzeRequest,
+                    store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False) -> dict[str, Any]:
+    """The analysis in the output contract (`presslens.analysis/1`); with `store=true` its stored `article_id` too."""
+    try:
+        analysis = service.run(body.text, published=body.published, title=body.title, url=body.url, outlet=body.outlet,
+                               max_bytes=request.app.state.max_text_bytes)
+    except InputError as exc:
+        raise HTTPException(422, str(exc)) from None
+    result = analysis.to_dict()
+    if store:
+        result["article_id"] = corpus.save(request.app.state.engine, analysis)
+    return result
+
+
+@router.get("/articles", summary="Stored articles, newest first")
+def list_articles(request: Request, q: Text("Full-text search over title and text.") = None,
+                  outlet: Text("Outlet name contains this.") = None, since: Since = None, until: Until = None,
+                  limit: Limit = 50, offset: Offset = 0) -> Page:
+    return page(lambda **kw: queries.list_articles(request.app.state.engine, **kw), limit, offset,
+                q=q, outlet=outlet, since=since, until=until)
+
+
+@router.get("/articles/{article_id}", summary="One stored article with all its findings",
+            responses={404: {"description": "No such article"}})
+def get_article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    article = queries.get_article(request.app.state.engine, article_id)
+    if article is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return article
+
+
+@router.get("/quotes", summary="Quotes across the corpus, by date")
+def list_quotes(request: Request, speaker: Text("Speaker name or alias contains this.") = None,
+                since: Since = None, until: Until = None, outlet: Text("Outlet name contains this.") = None,
+                q: Text("Full-text search over the quoted words.") = None,
+                limit: Limit = 100, offset: Offset = 0) -> Page:
+    return page(lambda **kw: queries.list_quotes(request.app.state.engine, **kw), limit, offset,
+                speaker=speaker, since=since, until=until, outlet=outlet, q=q)
+
+
+@router.get("/speakers", summary="Speakers by number of quotes")
+def list_speakers(request: Request, q: Text("Speaker name contains this.") = None,
+                  outlet: Text("Outlet name contains this.") = None, limit: Limit = 100, offset: Offset = 0) -> Page:
+    return page(lambda **kw: queries.list_speakers(request.app.state.engine, **kw), limit, offset, q=q, outlet=outlet)
+
+
+@router.get("/events", summary="Events by date")
+def list_events(request: Request, type: Text("Event type contains this.") = None,
+                place: Text("Location contains this.") = None, since: Since = None, until: Until = None,
+                asserted_by: Text("Asserted by (author or a speaker) contains this.") = None,
+                limit: Limit = 100, offset: Offset = 0) -> Page:
+    return page(lambda **kw: queries.list_events(request.app.state.engine, **kw), limit, offset,
+                type=type, place=place, since=since, until=until, asserted_by=asserted_by)
+
+
+@router.get("/outlets", summary="Per outlet: quotes from vague sources and unattributed claims")
+def list_outlets(request: Request) -> list[dict[str, Any]]:
+    return corpus.outlet_rows(request.app.state.engine)
