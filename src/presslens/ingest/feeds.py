@@ -1,5 +1,5 @@
-"""RSS and Atom feeds → `Document`s (feedparser): entries with full content are read as HTML;
-entries with only a link are fetched when a `fetch` function is given (online), else fail."""
+"""RSS and Atom feeds → `Document`s (feedparser): an entry whose content (or summary) holds an
+article is read as HTML; otherwise its link is fetched when a `fetch` function is given (online)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -22,14 +22,13 @@ def read_feed(data: bytes | str, *, source: str,
         link = entry.get("link")
         item = entry.get("id") or link or f"entry {number}"
         content = entry.get("content")
-        body = content[0].get("value") if content else None
-        if body and len(body) > len(entry.get("summary") or ""):
-            html = f"<html><body><article>{body}</article></body></html>"
-            document = from_html(html, source=source, item=item, url=link)
-        elif link and fetch is not None:
+        body = content[0].get("value") if content else entry.get("summary")
+        document = from_html(f"<html><body><article>{body}</article></body></html>", source=source, item=item,
+                             url=link) if body else None
+        if (document is None or document.error) and link and fetch is not None:
             document = fetch(link)
             document.id, document.source = item, source
-        else:
+        elif document is None or document.error:
             yield failed(source, item, "feed entry has no full content and no link to fetch (or --offline)")
             continue
         document.title = entry.get("title") or document.title

@@ -6,7 +6,8 @@ import trafilatura
 
 from .document import Document, failed
 
-DATE_OPTIONS = {"original_date": True, "extensive_search": True}
+DATE_OPTIONS = {"original_date": True, "extensive_search": False}  # no guesses from "© 2025"
+MIN_WORDS = 8  # less is navigation left over, not an article
 
 
 def from_html(html: str | bytes, *, source: str, item: str, url: str | None = None) -> Document:
@@ -16,7 +17,7 @@ def from_html(html: str | bytes, *, source: str, item: str, url: str | None = No
                                            include_tables=False, date_extraction_params=DATE_OPTIONS)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         return failed(source, item, f"HTML could not be parsed ({type(exc).__name__}: {exc})")
-    if page is None or not (page.text or "").strip():
+    if page is None or len((page.text or "").split()) < MIN_WORDS:
         return failed(source, item, "no article text found in the HTML page")
     lines = [line.strip() for line in page.text.splitlines() if line.strip()]
     if page.title and lines and lines[0] == page.title.strip():
