@@ -103,7 +103,8 @@ def _write_findings(conn: Connection, article_id: int, data: dict) -> None:
         "article_id": article_id, "technique": t.get("technique"), **_flat(t), "confidence": t.get("confidence"),
         "explanation": t.get("explanation"), "details": t,
     } for t in data.get("framing") or []] + [{
-        "article_id": article_id, "technique": "Hedge", **_flat(h), "details": h,
+        "article_id": article_id, "technique": "Hedge", **_flat(h), "confidence": None, "explanation": None,
+        "details": h,
     } for h in data.get("hedges") or []])
     _insert(conn, time_expressions, [{"article_id": article_id, **_flat(t), "value": t.get("value"), "details": t}
                                      for t in data.get("time_expressions") or []])
