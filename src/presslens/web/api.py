@@ -6,6 +6,7 @@ Every list endpoint takes `limit` and `offset` and answers `{"items", "limit", "
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -29,8 +30,8 @@ def Text(description: str):  # noqa: N802 - reads like a type in the signatures 
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(..., description="The article text (UTF-8, English).")
-    published: str | None = Field(None, max_length=10, description="Publication date, YYYY-MM-DD; relative dates resolve against it.")
+    text: str = Field(..., min_length=1, description="The article text (UTF-8, English); refused with a reason when empty, binary, over the size limit or not English.")
+    published: date | None = Field(None, description="Publication date, YYYY-MM-DD; relative dates resolve against it.")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000, description="The article's URL, recorded as metadata (never fetched).")
     outlet: str | None = Field(None, max_length=200)
@@ -50,12 +51,17 @@ def page(fetch, limit: int, offset: int, **filters) -> Page:
     return Page(items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
 
 
-@router.post("/analyze", summary="Analyse one article", responses={422: {"description": "Input presslens refuses, with the reason"}})
+ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
+                  413: {"description": "The body is over the size limit"},
+                  422: {"description": "Input presslens refuses, with the reason"}}
+
+
+@router.post("/analyze", summary="Analyse one article", responses=ANALYZE_ERRORS)
 def analyze_article(request: Request, body: AnalyzeRequest,
                     store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False) -> dict[str, Any]:
     """The analysis in the output contract (`presslens.analysis/1`); with `store=true` its stored `article_id` too."""
     try:
-        analysis = service.run(body.text, published=body.published, title=body.title, url=body.url, outlet=body.outlet,
+        analysis = service.run(body.text, published=body.published and body.published.isoformat(), title=body.title, url=body.url, outlet=body.outlet,
                                max_bytes=request.app.state.max_text_bytes)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from None

@@ -1,0 +1,125 @@
+"""The web app over FastAPI's test client: REST API, pages, and the security guarantees."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from presslens.web import create_app
+
+SHORT = ("The harbour master said on Tuesday that the pier would reopen next month. "
+         "\"We have repaired the cranes,\" she told reporters in the port.")
+SCRIPT = "The minister said <script>alert(1)</script> was not a threat to the city council, officials said."
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    return TestClient(create_app(str(tmp_path_factory.mktemp("web") / "corpus.db")))
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w']+", (name or "").lower()) if len(w) >= 4}
+
+
+@pytest.mark.shared
+def test_analyze_api_finds_the_reference_must_quotes(client, reference_article, reference_expected):
+    body = {"text": reference_article.read_text(encoding="utf-8"), "published": "2025-04-28"}
+    result = client.post("/api/analyze", json=body).json()
+    assert result["schema"] == "presslens.analysis/1"
+    must = [q for q in json.loads(reference_expected.read_text(encoding="utf-8"))["quotes"] if q.get("must")]
+    missed = []
+    for gold in must:
+        start, end = gold["content_span"]
+        hits = [q for q in result["quotes"]
+                if min(end, q["content"]["end"]) - max(start, q["content"]["start"]) >= (end - start) / 2]
+        if not any(_words(q["speaker"]["name"]) & _words(gold["speaker"]) for q in hits):
+            missed.append((gold["speaker"], gold["content"][:50]))
+    assert len(must) >= 14 and not missed
+
+
+def test_store_then_browse_the_corpus(client):
+    stored = client.post("/api/analyze?store=true", json={"text": SHORT, "published": "2025-03-14", "title": "Pier"}).json()
+    article_id = stored["article_id"]
+    again = client.post("/api/analyze?store=true", json={"text": SHORT, "published": "2025-03-14"}).json()
+    assert again["article_id"] == article_id  # a duplicate resolves to the stored copy
+    article = client.get(f"/api/articles/{article_id}").json()
+    assert article["title"] == "Pier" and article["quotes"]
+    speaker = article["quotes"][0]["speaker"]
+    quotes = client.get("/api/quotes", params={"speaker": speaker, "since": "2025", "until": "2025-12"}).json()
+    assert quotes["items"] and all(q["article_id"] == article_id for q in quotes["items"])
+    assert client.get("/api/articles", params={"q": "cranes"}).json()["items"][0]["id"] == article_id
+    assert client.get("/api/articles", params={"q": "zeppelin"}).json()["items"] == []
+    assert client.get("/api/speakers").json()["items"]
+    assert client.get("/api/events", params={"type": "   "}).status_code == 200
+    assert client.get("/api/outlets").json()[0]["articles"] >= 1
+    assert client.get("/api/articles/999999").status_code == 404
+    for page in ("/corpus?q=cranes", f"/articles/{article_id}", f"/speakers/{speaker}", "/speakers", "/events", "/outlets"):
+        assert client.get(page).status_code == 200, page
+    assert 'class="vega-spec"' in client.get(f"/speakers/{speaker}").text
+
+
+def test_pagination(client):
+    first = client.get("/api/quotes", params={"limit": 1}).json()
+    assert first["limit"] == 1 and len(first["items"]) == 1 and first["next_offset"] == 1
+    second = client.get("/api/quotes", params={"limit": 1, "offset": 1}).json()
+    assert second["items"] != first["items"]
+    assert client.get("/api/quotes", params={"limit": 0}).status_code == 422
+    assert client.get("/api/quotes", params={"since": "last week"}).status_code == 422
+
+
+def test_analyze_page_highlights_and_escapes(client):
+    page = client.post("/analyze", data={"text": SHORT, "published": "2025-03-14"})
+    assert page.status_code == 200 and '<mark class="q"' in page.text and 'name="store"' in page.text
+    page = client.post("/analyze", data={"text": SCRIPT})
+    assert "<script>alert(1)" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_refused_input_is_a_readable_422(client):
+    assert client.post("/api/analyze", json={"text": "   "}).json()["detail"] == "input is empty"
+    assert client.post("/api/analyze", json={"text": SHORT, "published": "yesterday"}).status_code == 422
+    page = client.post("/analyze", data={"text": "\x00\x01\x02\x03 binary"})
+    assert page.status_code == 422 and 'role="alert"' in page.text
+
+
+def test_security_headers_and_no_cors(client):
+    response = client.get("/", headers={"Origin": "https://evil.example"})
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-eval" not in csp and "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert not any(h.startswith("access-control-") for h in response.headers)
+
+
+def test_cross_site_posts_are_refused(client):
+    response = client.post("/analyze", data={"text": SHORT, "store": "true"}, headers={"Origin": "https://evil.example"})
+    assert response.status_code == 403
+
+
+def test_request_size_limit(tmp_path):
+    small = TestClient(create_app(str(tmp_path / "small.db"), max_text_bytes=1000))
+    assert small.post("/api/analyze", json={"text": "word " * 20000}).status_code == 413
+    response = small.post("/api/analyze", json={"text": "The mayor said the bridge is safe and will stay open. " * 30})
+    assert response.status_code == 422 and "limit" in response.json()["detail"]
+
+
+def test_no_filesystem_paths_from_requests(client):
+    for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2f..%2fpyproject.toml", "/static//etc/passwd"):
+        response = client.get(path)
+        assert response.status_code == 404 and "create_app" not in response.text, path
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_host_allow_list(tmp_path):
+    guarded = TestClient(create_app(str(tmp_path / "g.db"), allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://localhost")
+    assert guarded.get("/").status_code == 200
+    assert guarded.get("/", headers={"Host": "attacker.example"}).status_code == 400
+
+
+def test_docs_and_openapi_are_served_locally(client):
+    docs = client.get("/docs").text
+    assert "/static/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {"/api/analyze", "/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/speakers",
+            "/api/events"} <= set(paths)
