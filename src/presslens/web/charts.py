@@ -17,7 +17,7 @@ def speaker_timeline(quotes: list[dict[str, Any]]) -> dict:
     rows = [{"published": q["published"], "outlet": q["outlet"] or "(unknown outlet)", "kind": q["kind"]}
             for q in quotes if q.get("published")]
     return (alt.Chart(alt.Data(values=rows), title="Statements over time, by outlet")
-            .mark_bar()
+            .mark_bar(size=14)
             .encode(x=alt.X("yearmonthdate(published):T", title="published"),
                     y=alt.Y("count():Q", title="statements"),
                     color=alt.Color("outlet:N", title="outlet"),
