@@ -117,6 +117,21 @@ def test_host_allow_list(tmp_path):
     assert guarded.get("/", headers={"Host": "attacker.example"}).status_code == 400
 
 
+def test_url_fetching_is_off_by_default_and_never_reaches_private_addresses(client, tmp_path):
+    from presslens.web.fetch import FetchRefused, check_url
+
+    response = client.post("/api/analyze", json={"url": "https://example.org/news", "fetch": True})
+    assert response.status_code == 403 and "--allow-fetch" in response.json()["detail"]
+    fetching = TestClient(create_app(str(tmp_path / "f.db"), allow_fetch=True))
+    for url in ("http://127.0.0.1/admin", "http://localhost/", "http://[::1]/", "http://10.1.2.3/", "http://169.254.169.254/latest"):
+        response = fetching.post("/api/analyze", json={"url": url, "fetch": True})
+        assert response.status_code == 403 and "non-public" in response.json()["detail"], url
+    for url in ("file:///etc/passwd", "ftp://example.org/x", "http://example.org:8080/"):
+        with pytest.raises(FetchRefused):
+            check_url(url)
+    assert client.post("/api/analyze", json={"title": "no text"}).status_code == 422
+
+
 def test_docs_and_openapi_are_served_locally(client):
     docs = client.get("/docs").text
     assert "/static/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

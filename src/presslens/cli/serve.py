@@ -13,6 +13,7 @@ def serve(
     db: str = typer.Option(None, "--db", help="Store path or URL (default ./presslens.db; postgresql://… for PostgreSQL)."),
     host: str = typer.Option("127.0.0.1", help="Interface to bind; the default serves this machine only."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+    allow_fetch: bool = typer.Option(False, help="Let POST /api/analyze fetch a URL (never loopback or private addresses)."),
 ) -> None:
     """Serve the web app (Analyze, Corpus, Speakers, Events, Outlets) and the API (docs at /docs)."""
     import uvicorn
@@ -20,7 +21,8 @@ def serve(
     from ..web import create_app
 
     try:
-        web_app = create_app(db, allowed_hosts=["127.0.0.1", "localhost", "::1"] if host in LOOPBACK else None)
+        web_app = create_app(db, allowed_hosts=["127.0.0.1", "localhost", "::1"] if host in LOOPBACK else None,
+                             allow_fetch=allow_fetch)
     except Exception as exc:  # a bad URL or an unreachable database: one line, no traceback
         fail(f"cannot open the store {db or './presslens.db'}: {exc}")
     typer.echo(f"presslens on http://{'[' + host + ']' if ':' in host else host}:{port}/  (API docs at /docs)")

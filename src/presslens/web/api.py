@@ -30,11 +30,13 @@ def Text(description: str):  # noqa: N802 - reads like a type in the signatures 
 
 
 class AnalyzeRequest(BaseModel):
-    text: str = Field(..., min_length=1, description="The article text (UTF-8, English); refused with a reason when empty, binary, over the size limit or not English.")
+    text: str | None = Field(None, min_length=1, description="The article text (UTF-8, English); refused with a reason when empty, binary, over the size limit or not English.")
     published: date | None = Field(None, description="Publication date, YYYY-MM-DD; relative dates resolve against it.")
     title: str | None = Field(None, max_length=1000)
-    url: str | None = Field(None, max_length=2000, description="The article's URL, recorded as metadata (never fetched).")
+    url: str | None = Field(None, max_length=2000, description="The article's URL: metadata, or what to fetch with `fetch`.")
     outlet: str | None = Field(None, max_length=200)
+    fetch: bool = Field(False, description="Fetch the article from `url` instead of sending `text`; only on a server started "
+                                           "with `--allow-fetch`, and never from loopback or private addresses.")
 
 
 class Page(BaseModel):
@@ -52,6 +54,7 @@ def page(fetch, limit: int, offset: int, **filters) -> Page:
 
 
 ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
+                  403: {"description": "`fetch` asked of a server that does not fetch, or a URL it refuses"},
                   413: {"description": "The body is over the size limit"},
                   422: {"description": "Input presslens refuses, with the reason"}}
 
@@ -60,15 +63,35 @@ ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
 def analyze_article(request: Request, body: AnalyzeRequest,
                     store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False) -> dict[str, Any]:
     """The analysis in the output contract (`presslens.analysis/1`); with `store=true` its stored `article_id` too."""
+    fields = body.model_dump(exclude={"fetch"})
+    fields["published"] = body.published and body.published.isoformat()
+    if body.fetch:  # what the request gives explicitly wins over what the page says
+        fields = {**fetched(request, body.url), **{k: v for k, v in fields.items() if v is not None}}
+    elif body.text is None:
+        raise HTTPException(422, "text is required (or url with fetch=true)")
     try:
-        analysis = service.run(body.text, published=body.published and body.published.isoformat(), title=body.title, url=body.url, outlet=body.outlet,
-                               max_bytes=request.app.state.max_text_bytes)
+        analysis = service.run(max_bytes=request.app.state.max_text_bytes, **fields)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from None
     result = analysis.to_dict()
     if store:
         result["article_id"] = corpus.save(request.app.state.engine, analysis)
     return result
+
+
+def fetched(request: Request, url: str | None) -> dict[str, Any]:
+    """The fields of the article at `url`, or 403 with the reason."""
+    from .fetch import FetchRefused, fetch_article
+
+    if not request.app.state.allow_fetch:
+        raise HTTPException(403, "this server does not fetch URLs (start it with `presslens serve --allow-fetch`)")
+    if not url:
+        raise HTTPException(422, "fetch=true needs a url")
+    try:
+        document = fetch_article(url, request.app.state.max_text_bytes)
+    except FetchRefused as exc:
+        raise HTTPException(403, f"cannot fetch {url}: {exc}") from None
+    return {k: v for k, v in document.to_record().items() if k != "id" and v is not None}
 
 
 @router.get("/articles", summary="Stored articles, newest first")

@@ -24,16 +24,18 @@ STATIC = Path(__file__).with_name("static")
 
 
 def create_app(db: str | None = None, *, max_text_bytes: int = DEFAULT_MAX_BYTES,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, allow_fetch: bool = False) -> FastAPI:
     """The presslens web app on the store at `db` (path or URL; default `./presslens.db`).
 
     `max_text_bytes` bounds an article; request bodies may be a little larger (form encoding).
     `allowed_hosts`, when given, is the only Host header values served (DNS-rebinding guard).
+    `allow_fetch` lets `POST /api/analyze` fetch a URL (public addresses only); off by default.
     """
     app = FastAPI(title="presslens", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, what is claimed to have happened, and how it is framed — in news articles.")
     app.state.engine = open_store(db)
     app.state.max_text_bytes = max_text_bytes
+    app.state.allow_fetch = allow_fetch
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

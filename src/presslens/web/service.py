@@ -25,7 +25,7 @@ def check_date(value: str | None) -> str | None:
         raise InputError(f"published must be a date as YYYY-MM-DD, got {value[:40]!r}") from None
 
 
-def run(text: str, *, published: str | None = None, title: str | None = None, url: str | None = None,
+def run(text: str | None, *, published: str | None = None, title: str | None = None, url: str | None = None,
         outlet: str | None = None, max_bytes: int) -> Analysis:
     """Analyse one article; `InputError` carries the reason when presslens refuses the input."""
     published = check_date(published)
