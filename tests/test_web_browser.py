@@ -14,7 +14,8 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
 SCRIPT_ARTICLE = ("The mayor said on Monday that the bridge would reopen. <script>alert(1)</script> "
                   "Officials said the repairs were finished and the council agreed with the plan.")
 
@@ -71,8 +72,8 @@ def page(browser, server):
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     page.problems = problems
-    yield page
     ARTIFACTS.mkdir(exist_ok=True)
+    yield page
     context.close()
     assert problems == []
 
@@ -108,6 +109,19 @@ def test_reference_article_gerasimov_block_quote_and_speaker_page(page, server, 
     page.wait_for_selector(".chart svg")
     page.goto(server + "/docs")
     page.wait_for_selector(".swagger-ui .info")
+
+
+def test_repo_example_analyze_save_and_speaker_page(page, server):
+    """The screenshots in docs/img are copies of the two this test saves (from the repo's own example)."""
+    analyze(page, server, (ROOT / "examples" / "harbour-dispute.txt").read_text(encoding="utf-8"), "2025-03-14")
+    page.locator('mark.q[data-speaker="Piotr Halden"]', has_text="I want to thank the Valdorian engineers").first.wait_for()
+    page.hover('aside .speaker:has-text("Piotr Halden")')
+    page.screenshot(path=str(ARTIFACTS / "example-analyze.png"))
+    page.click("#save")
+    page.click('aside .speaker a:has-text("Piotr Halden")')
+    page.wait_for_selector(".chart svg")
+    assert "The channel is open" in page.inner_text("#statements")
+    page.screenshot(path=str(ARTIFACTS / "example-speaker.png"))
 
 
 def test_script_in_an_article_is_shown_escaped_and_never_runs(page, server):
