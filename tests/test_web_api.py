@@ -60,6 +60,31 @@ def test_store_then_browse_the_corpus(client):
     assert 'class="vega-spec"' in client.get(f"/speakers/{speaker}").text
 
 
+def test_stored_findings_render_on_article_events_and_outlets_pages(client):
+    from presslens.model import Analysis, Claim, Event, Quote, Span, Speaker, Technique, TimeExpression
+    from presslens.web import corpus
+
+    text = "On Saturday the army shelled the heroic town of Dorn, officials said. Peace is near, the author writes."
+    span = lambda s: Span.of(text, text.index(s), text.index(s) + len(s))  # noqa: E731
+    analysis = Analysis(
+        text=text, published="2025-04-28", outlet="Daily Test", title="Dorn",
+        quotes=[Quote("indirect", span("the army shelled"), span("said"), Speaker("officials", vague=True))],
+        time_expressions=[TimeExpression(3, 11, "Saturday", "2025-04-26")],
+        events=[Event("ASSAULT", "army", "Dorn", "Dorn", "2025-04-26", span("the army shelled the heroic town"))],
+        framing=[Technique("Loaded_Language", text.index("heroic"), text.index("heroic") + 6, "heroic", 0.9, "emotive adjective")],
+        claims=[Claim(text.index("Peace"), text.index("Peace") + 14, "Peace is near,", "unattributed")],
+    )
+    article_id = corpus.save(client.app.state.engine, analysis)
+    page = client.get(f"/articles/{article_id}").text
+    assert 'class="framing" data-technique="Loaded_Language"' in page and 'title="= 2025-04-26"' in page
+    events = client.get("/events", params={"type": "assault", "since": "2025-04"}).text
+    assert "Dorn" in events and 'class="vega-spec"' in events
+    assert client.get("/api/events", params={"place": "dorn"}).json()["items"][0]["date"] == "2025-04-26"
+    daily = next(o for o in client.get("/api/outlets").json() if o["outlet"] == "Daily Test")
+    assert daily["vague_share"] == 1.0 and daily["unattributed_share"] == 1.0
+    assert "Daily Test" in client.get("/outlets").text
+
+
 def test_pagination(client):
     first = client.get("/api/quotes", params={"limit": 1}).json()
     assert first["limit"] == 1 and len(first["items"]) == 1 and first["next_offset"] == 1
