@@ -34,13 +34,15 @@ from .quotemarks import MarkedQuote, find_marked_quotes, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_CUES = frozenset("""
+support oppose endorse back favor favour want prefer
 deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
 acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
 dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
 """.split())
-XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline".split())
+XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline want plan intend seek prefer".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+QUOTE_CLOSERS = ("”", '"', "’", "''", "»")
 EVIDENCE_VERBS = frozenset("show find demonstrate".split())
 EVIDENCE_NOUNS = frozenset("""
 poll polls survey surveys study studies report reports data research analysis review investigation
@@ -79,13 +81,14 @@ class Attribution:
 # ----------------------------------------------------------------------------- helpers
 
 _TRIM = " \t\n\r,;:—–-"
+_TRIM_END = _TRIM + "."
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink (start, end) past whitespace and clause punctuation, and a leading 'that'."""
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and text[end - 1] in _TRIM_END:
         end -= 1
     for lead in ("that ", "That "):
         if text.startswith(lead, start):
@@ -162,11 +165,22 @@ def find_subject(verb: Token) -> Token | None:
     return None
 
 
+def _close_quotation(rng: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Extend a content that stops just short of the end of a quotation it opened."""
+    for q_start, q_end in quotes:
+        if rng[0] <= q_start < rng[1] < q_end <= rng[1] + 3:
+            return rng[0], q_end
+    return rng
+
+
 def _recover_subject(verb: Token, sent: Span) -> Token | None:
     """When the parse lost the subject ("On Saturday, General X, presenting a report, said …"),
     take the nearest named person or body before the verb that is not a prepositional object."""
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    for c in verb.children:  # inverted: "…,” said Jane Doe, who …
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN" and verb.lemma_ == "say":
+            return c
     for ent in reversed([e for e in sent.ents if e.end <= verb.i]):
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.dep_ not in ("pobj", "dobj", "poss", "compound"):
             return ent.root
@@ -209,10 +223,10 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     """Content range and cue range for a cue verb."""
     text = sent.doc.text
     lemma = verb.lemma_.lower()
-    cue = token_range([verb] + [c for c in verb.children if c.dep_ in ("prt",)])
+    cue = token_range(sorted([verb] + [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i], key=lambda t: t.i))
     # light verb + cue noun: "voiced confidence that …", "expressed gratitude to …"
     for obj in verb.children:
-        if obj.dep_ == "dobj" and obj.lemma_.lower() in CUE_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
+        if obj.dep_ == "dobj" and obj.i > verb.i and obj.lemma_.lower() in CUE_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
             cue = (verb.idx, obj.idx + len(obj))
             for c in list(obj.children) + list(verb.children):
                 if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and any(m.dep_ == "mark" for m in c.children):
@@ -228,6 +242,13 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     if clauses:
         clause = clauses[0]
         rng = subtree_range(clause, sent=sent)
+        if rng and rng[0] > verb.idx and verb.dep_ == "ROOT":
+            # reported speech after a main-clause cue runs to the end of the sentence, taking in
+            # quoted fragments and coordinated clauses the parser attached elsewhere
+            end = sent[-1]
+            while end.i > clause.i and (end.is_punct and end.text not in QUOTE_CLOSERS or end.is_space):
+                end = end.nbor(-1)
+            rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
     # "…, officials said" attached as parataxis of the reported clause
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.head.i < verb.i:
@@ -246,7 +267,7 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             s, _ = subtree_range(c, sent=sent)
             _, e = subtree_range(end_tok, sent=sent)
             return (s, e), cue
-        if c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "urge"):
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("for", "on") and lemma in ("call", "urge"):
             cue = (verb.idx, c.idx + len(c))
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
@@ -322,8 +343,11 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                     continue
                 chan = None
                 if chan_tok is not None and tok.dep_ != "pcomp":
-                    s, e = token_range(speaker_phrase(chan_tok))
-                    chan = text[s:e]
+                    phrase = speaker_phrase(chan_tok)
+                    last = phrase[-1]
+                    while last.i + 1 < tok.i and doc[last.i + 1].pos_ == "PROPN":  # "the agency Nortel"
+                        last = doc[last.i + 1]
+                    chan = text[phrase.start_char:last.idx + len(last)]
                 cue = (tok.idx, saying.idx + len(saying))
                 found.append(Attribution([trim(text, *rng)], cue, speaker_phrase(spk_tok), chan or channel, "quoted-as-saying", 0.85))
                 continue
@@ -341,14 +365,12 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 continue
             if subj.lower_ == "who":  # "Kim, who called the soldiers heroes": the relative's antecedent
                 subj = tok.head.head if tok.dep_ == "relcl" else subj
-            rng = trim(text, *rng)
+            rng = _close_quotation(trim(text, *rng), quote_ranges)
             if rng[1] - rng[0] < 3:
                 continue
             speaker = speaker_phrase(subj)
             if overlap(rng, token_range(speaker)) or rng[0] <= tok.idx < rng[1]:
                 continue
-            if speaker.root.lower_ in FIRST_PERSON:
-                continue  # "I want to thank …": the writer's or an already-quoted speaker's own words
             if lemma in EVIDENCE_VERBS and not _is_evidence_source(speaker):
                 continue
             belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
@@ -446,6 +468,10 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
             if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
                 after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
             cue_hit = _cue_between(doc, q.end, after_end) if after_end > q.end else None
+        if cue_hit is None and para > 0 and not text[p_start:q.start].strip():
+            prev_start, prev_end = bounds[para - 1]
+            if text[prev_start:prev_end].rstrip().endswith(":"):  # "Reporter X says:" ¶ "…"
+                cue_hit = _cue_between(doc, prev_start, prev_end)
         if cue_hit is None:
             lead = text[p_start:q.start]
             if lead.rstrip().endswith((":", ",")) or (lead.strip() and len(lead.split()) <= 25):
@@ -473,7 +499,7 @@ def _merge_interrupted(text: str, bounds, marked: list[MarkedQuote], found: list
         if q1 is None or a.cue is None:
             continue
         for q2 in marked:
-            if q2.start <= q1.end or q2.start - q1.end > 80:
+            if q2.start <= q1.end or q2.start - q1.end > 160 or '\n' in text[q1.end:q2.start]:
                 continue
             between = (q1.end, q2.start)
             if inside(a.cue, between) and _paragraph_index(bounds, q1.start) == _paragraph_index(bounds, q2.start) \
@@ -521,7 +547,8 @@ def find_block_quotes(doc: Doc, attributions: list[Attribution], marked: list[Ma
             first_person = _first_person(doc, p_start, p_end)
             lead_in_only = previous.extra.get("lead_in_sentences") == 1 and previous.pattern != "block"
             if first_person or (lead_in_only and _speaker_side_voice(doc, p_start, p_end)):
-                s, e = trim(text, p_start, p_end)
+                s = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+                e = p_start + len(text[p_start:p_end].rstrip())
                 block = Attribution([(s, e)], None, previous.speaker, previous.channel, "block", 0.65 if first_person else 0.5, paragraph=idx)
                 blocks.append(block)
                 previous = block
@@ -560,10 +587,44 @@ def _speaker_side_voice(doc: Doc, start: int, end: int) -> bool:
     return has_they and not named_subject and not digits
 
 
+# Paragraph labels that end in a colon but name no speaker ("UPDATE:", "Read more:").
+NON_SPEAKER_LABELS = frozenset("""
+update updated note editor related watch read more photo photos video correction breaking live
+source sources advertisement share tags see also q a question answer transcript
+""".split())
+
+
+def find_speaker_labels(doc: Doc) -> list[Attribution]:
+    """Transcript and headline style: "WALLACE: …", "Jane Smith: '…'" — a short name, a colon,
+    then the words.  The label must be a named person or an all-capitals name."""
+    text = doc.text
+    found = []
+    for p_start, p_end in paragraph_bounds(text):
+        colon = text.find(":", p_start, min(p_end, p_start + 45))
+        if colon < 0 or p_end - colon < 12:
+            continue
+        label = text[p_start:colon].strip()
+        words = label.split()
+        if not words or len(words) > 5 or any(ch.isdigit() for ch in label):
+            continue
+        if " ".join(words).lower().strip(" '’") in NON_SPEAKER_LABELS or words[0].lower() in NON_SPEAKER_LABELS:
+            continue
+        span = doc.char_span(p_start, p_start + len(text[p_start:colon].rstrip()), alignment_mode="contract")
+        if span is None or not len(span):
+            continue
+        is_person = any(e.label_ in ("PERSON", "ORG") and e.end_char >= span.end_char - 1 for e in span.ents)
+        is_caps = all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
+        if not (is_person or is_caps) or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT") or t.is_title or t.is_upper for t in span):
+            continue
+        start, end = trim(text, colon + 1, p_end)
+        found.append(Attribution([(start, end)], (colon, colon + 1), span, None, "speaker-label", 0.7))
+    return found
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """All attributions in `doc`, in text order."""
     marked = find_marked_quotes(doc.text)
-    found = find_cue_attributions(doc, marked)
+    found = find_cue_attributions(doc, marked) + find_speaker_labels(doc)
     found = attach_marked_quotes(doc, marked, found)
     blocks = find_block_quotes(doc, found, marked)
     block_ranges = [(b.start, b.end) for b in blocks]
@@ -575,7 +636,13 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
     """Two attributions with the same cue, or with (nearly) the same content, are one: keep the
     longer content, then the more confident.  Nested statements by different speakers stay."""
-    found = sorted(found, key=lambda a: (-(a.end - a.start), -a.confidence))
+    def cue_distance(a: Attribution) -> int:
+        if a.cue is None:
+            return 10_000
+        return max(0, min(abs(a.cue[0] - a.end), abs(a.start - a.cue[1])))
+
+    # the longest content first; among equal contents, the one whose cue is nearest to it
+    found = sorted(found, key=lambda a: (-(a.end - a.start), cue_distance(a), -a.confidence))
     kept: list[Attribution] = []
     for a in found:
         rng = (a.start, a.end)

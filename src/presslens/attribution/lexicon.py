@@ -15,7 +15,7 @@ respond reply recall urge ask demand accuse criticize criticise praise blast sla
 charge counter retort quip muse joke concur agree lament boast brag proclaim underline underscore
 highlight recommend advise propose estimate calculate find show cite quote inform assure reassure
 announce affirm reaffirm voice express tout decry condemn denounce dismiss rebut reject dispute
-contradict clarify elaborate continue whisper shout yell cry scream exclaim mutter acknowledge
+contradict clarify elaborate whisper shout yell cry scream exclaim mutter acknowledge
 predict speculate call theorize theorise opine conclude declare observe notify brief
 """.split())
 
@@ -23,10 +23,11 @@ predict speculate call theorize theorise opine conclude declare observe notify b
 # callers can weigh them lower: they attribute a mental state, not a statement.
 BELIEF_VERBS = frozenset("""
 believe think feel hope fear expect worry doubt know suspect consider reckon imagine
+want support oppose plan intend endorse back favor favour refuse seek prefer see
 """.split())
 
 # Verbs that only attribute when they govern a clause or a quotation ("found that", "shows that").
-CLAUSE_ONLY_VERBS = frozenset("find show add continue write post call state know note ask".split())
+CLAUSE_ONLY_VERBS = frozenset("find show add write post state know note ask".split())
 
 # Objects that turn a light verb into a cue: "voiced confidence", "expressed gratitude".
 LIGHT_VERBS = frozenset("voice express offer extend convey give issue make".split())
@@ -63,5 +64,5 @@ lawyer economist analyst expert professor researcher scientist ceo founder execu
 officer colonel major captain lieutenant admiral marshal sergeant commissioner ombudsman
 councillor councilor councilman councilwoman dean rector editor correspondent journalist reporter
 diplomat negotiator delegate chairperson premier monarch sheikh emir ayatollah cleric bishop
-coach player campaigner activist organizer organiser founder owner author historian
+coach player nurse doctor teacher farmer engineer trader diver pilot campaigner activist organizer organiser founder owner author historian
 """.split())

@@ -63,7 +63,7 @@ class ResolvedSpeaker:
 
 def _clean_name(span: Span) -> str:
     toks = [t for t in span if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s"))]
-    while toks and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS):
+    while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
@@ -80,7 +80,8 @@ def _split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
     while cut > 0:
         t = toks[cut - 1]
         lowered = t.lower_.rstrip(".")
-        if t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ or lowered in ROLE_NOUNS or lowered in TITLE_WORDS:
+        common = t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and (t.is_lower or t.i == t.sent.start and lowered in ROLE_NOUNS)
+        if common or lowered in ROLE_NOUNS or lowered in TITLE_WORDS:
             cut -= 1
             continue
         break
@@ -205,7 +206,7 @@ class SpeakerResolver:
             last_person_speaker = next((s for pos, s in reversed(before) if s.kind == "person"), None)
             last_person_speaker_pos = next((pos for pos, s in reversed(before) if s.kind == "person"), -1)
             subjects = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound")]
-            if subjects and subjects[-1].start_char > last_person_speaker_pos + 1:
+            if subjects and subjects[-1].start_char > last_person_speaker_pos:
                 person = _person_named(self.people, subjects[-1])
                 if person is not None:
                     return ResolvedSpeaker(person.name, None, person.role, person.affiliation, False, "person")

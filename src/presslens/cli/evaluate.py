@@ -23,6 +23,7 @@ def eval_attribution(
     predictions_out: Path = typer.Option(None, help="Write predictions here, in the gold format."),
     results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
     limit: int = typer.Option(0, help="Only the first N articles (0: all)."),
+    include_beliefs: bool = typer.Option(False, help="Also report attributed beliefs and intentions (think, want, support …), as PolNeAR annotates them."),
 ) -> None:
     """Quotes: P/R/F1 for direct, mixed, indirect and all kinds, speaker and cue accuracy."""
     from .. import analyze_many
@@ -31,6 +32,10 @@ def eval_attribution(
 
     if not gold.exists():
         fail(f"no such gold file: {gold}")
+    if include_beliefs:
+        from ..pipeline import get_pipeline
+
+        get_pipeline().get_pipe("presslens_attribution").include_beliefs = True
     articles = list(read_jsonl(gold))
     if limit:
         articles = articles[:limit]
@@ -51,3 +56,34 @@ def eval_attribution(
 
         body = f"Command: `{_command_line()}` on {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
         update_results(results, f"Attribution — {gold.name}", body)
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Path = typer.Argument(..., help="Gold JSONL in the PLOVER format of shared/data/plover/gsr.jsonl."),
+    predictions_out: Path = typer.Option(None, help="Write predictions here ({id, events: [{type, trigger_*, evidence_*, actor, target}]})."),
+    results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
+    type_field: str = typer.Option("type", help="Gold field holding the event type (type or type_plover_2021)."),
+) -> None:
+    """Events: detection and typed P/R/F1 and actor accuracy, by the rules of score_events.py."""
+    from .. import analyze_many
+    from ..evaluation.common import read_jsonl, update_results
+    from ..evaluation.events import score, table, to_prediction
+
+    if not gold.exists():
+        fail(f"no such gold file: {gold}")
+    records = list(read_jsonl(gold))
+    inputs = [{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in records]
+    predictions = {r["id"]: to_prediction(r["id"], a) for r, a in zip(records, analyze_many(inputs))}
+    if predictions_out:
+        predictions_out.parent.mkdir(parents=True, exist_ok=True)
+        with predictions_out.open("w", encoding="utf-8") as fh:
+            for p in predictions.values():
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    out = table(score({r["id"]: r for r in records}, predictions, type_field))
+    typer.echo(out)
+    if results:
+        body = (f"Command: `{_command_line()}` on {len(records)} records of `{gold.name}`.\n\n"
+                "The trigger lexicon is hand-written from the PLOVER codebook; nothing is learned from this file.\n\n"
+                f"{out}\n")
+        update_results(results, f"Events — {gold.name}", body)

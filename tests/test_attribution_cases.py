@@ -1,0 +1,167 @@
+"""Attribution cases of our own: each pattern the attribution component covers, with invented
+speakers, outlets and phrasings.  Every case asserts speaker, cue, kind and content span."""
+from __future__ import annotations
+
+import pytest
+
+from presslens import analyze
+
+# (id, article text, expected speaker name, cue text or None, kind, content text)
+CASES = [
+    # direct quotes, curly / straight / doubled apostrophes, cue after or before
+    ("direct-curly-after", "“The levee will hold through the winter,” engineer Paula Moreno said on Tuesday.",
+     "Paula Moreno", "said", "direct", "“The levee will hold through the winter,”"),
+    ("direct-straight-after", '"We expect the ferry to resume service next week," transport official Dara Quinn said.',
+     "Dara Quinn", "said", "direct", '"We expect the ferry to resume service next week,"'),
+    ("direct-doubled-apostrophes", "``Nobody was hurt in the blast,'' fire chief Omar Haddad told reporters.",
+     "Omar Haddad", "told", "direct", "``Nobody was hurt in the blast,''"),
+    ("direct-cue-before-colon", "Mayor Ines Kovac said: “The budget is balanced for the first time in a decade.”",
+     "Ines Kovac", "said", "direct", "“The budget is balanced for the first time in a decade.”"),
+    ("direct-inverted-said", "“The harvest is the worst in twenty years,” said farmer Rui Alves, who grows olives near Evora.",
+     "Rui Alves", "said", "direct", "“The harvest is the worst in twenty years,”"),
+    ("direct-added", "Coach Marta Lindqvist praised the defence. “We will play the same way on Sunday,” she added.",
+     "Marta Lindqvist", "added", "direct", "“We will play the same way on Sunday,”"),
+    ("direct-told-outlet", "“Our reserves are enough for three weeks,” central bank governor Yusuf Demir told the Harbor Times.",
+     "Yusuf Demir", "told", "direct", "“Our reserves are enough for three weeks,”"),
+    # interrupted quotes are one quote with pieces
+    ("interrupted", "“The water is safe to drink,” health minister Anya Petrova said, “but boil it for the elderly.”",
+     "Anya Petrova", "said", "direct", "“The water is safe to drink,” health minister Anya Petrova said, “but boil it for the elderly.”"),
+    ("interrupted-told", "“Prices will fall,” trader Kofi Mensah told the radio station, “once the port reopens.”",
+     "Kofi Mensah", "told", "direct", "“Prices will fall,” trader Kofi Mensah told the radio station, “once the port reopens.”"),
+    # multi-paragraph quote: each paragraph re-opens, only the last closes
+    ("multi-paragraph", "Senator Hugo Brandt spoke at length.\nHe said: “First, we will audit every contract.\n“Then we will publish all of them.”",
+     "Hugo Brandt", "said", "direct", "“First, we will audit every contract.\n“Then we will publish all of them.”"),
+    # indirect speech with many cues
+    ("indirect-said-that", "Interior minister Lars Egede said that the border crossing would reopen on Friday.",
+     "Lars Egede", "said", "indirect", "the border crossing would reopen on Friday"),
+    ("indirect-said-no-that", "Police chief Amara Okafor said the suspect had left the city before dawn.",
+     "Amara Okafor", "said", "indirect", "the suspect had left the city before dawn"),
+    ("indirect-trailing-cue", "The vaccine supply will last until March, hospital director Sven Aalto said.",
+     "Sven Aalto", "said", "indirect", "The vaccine supply will last until March"),
+    ("indirect-stressed", "Defence spokeswoman Leila Farouk stressed that no civilians had been in the building.",
+     "Leila Farouk", "stressed", "indirect", "no civilians had been in the building"),
+    ("indirect-warned", "Economist Petra Novak warned that inflation could double by summer.",
+     "Petra Novak", "warned", "indirect", "inflation could double by summer"),
+    ("indirect-claimed", "The rebel commander Idris Kamara claimed that his fighters controlled the airport.",
+     "Idris Kamara", "claimed", "indirect", "his fighters controlled the airport"),
+    ("indirect-denied", "Trade minister Chen Wei denied that the tariffs targeted any single country.",
+     "Chen Wei", "denied", "indirect", "the tariffs targeted any single country"),
+    ("indirect-confirmed", "The airline confirmed that two flights had been cancelled because of the storm.",
+     "airline", "confirmed", "indirect", "two flights had been cancelled because of the storm"),
+    ("indirect-noted", "Analyst Grace Mbeki noted that exports had risen for the third month in a row.",
+     "Grace Mbeki", "noted", "indirect", "exports had risen for the third month in a row"),
+    ("indirect-told-reporters", "Governor Elena Ruiz told reporters that the evacuation order would stay in place.",
+     "Elena Ruiz", "told", "indirect", "the evacuation order would stay in place"),
+    ("indirect-according-to", "According to coast guard captain Niels Berg, the tanker lost power near the reef.",
+     "Niels Berg", "According to", "indirect", "the tanker lost power near the reef"),
+    ("indirect-according-to-trailing", "The mine will close by the end of the year, according to union leader Bram Visser.",
+     "Bram Visser", "according to", "indirect", "The mine will close by the end of the year"),
+    ("indirect-remarks-that", "Prime Minister Aiko Tanaka's remarks that the deal was final angered the opposition.",
+     "Aiko Tanaka", "remarks", "indirect", "the deal was final"),
+    ("indirect-praised", "President Joao Mendes praised the rescue teams who worked through the night.",
+     "Joao Mendes", "praised", "indirect", "the rescue teams who worked through the night"),
+    ("indirect-voiced-confidence", "Finance minister Karin Holm voiced confidence that the bond sale would succeed.",
+     "Karin Holm", "voiced confidence", "indirect", "the bond sale would succeed"),
+    ("indirect-expressed-gratitude", "Foreign minister Tomas Varga expressed gratitude to the volunteers.",
+     "Tomas Varga", "expressed gratitude", "indirect", "gratitude to the volunteers"),
+    ("indirect-in-a-statement", "In a statement, the health ministry said that three new cases had been found.",
+     "health ministry", "said", "indirect", "three new cases had been found"),
+    # relayed speech: speaker is the quoted party, the channel the relaying medium
+    ("relayed-quoted-as-saying", "The state news agency Nortel quoted the defence council as saying the drills would continue.",
+     "defence council", "quoted the defence council as saying", "indirect", "the drills would continue"),
+    ("passive-quoted-as-saying", "Opposition leader Farid Nasser was quoted as saying the election had been rigged.",
+     "Farid Nasser", "quoted as saying", "indirect", "the election had been rigged"),
+    # mixed quotes: reported speech carrying quoted fragments
+    ("mixed", "Judge Miriam Osei said the ruling was “final and binding” for both companies.",
+     "Miriam Osei", "said", "mixed", "the ruling was “final and binding” for both companies"),
+    ("mixed-called", "Opposition lawmaker Clara Weiss called the reform “a quiet surrender.”",
+     "Clara Weiss", "called", "mixed", "the reform “a quiet surrender.”"),
+    # pronoun and description speakers, canonical name is the fullest form
+    ("pronoun-he", "Railway chief Anton Keller visited the depot. He said the new trains would arrive in May.",
+     "Anton Keller", "said", "indirect", "the new trains would arrive in May"),
+    ("pronoun-she", "Nurse Hana Sato has worked in the ward for ten years. She warned that staff were exhausted.",
+     "Hana Sato", "warned", "indirect", "staff were exhausted"),
+    ("surname-to-full-name", "Water board director Ruth Abebe opened the plant. Abebe said the town would have clean water by June.",
+     "Ruth Abebe", "said", "indirect", "the town would have clean water by June"),
+    ("description-to-person", "Valdorian President Lena Ostrova arrived in Tarsk. The Valdorian president said the talks had been useful.",
+     "Lena Ostrova", "said", "indirect", "the talks had been useful"),
+    # vague sources
+    ("vague-officials", "Officials said the dam had been inspected last week.",
+     "Officials", "said", "indirect", "the dam had been inspected last week"),
+    ("vague-a-source", "The merger talks have stalled, a source said.",
+     "source", "said", "indirect", "The merger talks have stalled"),
+    ("vague-experts-note", "The river is rising faster than last year, hydrology experts note.",
+     "hydrology experts", "note", "indirect", "The river is rising faster than last year"),
+    # speaker labels (transcripts)
+    ("speaker-label", "HOST: Welcome back to the programme tonight.\nMORALES: Thank you for having me here.",
+     "MORALES", ":", "indirect", "Thank you for having me here"),
+    # block quote without marks after a paragraph that introduces the speaker
+    ("block-first-person", "Port director Ivo Marin said on Monday that the strike had ended.\nWe have reached an agreement with the dockers, and the cranes will run again from tomorrow.",
+     "Ivo Marin", None, "direct", "We have reached an agreement with the dockers, and the cranes will run again from tomorrow."),
+    ("block-after-praise", "Union leader Tomas Reiner also praised the divers who cleared the wrecks.\nThey worked without rest and deserve the thanks of the whole country.",
+     "Tomas Reiner", None, "direct", "They worked without rest and deserve the thanks of the whole country."),
+    ("quote-continuation-paragraph", "“We found the wreck at dawn,” diver Lukas Brenner said.\n“It lay on its side in forty metres of water, broken in two places.”",
+     "Lukas Brenner", None, "direct", "“It lay on its side in forty metres of water, broken in two places.”"),
+]
+
+
+def find_quote(analysis, content: str):
+    for q in analysis.quotes:
+        if q.content.text == content:
+            return q
+    got = [q.content.text for q in analysis.quotes]
+    raise AssertionError(f"no quote with content {content!r}; got {got!r}")
+
+
+@pytest.mark.parametrize("case_id,text,speaker,cue,kind,content", CASES, ids=[c[0] for c in CASES])
+def test_attribution_case(case_id, text, speaker, cue, kind, content):
+    analysis = analyze(text, published="2025-03-14")
+    quote = find_quote(analysis, content)
+    assert quote.speaker.name is not None and speaker.lower() in quote.speaker.name.lower(), quote.speaker
+    assert (quote.cue.text if quote.cue else None) == cue
+    assert quote.kind == kind
+    assert text[quote.content.start:quote.content.end] == content
+
+
+def test_enough_cases():
+    assert len(CASES) >= 40
+
+
+def test_role_and_affiliation_from_premodifiers():
+    a = analyze("Mirenian Foreign Ministry spokeswoman Ilse Dorn stressed that the talks would go on.")
+    speaker = a.quotes[0].speaker
+    assert (speaker.name, speaker.role, speaker.affiliation) == ("Ilse Dorn", "spokeswoman", "Mirenian Foreign Ministry")
+
+
+def test_role_from_appositive():
+    a = analyze("Government spokesman, Marek Lind, said that the accord allows patrols in the strait.")
+    assert a.quotes[0].speaker.name == "Marek Lind"
+    assert a.quotes[0].speaker.role == "spokesman"
+
+
+def test_channel_of_statement_published_on_website():
+    a = analyze("In a statement published on the ministry's official website, Defence Minister Ugo Bassi said that the drills were over.")
+    assert a.quotes[0].speaker.name == "Ugo Bassi"
+    assert a.quotes[0].channel == "the ministry's official website"
+
+
+def test_relayed_speech_channel():
+    a = analyze("The state news agency Nortel quoted the defence council as saying the drills would continue.")
+    assert a.quotes[0].channel == "The state news agency Nortel"
+
+
+def test_vague_flag():
+    a = analyze("Officials said the dam had been inspected. Mayor Ana Dias said the dam was safe.")
+    flags = {q.speaker.name: q.speaker.vague for q in a.quotes}
+    assert flags == {"Officials": True, "Ana Dias": False}
+
+
+def test_interrupted_quote_has_pieces():
+    text = "“The water is safe,” minister Anya Petrova said, “but boil it for the elderly.”"
+    q = analyze(text).quotes[0]
+    assert [p.text for p in q.pieces] == ["“The water is safe,”", "“but boil it for the elderly.”"]
+
+
+def test_scare_quotes_are_not_quotes():
+    a = analyze("The so-called “reform” of the tax office was delayed again this spring by the council.")
+    assert a.quotes == []
