@@ -163,3 +163,12 @@ def test_docs_and_openapi_are_served_locally(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/analyze", "/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/speakers",
             "/api/events"} <= set(paths)
+
+
+def test_serve_command_is_registered():
+    from typer.testing import CliRunner
+
+    from presslens.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0 and "--allow-fetch" in result.output and "127.0.0.1" in result.output

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, settings
 
 from presslens.web import create_app
 
-_store = Path(tempfile.mkdtemp(prefix="presslens-schemathesis-")) / "corpus.db"
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(str(_store)))
+_store = tempfile.TemporaryDirectory(prefix="presslens-schemathesis-")  # removed when the test process ends
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(str(Path(_store.name) / "corpus.db")))
 
 
 @schema.parametrize()
