@@ -118,8 +118,11 @@ def test_security_headers_and_no_cors(client):
 
 
 def test_cross_site_posts_are_refused(client):
-    response = client.post("/analyze", data={"text": SHORT, "store": "true"}, headers={"Origin": "https://evil.example"})
-    assert response.status_code == 403
+    for origin in ("https://evil.example", "http://testserver:3000", "null"):
+        response = client.post("/analyze", data={"text": SHORT, "store": "true"}, headers={"Origin": origin})
+        assert response.status_code == 403, origin
+    assert client.post("/analyze", data={"text": "   "}, headers={"Origin": "http://testserver"}).status_code == 422
+    assert client.get("/speakers/AC/DC").status_code == 200
 
 
 def test_request_size_limit(tmp_path):

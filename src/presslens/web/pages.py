@@ -87,7 +87,7 @@ def speakers_page(request: Request, q: Filter = "", page: PageNo = 1):
         "speakers": rows[:PER_PAGE], "q": q, "page": page, "more": len(rows) > PER_PAGE})
 
 
-@router.get("/speakers/{name}")
+@router.get("/speakers/{name:path}")
 def speaker_page(request: Request, name: Annotated[str, Path(max_length=300)], outlet: Filter = "",
                  since: DateFilter = "", until: DateFilter = ""):
     """Everything a speaker said (name or alias matches), over time and by outlet."""

@@ -1,7 +1,7 @@
 """HTTP hardening for the web app, as one pure-ASGI middleware.
 
 - a body-size limit (413 past `max_body_bytes`, counted on the wire, not trusted from headers);
-- cross-site form posts refused (403 when a POST's `Origin` names another host);
+- cross-site form posts refused (403 when a POST's `Origin` is another origin, or opaque);
 - optional Host allow-list against DNS rebinding when serving on loopback;
 - security headers on every response: a Content-Security-Policy with scripts from this
   origin only (no inline script, no eval), no framing, no sniffing, no referrer.
@@ -36,12 +36,16 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
+        host_header = headers.get("host", "").lower()
+        try:
+            host = urlsplit("//" + host_header).hostname or ""
+        except ValueError:
+            host = ""
         if self.allowed_hosts is not None and host not in self.allowed_hosts:
             return await _reply(send, 400, "unknown Host header")
         origin = headers.get("origin")
-        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and origin and origin != "null":
-            if (urlsplit(origin).hostname or "").lower() != host:
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and origin:
+            if origin == "null" or urlsplit(origin.lower()).netloc != host_header:
                 return await _reply(send, 403, "cross-site request refused")
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
