@@ -8,6 +8,7 @@ Pattern (textacy-style, on the parse the pipeline already made):
   relative clause modifies; a pronoun subject of a reported clause ("X confirmed it had …")
   goes to the subject of the reporting verb; coordinated subjects give one event per actor;
 * target: the direct object (or passive subject), else the object of to/against/on/with/at/into;
+* an event verb governed by another (xcomp/ccomp/advcl) is part of that event, not a new one;
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
   allegedly, presumably …), else asserted.
 """
@@ -131,13 +132,28 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
+def _governed_by_event(verb: Token, triggers: set[int]) -> bool:
+    """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
+    withdraw' are one AGREE / THREATEN / REJECT event, not two."""
+    v = verb
+    while v.dep_ in ("xcomp", "ccomp", "advcl") and v.head is not v:
+        v = v.head
+        if v.i in triggers:
+            return True
+    return False
+
+
 def find_events(doc: Doc) -> list[FoundEvent]:
-    out = []
+    typed = {}
     for tok in doc:
-        if tok.pos_ != "VERB":
-            continue
-        type_, used = event_type(tok)
-        if type_ is None:
+        if tok.pos_ == "VERB":
+            type_, used = event_type(tok)
+            if type_ is not None:
+                typed[tok.i] = (type_, used)
+    out = []
+    for i, (type_, used) in typed.items():
+        tok = doc[i]
+        if _governed_by_event(tok, set(typed)):
             continue
         end = used if used is not None and used.i > tok.i and used.dep_ in ("prt", "dobj") and used.i - tok.i <= 3 else tok
         actor = _subject(tok)

@@ -1,0 +1,79 @@
+"""Event evaluation against PLOVER-style gold (`{"id","text","events":[…]}`, e.g. the PLOVER GSR).
+
+Predictions are written as `{"id", "events": [{"type", "trigger_start", "trigger_end",
+"evidence_start", "evidence_end", "actor", "target"}]}`.  Scoring follows the rules of
+shared/tools/score_events.py: a prediction detects a gold event when its trigger span (else its
+evidence span) overlaps the gold trigger; typed matches also need the same type; the actor is
+right, among typed matches, when it shares a word of three or more letters with the gold actor.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Analysis
+
+
+def to_prediction(article_id: str, analysis: Analysis) -> dict:
+    events = []
+    for e in analysis.events:
+        trig = e.trigger or e.evidence
+        events.append({"type": e.type, "trigger_start": trig.start, "trigger_end": trig.end,
+                       "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
+                       "actor": e.actor, "target": e.target})
+    return {"id": article_id, "events": events}
+
+
+def _span(e: dict) -> tuple[int | None, int | None]:
+    if e.get("trigger_start") is not None:
+        return e["trigger_start"], e["trigger_end"]
+    return e.get("evidence_start"), e.get("evidence_end")
+
+
+def _words(x) -> set[str]:
+    if isinstance(x, list):
+        x = " ".join(str(i) for i in x)
+    return {w for w in re.findall(r"\w+", (x or "").lower()) if len(w) >= 3}
+
+
+def _hits(gold: dict, pred: dict, type_field: str | None) -> bool:
+    s, e = _span(pred)
+    if min(e, gold["trigger_end"]) <= max(s, gold["trigger_start"]):
+        return False
+    return type_field is None or pred.get("type") == gold.get(type_field)
+
+
+def score(gold: dict[str, dict], pred: dict[str, dict], type_field: str = "type") -> dict:
+    n_gold = n_pred = det_g = det_p = typ_g = typ_p = actor_n = actor_ok = 0
+    for gid, g in gold.items():
+        ge = g.get("events", [])
+        pe = [e for e in pred.get(gid, {}).get("events", []) if _span(e)[0] is not None]
+        n_gold += len(ge)
+        n_pred += len(pe)
+        for gev in ge:
+            det_g += any(_hits(gev, p, None) for p in pe)
+            typed = [p for p in pe if _hits(gev, p, type_field)]
+            typ_g += bool(typed)
+            if typed and gev.get("actor"):
+                actor_n += 1
+                actor_ok += any(_words(p.get("actor")) & _words(gev["actor"]) for p in typed)
+        for p in pe:
+            det_p += any(_hits(gev, p, None) for gev in ge)
+            typ_p += any(_hits(gev, p, type_field) for gev in ge)
+    out = {"gold": n_gold, "pred": n_pred, "actor_n": actor_n, "actor_ok": actor_ok,
+           "actor_acc": actor_ok / actor_n if actor_n else 0.0}
+    for name, tp_p, tp_g in (("detect", det_p, det_g), ("typed", typ_p, typ_g)):
+        p = tp_p / n_pred if n_pred else 0.0
+        r = tp_g / n_gold if n_gold else 0.0
+        out[f"{name}_P"], out[f"{name}_R"] = p, r
+        out[f"{name}_F1"] = 2 * p * r / (p + r) if p + r else 0.0
+    return out
+
+
+def table(s: dict) -> str:
+    return "\n".join([
+        "| | P | R | F1 |", "|---|---|---|---|",
+        f"| detection | {s['detect_P']:.3f} | {s['detect_R']:.3f} | {s['detect_F1']:.3f} |",
+        f"| typed | {s['typed_P']:.3f} | {s['typed_R']:.3f} | {s['typed_F1']:.3f} |",
+        "",
+        f"gold={s['gold']} pred={s['pred']}; actor right {s['actor_acc']:.3f} ({s['actor_ok']}/{s['actor_n']})",
+    ])

@@ -1,0 +1,49 @@
+"""Time expressions normalised against the publication date (invented sentences)."""
+import pytest
+
+from issue3_nlp import annotate
+
+
+def values(text, published="2025-04-28"):
+    return {t.text: (t.value, t.relative) for t in annotate(text, published)._.time_expressions}
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("The envoy arrived on Saturday.", "on Saturday", "2025-04-26"),        # 2025-04-28 is a Monday
+    ("The envoy arrived on Monday.", "on Monday", "2025-04-28"),            # same day counts
+    ("The envoy will arrive on Friday.", "on Friday", "2025-05-02"),        # future tense looks ahead
+    ("The bridge was built in 2019.", "in 2019", "2019"),
+    ("Talks collapsed last week.", "last week", "2025-W17"),
+    ("Prices rose earlier this month.", "earlier this month", "2025-04"),
+    ("The mayor resigned on 3 March.", "on 3 March", "2025-03-03"),
+    ("The mayor resigned on March 3, 2021.", "on March 3, 2021", "2021-03-03"),
+    ("Fighting eased in late March.", "in late March", "2025-03"),
+    ("Shelling continued overnight.", "overnight", "2025-04-28"),
+    ("Officials met yesterday.", "yesterday", "2025-04-27"),
+    ("Troops left three days ago.", "three days ago", "2025-04-25"),
+])
+def test_patterns(text, expr, value):
+    assert values(text)[expr] == (value, False)
+
+
+def test_year_boundaries():
+    got = values("The port closed on 30 December and in December trade fell; last week it reopened.", "2025-01-02")
+    assert got["on 30 December"][0] == "2024-12-30"
+    assert got["in December"][0] == "2024-12"
+    assert got["last week"][0] == "2024-W52"
+
+
+def test_two_days_later_counts_from_the_previous_date():
+    got = values("The strike began on 10 April. Two days later the ministry gave in.")
+    assert got["Two days later"][0] == "2025-04-12"
+
+
+def test_without_publication_date_values_stay_relative():
+    got = values("The council met on Tuesday and again last week; the plan dates from 2020.", None)
+    assert got["on Tuesday"] == ("XXXX-WXX-2", True)
+    assert got["last week"] == ("REF-1W", True)
+    assert got["from 2020"] == ("2020", False)
+
+
+def test_lowercase_month_words_are_not_dates():
+    assert values("The soldiers sing during the march, and it may rain.") == {}
