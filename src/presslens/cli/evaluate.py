@@ -84,6 +84,7 @@ def eval_events(
     typer.echo(out)
     if results:
         body = (f"Command: `{_command_line()}` on {len(records)} records of `{gold.name}`.\n\n"
-                "The trigger lexicon is hand-written from the PLOVER codebook; nothing is learned from this file.\n\n"
+                "The trigger lexicon is hand-written from the PLOVER codebook; nothing is trained on this file, but the "
+                "rule that folds a governed event verb into its governing event was adopted after scoring on it.\n\n"
                 f"{out}\n")
         update_results(results, f"Events — {gold.name}", body)
