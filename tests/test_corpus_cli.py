@@ -98,7 +98,7 @@ def test_bad_arguments_are_one_line_errors(tmp_path):
 
 @pytest.mark.slow
 def test_kill_9_mid_run_then_resume(tmp_path):
-    source = write_jsonl(tmp_path / "articles.jsonl", 40)
+    source = write_jsonl(tmp_path / "articles.jsonl", 80)
     expected = [json.loads(line) for line in source.read_text().splitlines()]
     db = tmp_path / "corpus.db"
     presslens = str(Path(sys.executable).with_name("presslens"))
@@ -114,25 +114,25 @@ def test_kill_9_mid_run_then_resume(tmp_path):
                     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             except sqlite3.OperationalError:  # tables not created yet
                 continue
-            if stored >= 5:
+            if stored >= 3:
                 break
     assert process.poll() is None, "ingest finished before it could be killed; use more articles"
     process.send_signal(signal.SIGKILL)
     process.wait()
     partial = counts(db)
-    assert 5 <= partial["articles"] < 40
+    assert 3 <= partial["articles"] < 80
     # every article committed so far is complete: each has its quotes
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
                             "(SELECT 1 FROM quotes q WHERE q.article_id = a.id)").fetchone()[0] == 0
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{40 - partial['articles']} stored, {partial['articles']} already stored" in resumed.stderr
+    assert f"{80 - partial['articles']} stored, {partial['articles']} already stored" in resumed.stderr
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT document_id, text, published, outlet FROM articles ORDER BY document_id").fetchall()
         quotes_per_article = conn.execute("SELECT count(*) FROM quotes GROUP BY article_id").fetchall()
     assert rows == [(a["id"], a["text"], a["published"], a["outlet"]) for a in expected]
-    assert len(quotes_per_article) == 40
+    assert len(quotes_per_article) == 80
     # the same quotes as a run that was never interrupted
     fresh = tmp_path / "fresh.db"
     assert subprocess.run([presslens, "ingest", str(source), "--db", str(fresh), "--no-progress"],
