@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: demo test eval bench clean
+.PHONY: demo test eval bench clean train-framing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
+
+# Reproduce the shipped persuasion-technique model (src/presslens/models/framing) from ../shared/data/ptc.
+train-framing: $(VENV)/.installed
+	$(BIN)/python scripts/train_framing.py ../shared/data/ptc/train.jsonl --output src/presslens/models/framing
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

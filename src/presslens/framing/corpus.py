@@ -1,42 +1,52 @@
-"""Turn PTC-style JSONL (`{"id", "text", "spans": [{start, end, technique}]}`) into spaCy training Docs.
+"""Clauses as the candidate spans of persuasion techniques, and PTC-style JSONL
+(`{"id", "text", "spans": [{start, end, technique}]}`) turned into spaCy training Docs.
 
-Technique names are mapped to the SemEval-2023 names the model predicts; spans that overlap
-are reduced to a non-overlapping set (longest first), as the span tagger needs.  Articles are
-split into their lines so that training examples stay short.
+A clause is a stretch of one line between sentence ends, commas, semicolons, colons and
+dashes.  Each training Doc is one clause; its `cats` say which techniques (2023 names) a gold
+span overlapping the clause has, plus `ANY` when there is at least one.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
-from spacy.util import filter_spans
 
-from .techniques import to_2023
+from .techniques import names, to_2023
+
+ANY = "ANY"
+CLAUSE_BREAK = re.compile(r"(?<=[.!?;:,])\s+|\s+(?=[—–])")
 
 
-def article_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each non-empty line of an article."""
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            yield pos, line
-        pos += len(line) + 1
+def clauses(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of `text`, surrounding white space excluded."""
+    for line in re.finditer(r"[^\n]+", text):
+        pos = line.start()
+        for piece in CLAUSE_BREAK.split(line.group()):
+            start = text.index(piece, pos) if piece else pos
+            end = start + len(piece)
+            pos = end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                yield start, end
+
+
+def labels() -> list[str]:
+    return [ANY, *names()]
 
 
 def docs_for_article(nlp: Language, article: dict) -> Iterator[Doc]:
-    """One training Doc per line, its entities the gold technique spans (2023 names)."""
+    """One training Doc per clause, `cats` from the gold spans overlapping it."""
+    text = article["text"]
     spans = [(s["start"], s["end"], to_2023(s["technique"])) for s in article.get("spans", [])]
-    for offset, line in article_lines(article["text"]):
-        doc = nlp.make_doc(line)
-        ents = []
-        for start, end, label in spans:
-            if start < offset + len(line) and end > offset:
-                span = doc.char_span(max(start, offset) - offset, min(end, offset + len(line)) - offset,
-                                     label=label, alignment_mode="expand")
-                if span is not None and span.text.strip():
-                    ents.append(span)
-        doc.ents = filter_spans(ents)
+    for start, end in clauses(text):
+        doc = nlp.make_doc(text[start:end])
+        present = {t for s, e, t in spans if s < end and e > start}
+        doc.cats = {label: float(label in present or (label == ANY and bool(present))) for label in labels()}
         yield doc
 
 

@@ -1,0 +1,64 @@
+"""`presslens eval framing`: persuasion-technique spans against PTC-style gold, SI and
+technique-aware partial-overlap P/R/F1, optionally cross-validated (folds by article)."""
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+import typer
+
+from .app import eval_app, fail
+
+
+@eval_app.command("framing")
+def eval_framing(
+    gold: Path = typer.Argument(..., help="Gold JSONL in the format of shared/data/ptc (SemEval-2020 technique names)."),
+    predictions_out: Path = typer.Option(None, help="Write predictions here: {id, spans: [{start, end, technique}]}, gold naming."),
+    folds: int = typer.Option(0, help="K-fold cross-validation by article: train K models with scripts' config (0: score the shipped model)."),
+    results: Path = typer.Option(None, help="Also record the tables in this Markdown file (e.g. eval/RESULTS.md)."),
+) -> None:
+    """Learned technique tagger: SI and technique-aware P/R/F1 (SemEval-2020 partial overlap)."""
+    from ..evaluation.common import read_jsonl, update_results
+    from ..evaluation.framing import score, spans_of, table
+    from ..framing.tagger import TechniqueTagger, shipped_tagger
+    from ..framing.techniques import to_2020
+
+    if not gold.exists():
+        fail(f"no such gold file: {gold}")
+    articles = list(read_jsonl(gold))
+    predicted: dict[str, list] = {}
+
+    def predict(tagger: TechniqueTagger, batch: list[dict]) -> None:
+        for a in batch:
+            predicted[str(a["id"])] = [(s, e, to_2020(t)) for s, e, t, _ in tagger.predict(a["text"])]
+
+    if folds > 1:
+        from ..framing.training import train_model
+
+        order = sorted(articles, key=lambda a: str(a["id"]))
+        for k in range(folds):
+            held_out = order[k::folds]
+            rest = [a for i, a in enumerate(order) if i % folds != k]
+            typer.echo(f"fold {k + 1}/{folds}: training on {len(rest)} articles", err=True)
+            with tempfile.TemporaryDirectory() as tmp:
+                predict(TechniqueTagger.load(train_model(rest, Path(tmp) / "model")), held_out)
+    else:
+        predict(shipped_tagger(), articles)
+
+    if predictions_out:
+        predictions_out.parent.mkdir(parents=True, exist_ok=True)
+        with predictions_out.open("w", encoding="utf-8") as fh:
+            for article_id, spans in predicted.items():
+                rec = {"id": article_id, "spans": [{"start": s, "end": e, "technique": t} for s, e, t in spans]}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    gold_spans = {str(a["id"]): spans_of(a) for a in articles}
+    out = table(score(gold_spans, predicted, False), score(gold_spans, predicted, True))
+    typer.echo(out)
+    if results:
+        how = f"{folds}-fold cross-validation by article" if folds > 1 else "the shipped model"
+        command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+        body = f"Command: `{command}` — {how}, {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
+        update_results(results, f"Framing — {gold.name}" + (f" ({folds}-fold CV)" if folds > 1 else ""), body)
