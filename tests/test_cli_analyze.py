@@ -131,3 +131,17 @@ def test_analyze_never_raises_and_spans_match(text):
     for ent in result.entities:
         for m in ent.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_events_csv_and_timeline(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("On Monday, Norland troops attacked the border town of Veska, the defence ministry said.\n", encoding="utf-8")
+    proc = run_cli("analyze", str(article), "--published", "2025-04-30", "--format", "events-csv")
+    assert proc.returncode == 0, proc.stderr.decode()
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
+    assert rows and rows[0]["event_type"] and rows[0]["event_date"] == "2025-04-28"
+    report = run_cli("analyze", str(article), "--published", "2025-04-30").stdout.decode()
+    assert "Timeline of events" in report and "2025-04-28" in report

@@ -21,6 +21,7 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     html = "html"
+    events_csv = "events-csv"
 
 
 class InputFormat(str, Enum):

@@ -15,6 +15,10 @@ def render(analysis: Analysis, fmt: str) -> str:
         from .text import render_text
 
         return render_text(analysis)
+    if fmt == "events-csv":
+        from .timeline import events_csv
+
+        return events_csv(analysis)
     if fmt == "html":
         from .html import render_html
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Analysis
+from .framing import STYLE as FRAMING_STYLE, framing_aside
 from .speakers import group_by_speaker
+from .timeline import timeline_html
 
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:0;display:flex;gap:2rem;padding:1.5rem;line-height:1.55;color:#1f2937}
@@ -13,6 +15,7 @@ main{flex:3;max-width:52rem} aside{flex:1;min-width:16rem}
 p{margin:0 0 .9rem} mark{padding:0 .1rem;border-radius:.2rem}
 .speaker{border-left:.4rem solid;padding:.3rem .6rem;margin:.5rem 0;background:#f9fafb}
 .speaker small{color:#6b7280} .vague{font-style:italic}
+table{border-collapse:collapse;font-size:.9rem} td,th{border-bottom:1px solid #e5e7eb;padding:.2rem .5rem;text-align:left}
 h1{font-size:1.3rem} h2{font-size:1.05rem;margin-top:1.5rem}
 """
 
@@ -53,7 +56,7 @@ def render_html(analysis: Analysis) -> str:
     title = escape(analysis.title or "presslens analysis")
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
-        f"<style>{STYLE}</style></head><body><main><h1>{title}</h1>"
-        f"{paragraphs(highlight(analysis.text, marks))}</main>"
-        f"<aside><h2>Speakers</h2>{''.join(side)}</aside></body></html>\n"
+        f"<style>{STYLE}{FRAMING_STYLE}</style></head><body><main><h1>{title}</h1>"
+        f"{paragraphs(highlight(analysis.text, marks))}{timeline_html(analysis)}</main>"
+        f"<aside><h2>Speakers</h2>{''.join(side)}{framing_aside(analysis)}</aside></body></html>\n"
     )

@@ -6,7 +6,9 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..model import Analysis
+from .framing import framing_table
 from .speakers import group_by_speaker
+from .timeline import time_table, timeline_table
 
 
 def render_text(analysis: Analysis, width: int = 100) -> str:
@@ -40,6 +42,5 @@ def render_text(analysis: Analysis, width: int = 100) -> str:
     return console.export_text()
 
 
-# Further report sections (title, function returning a rich renderable or None); other
-# capabilities (time, events, framing, claims) append theirs here.
-SECTIONS: list = []
+# Further report sections: (title, function returning a rich renderable or None).
+SECTIONS: list = [("How it is framed", framing_table), ("Timeline of events", timeline_table), ("Dates", time_table)]

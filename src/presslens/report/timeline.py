@@ -1,0 +1,74 @@
+"""What happened, for the reports: a timeline of events and the resolved time expressions,
+as a rich table (terminal), an HTML section, and GDELT/ACLED-like CSV rows."""
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+
+from rich.table import Table
+
+from ..model import Analysis, Event
+
+CSV_COLUMNS = ["article_id", "event_date", "date_source", "event_type", "actor", "actor_code", "target", "target_code",
+               "location", "country_code", "admin1", "latitude", "longitude", "asserted_by", "modality", "confidence",
+               "evidence", "evidence_start", "evidence_end", "outlet", "url", "published"]
+
+
+def ordered(events: list[Event]) -> list[Event]:
+    """Events by date (undated last), then by position in the text."""
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.evidence.start))
+
+
+def timeline_table(analysis: Analysis) -> Table | None:
+    if not analysis.events:
+        return None
+    table = Table(show_lines=False)
+    for col in ("date", "type", "actor → target", "place", "asserted by"):
+        table.add_column(col)
+    for e in ordered(analysis.events):
+        date = (e.date or "?") + (" (published)" if e.date_source == "published" else "")
+        table.add_row(date, e.type + ("" if e.modality == "asserted" else f" [{e.modality}]"),
+                      f"{e.actor or '?'} → {e.target or '—'}", e.location or "", e.asserted_by)
+    return table
+
+
+def time_table(analysis: Analysis) -> Table | None:
+    if not analysis.time_expressions:
+        return None
+    table = Table()
+    table.add_column("expression")
+    table.add_column("resolved")
+    for t in analysis.time_expressions:
+        table.add_row(t.text, (t.value or "?") + (" (relative: no publication date)" if t.relative else ""))
+    return table
+
+
+def timeline_html(analysis: Analysis) -> str:
+    if not analysis.events and not analysis.time_expressions:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(e.date or '?')}</td><td>{escape(e.type)}</td><td>{escape(e.actor or '?')} → {escape(e.target or '—')}</td>"
+        f"<td>{escape(e.location or '')}</td><td>{escape(e.asserted_by)}</td><td>{escape(e.modality)}</td></tr>"
+        for e in ordered(analysis.events))
+    times = "".join(f"<li>{escape(t.text)} → <strong>{escape(t.value or '?')}</strong></li>" for t in analysis.time_expressions)
+    return ("<h2>Timeline</h2><table><tr><th>date</th><th>type</th><th>actor → target</th><th>place</th>"
+            f"<th>asserted by</th><th>modality</th></tr>{rows}</table><h2>Dates</h2><ul>{times}</ul>")
+
+
+def events_csv(analysis: Analysis) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for e in ordered(analysis.events):
+        place = e.place or {}
+        writer.writerow({
+            "article_id": analysis.id, "event_date": e.date, "date_source": e.date_source, "event_type": e.type,
+            "actor": e.actor, "actor_code": e.actor_code, "target": e.target, "target_code": e.target_code,
+            "location": e.location, "country_code": place.get("country_code"), "admin1": place.get("admin1"),
+            "latitude": place.get("lat"), "longitude": place.get("lon"), "asserted_by": e.asserted_by,
+            "modality": e.modality, "confidence": e.confidence, "evidence": e.evidence.text,
+            "evidence_start": e.evidence.start, "evidence_end": e.evidence.end, "outlet": analysis.outlet,
+            "url": analysis.url, "published": analysis.published,
+        })
+    return out.getvalue()
