@@ -51,6 +51,8 @@ def test_store_then_browse_the_corpus(client):
     assert quotes["items"] and all(q["article_id"] == article_id for q in quotes["items"])
     assert client.get("/api/articles", params={"q": "cranes"}).json()["items"][0]["id"] == article_id
     assert client.get("/api/articles", params={"q": "zeppelin"}).json()["items"] == []
+    assert client.get("/api/articles", params={"q": "\x00\"*"}).status_code == 200
+    assert client.get("/corpus", params={"q": "\x00"}).status_code == 200
     assert client.get("/api/speakers").json()["items"]
     assert client.get("/api/events", params={"type": "   "}).status_code == 200
     assert client.get("/api/outlets").json()[0]["articles"] >= 1

@@ -48,7 +48,7 @@ class Page(BaseModel):
 
 def page(fetch, limit: int, offset: int, **filters) -> Page:
     """One page from a `queries` function, asking for one row more to know whether another page follows."""
-    clean = {k: (v.strip() or None) if isinstance(v, str) else v for k, v in filters.items()}
+    clean = {k: corpus.clean_filter(v) if isinstance(v, str) else v for k, v in filters.items()}
     rows = fetch(limit=limit + 1, offset=offset, **clean)
     return Page(items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
 

@@ -1,6 +1,7 @@
 """What the web app needs from the corpus store beyond `presslens.store.queries`.
 
-Saving an analysis idempotently (a duplicate resolves to the stored article's id),
+Cleaning user filters (control characters out: a NUL breaks SQLite's FTS5 query parser),
+saving an analysis idempotently (a duplicate resolves to the stored article's id),
 rebuilding an `Analysis` from a stored article's findings so it renders like a fresh one,
 and per-outlet shares of unattributed claims.
 """
@@ -14,6 +15,13 @@ from sqlalchemy import Engine, case, func, select
 from ..model import Analysis, Event, Quote, Span, Speaker, Technique, TimeExpression
 from ..store.schema import articles, claims
 from ..store.writer import text_hash, write_analysis
+
+
+def clean_filter(value: str | None) -> str | None:
+    """A filter as typed → None when blank, else without control characters and outer spaces."""
+    if value is None:
+        return None
+    return "".join(c for c in value if c >= " " or c == "\t").strip() or None
 
 
 def save(engine: Engine, analysis: Analysis) -> int:

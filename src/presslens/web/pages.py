@@ -33,7 +33,7 @@ def _engine(request: Request):
 
 
 def _clean(**filters: str) -> dict[str, str | None]:
-    return {k: v.strip() or None for k, v in filters.items()}
+    return {k: corpus.clean_filter(v) for k, v in filters.items()}
 
 
 def _analysis_page(request: Request, analysis: Analysis, *, article_id: int | None = None, status_code: int = 200):
