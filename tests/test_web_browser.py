@@ -105,8 +105,9 @@ def test_reference_article_gerasimov_block_quote_and_speaker_page(page, server, 
     page.wait_for_selector(".chart svg")  # Vega rendered under the CSP, from /static
     page.screenshot(path=str(ARTIFACTS / "speaker.png"), full_page=True)
 
-    page.goto(server + "/outlets")
-    page.wait_for_selector(".chart svg")
+    for corpus_page in ("/events", "/outlets"):
+        page.goto(server + corpus_page)
+        page.wait_for_selector(".chart svg")
     page.goto(server + "/docs")
     page.wait_for_selector(".swagger-ui .info")
 
