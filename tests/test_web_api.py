@@ -73,7 +73,7 @@ def test_stored_findings_render_on_article_events_and_outlets_pages(client):
         quotes=[Quote("indirect", span("the army shelled"), span("said"), Speaker("officials", vague=True))],
         time_expressions=[TimeExpression(3, 11, "Saturday", "2025-04-26")],
         events=[Event("ASSAULT", "army", "Dorn", "Dorn", "2025-04-26", span("the army shelled the heroic town"))],
-        framing=[Technique("Loaded_Language", text.index("heroic"), text.index("heroic") + 6, "heroic", 0.9, "emotive adjective")],
+        framing=[Technique("Loaded_Language", text.index("heroic"), text.index("heroic") + 6, "heroic", 0.9, "emotive word")],
         claims=[Claim(text.index("Peace"), text.index("Peace") + 14, "Peace is near,", "unattributed")],
     )
     article_id = corpus.save(client.app.state.engine, analysis)

@@ -30,7 +30,8 @@ def Text(description: str):  # noqa: N802 - reads like a type in the signatures 
 
 
 class AnalyzeRequest(BaseModel):
-    text: str | None = Field(None, min_length=1, description="The article text (UTF-8, English); refused with a reason when empty, binary, over the size limit or not English.")
+    text: str | None = Field(None, min_length=1, description="The article text (UTF-8, English); refused with a reason "
+                                                             "when empty, binary, over the size limit or not English.")
     published: date | None = Field(None, description="Publication date, YYYY-MM-DD; relative dates resolve against it.")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000, description="The article's URL: metadata, or what to fetch with `fetch`.")
@@ -61,7 +62,8 @@ ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
 
 @router.post("/analyze", summary="Analyse one article", responses=ANALYZE_ERRORS)
 def analyze_article(request: Request, body: AnalyzeRequest,
-                    store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False) -> dict[str, Any]:
+                    store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False,
+                    ) -> dict[str, Any]:
     """The analysis in the output contract (`presslens.analysis/1`); with `store=true` its stored `article_id` too."""
     fields = body.model_dump(exclude={"fetch"})
     fields["published"] = body.published and body.published.isoformat()

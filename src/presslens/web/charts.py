@@ -59,5 +59,6 @@ def outlet_shares(outlets: list[dict[str, Any]]) -> dict:
             .mark_bar()
             .encode(y=alt.Y("outlet:N", title=None), yOffset="measure:N",
                     x=alt.X("share:Q", title="share", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-                    color=alt.Color("measure:N", title=None), tooltip=["outlet:N", "measure:N", alt.Tooltip("share:Q", format=".1%")])
+                    color=alt.Color("measure:N", title=None),
+                    tooltip=["outlet:N", "measure:N", alt.Tooltip("share:Q", format=".1%")])
             .properties(width=WIDTH).to_dict())
