@@ -145,3 +145,10 @@ def test_events_csv_and_timeline(tmp_path):
     assert rows and rows[0]["event_type"] and rows[0]["event_date"] == "2025-04-28"
     report = run_cli("analyze", str(article), "--published", "2025-04-30").stdout.decode()
     assert "Timeline of events" in report and "2025-04-28" in report
+
+
+def test_verbless_headline_with_a_date_terminates():
+    """Regression: walking up from a time expression to its verb looped forever on verbless roots
+    (spaCy creates a new Token object on each access, so identity checks never matched)."""
+    result = analyze("Storm damage report for Monday and the weekend ahead in the northern valleys", published="2025-03-14")
+    assert all(t.value for t in result.time_expressions)

@@ -199,7 +199,7 @@ def is_future(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or any(
         c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in verb.children)

@@ -123,7 +123,7 @@ def speaker_phrase(tok: Token) -> Span:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in SPEAKER_EXCLUDED_DEPS and not (c.dep_ == "prep" and c.i < tok.i + 6 and c.text in ("of", "for") and t is tok):
+            if c.dep_ in SPEAKER_EXCLUDED_DEPS and not (c.dep_ == "prep" and c.i < tok.i + 6 and c.text in ("of", "for") and t.i == tok.i):
                 continue
             if c.dep_ == "appos" or c.dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "conj", "pobj", "prep", "punct", "cc", "advmod", "npadvmod"):
                 keep.add(c.i)
@@ -158,7 +158,7 @@ def find_subject(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
         return None
@@ -236,7 +236,7 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
                     s, e = subtree_range(c, sent=sent)
                     return (obj.idx, e), cue
             return None, cue
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c is not speaker_tok]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and (speaker_tok is None or c.i != speaker_tok.i)]
     if lemma not in XCOMP_CUES:
         clauses = [c for c in clauses if c.dep_ != "xcomp"]
     if clauses:
@@ -251,7 +251,7 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
     # "…, officials said" attached as parataxis of the reported clause
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head is not verb and verb.head.i < verb.i:
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
         return rng, cue
     if lemma in CLAUSE_ONLY_VERBS:
@@ -262,7 +262,7 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             for o in verb.children:
                 if o.dep_ in ("oprd", "xcomp", "advcl") and o.i > c.i:
                     end_tok = o
-            if lemma == "call" and end_tok is c:
+            if lemma == "call" and end_tok.i == c.i:
                 continue  # "called the police" reports nothing; "called the plan a disaster" does
             s, _ = subtree_range(c, sent=sent)
             _, e = subtree_range(end_tok, sent=sent)
@@ -310,7 +310,7 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
                 if pobj is None:
                     continue
-                head = tok.head if tok.head is not tok else None
+                head = tok.head if tok.head.i != tok.i else None
                 rng = None
                 if head is not None:
                     rng = subtree_range(head, exclude=tok, sent=sent)

@@ -126,7 +126,7 @@ def _in_phrase(tok: Token, left: int, ent: Span) -> bool:
     name's end, leads from it to the name."""
     node, steps = tok, 0
     while node.i != ent.root.i and steps < 6:
-        if node.dep_ not in PREMODIFIER_DEPS or not (node.head.i < ent.end) or node.head is node:
+        if node.dep_ not in PREMODIFIER_DEPS or not (node.head.i < ent.end) or node.head.i == node.i:
             return False
         node, steps = node.head, steps + 1
     return node.i == ent.root.i

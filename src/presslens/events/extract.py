@@ -55,7 +55,7 @@ def _subject(verb: Token) -> Token | None:
                     return pobj
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        if v.dep_ in INHERIT_DEPS and v.head is not v:
+        if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
             v = v.head
             if v.pos_ == "ADP":  # "in defeating" → the verb the preposition hangs on
                 v = v.head
@@ -69,7 +69,7 @@ def _reported_subject(subj: Token, verb: Token) -> Token:
     if subj.lower_ not in PRONOUNS:
         return subj
     v = verb
-    while v.dep_ in ("conj", "xcomp") and v.head is not v:
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
         v = v.head
     if v.dep_ == "ccomp":
         outer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
@@ -95,7 +95,7 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
 
 def _modality(verb: Token) -> str:
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     for v in chain:
         kids = list(v.children)
@@ -136,7 +136,7 @@ def _governed_by_event(verb: Token, triggers: set[int]) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
     withdraw' are one AGREE / THREATEN / REJECT event, not two."""
     v = verb
-    while v.dep_ in ("xcomp", "ccomp", "advcl") and v.head is not v:
+    while v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.i != v.i:
         v = v.head
         if v.i in triggers:
             return True
