@@ -7,21 +7,22 @@ import pytest
 
 from conftest import ROOT, shared_path
 from issue3_nlp import annotate
+from presslens.events.lexicon import PLOVER_TYPES
 
 
 def events(text):
     return annotate(text)._.events
 
 
-@pytest.mark.parametrize("text,type_,actor,target", [
+TYPE_CASES = [
     ("Norland and Estavia agreed to a new trade pact.", "AGREE", "Norland", None),
     ("The foreign minister of Norland met the Estavian envoy.", "CONSULT", "minister", "envoy"),
     ("The Norland government praised the Estavian rescuers.", "SUPPORT", "government", "rescuers"),
     ("Estavia provided humanitarian assistance to Norland.", "AID", "Estavia", "Norland"),
     ("The rebels released the hostages.", "CONCEDE", "rebels", "hostages"),
     ("Estavian troops withdrew from the border town.", "RETREAT", "troops", None),
-    ("The opposition demanded new elections.", "DEMAND", "opposition", "elections"),
-    ("Norland accused Estavia of spying.", "DISAPPROVE", "Norland", "Estavia"),
+    ("The opposition demanded new elections.", "REQUEST", "opposition", "elections"),
+    ("Norland accused Estavia of spying.", "ACCUSE", "Norland", "Estavia"),
     ("The parliament rejected the budget.", "REJECT", "parliament", "budget"),
     ("The militia threatened the villagers.", "THREATEN", "militia", "villagers"),
     ("Thousands of farmers demonstrated outside parliament.", "PROTEST", "Thousands", None),
@@ -29,10 +30,19 @@ def events(text):
     ("Estavia deployed troops along the border.", "MOBILIZE", "Estavia", None),
     ("Police arrested the protest leaders.", "COERCE", "Police", "leaders"),
     ("Gunmen killed three villagers.", "ASSAULT", "Gunmen", "villagers"),
-    ("Norland's army shelled the Estavian positions.", "FIGHT", "army", "positions"),
+    ("Norland's army shelled the Estavian positions.", "ASSAULT", "army", "positions"),
     ("Norland and Estavia agreed to share intelligence.", "AGREE", "Norland", None),
-    ("Inspectors investigated the chemical plant.", "INVESTIGATE", "Inspectors", "plant"),
-])
+    ("Inspectors investigated the chemical plant.", "ACCUSE", "Inspectors", "plant"),
+    ("Norland extradited the smuggler to Estavia.", "COOPERATE", "Norland", "smuggler"),
+]
+
+
+def test_cases_cover_the_16_plover_2021_types():
+    assert {c[1] for c in TYPE_CASES} == set(PLOVER_TYPES)
+    assert len(PLOVER_TYPES) == 16
+
+
+@pytest.mark.parametrize("text,type_,actor,target", TYPE_CASES)
 def test_each_type_with_actor_and_target(text, type_, actor, target):
     found = [e for e in events(text) if e.type == type_]
     assert found, [(e.type, e.trigger.text) for e in events(text)]
@@ -50,7 +60,7 @@ def test_compound_actor_gives_one_event_per_actor():
 
 def test_event_inside_a_quote_is_asserted_by_the_speaker():
     doc = annotate("General Ivo Tanner said that his troops had captured the airport.")
-    e = next(e for e in doc._.events if e.type == "FIGHT")
+    e = next(e for e in doc._.events if e.type == "ASSAULT")
     assert e.asserted_by == "Ivo Tanner"
 
 

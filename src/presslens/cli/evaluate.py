@@ -63,7 +63,7 @@ def eval_events(
     gold: Path = typer.Argument(..., help="Gold JSONL in the PLOVER format of shared/data/plover/gsr.jsonl."),
     predictions_out: Path = typer.Option(None, help="Write predictions here ({id, events: [{type, trigger_*, evidence_*, actor, target}]})."),
     results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
-    type_field: str = typer.Option("type", help="Gold field holding the event type (type or type_plover_2021)."),
+    type_field: str = typer.Option("type_plover_2021", help="Gold field holding the event type: type_plover_2021 (the 16 current PLOVER types, which presslens emits) or type (the older names)."),
 ) -> None:
     """Events: detection and typed P/R/F1 and actor accuracy, by the rules of score_events.py."""
     from .. import analyze_many

@@ -42,7 +42,7 @@ def _hits(gold: dict, pred: dict, type_field: str | None) -> bool:
     return type_field is None or pred.get("type") == gold.get(type_field)
 
 
-def score(gold: dict[str, dict], pred: dict[str, dict], type_field: str = "type") -> dict:
+def score(gold: dict[str, dict], pred: dict[str, dict], type_field: str = "type_plover_2021") -> dict:
     n_gold = n_pred = det_g = det_p = typ_g = typ_p = actor_n = actor_ok = 0
     for gid, g in gold.items():
         ge = g.get("events", [])

@@ -7,13 +7,16 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "DEMAND", "DISAPPROVE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT", "INVESTIGATE")
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # PLOVER 2021
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     data = json.loads(resources.files("presslens.data").joinpath("plover_triggers.json").read_text(encoding="utf-8"))
+    unknown = (set(data["verbs"].values()) | set(data["verb_object"].values())) - set(PLOVER_TYPES)
+    if unknown:
+        raise ValueError(f"plover_triggers.json: not PLOVER 2021 types: {sorted(unknown)}")
     data["needs_object"] = frozenset(data["needs_object"])
     data["intransitive_only"] = frozenset(data["intransitive_only"])
     return data
