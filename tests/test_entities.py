@@ -20,6 +20,13 @@ def test_acronym_defined_in_text_merges_with_long_form():
     assert "Coastal Defence Brigade" in owner.name
 
 
+def test_acronym_is_matched_as_a_whole_word_only():
+    ents = by_name("The Coastal Defence Brigade (CDB) moved north. The CDB's ships and the CDBX unit stayed.")
+    owner = next(e for e in ents.values() if any(m.text == "CDB" for m in e.mentions))
+    assert sum(m.text == "CDB" for m in owner.mentions) == 2
+    assert not any("CDBX" in m.text for m in owner.mentions)
+
+
 def test_alias_table_gives_actor_codes():
     ents = by_name("The Korean People's Army (KPA) and the Armed Forces of Ukraine met near the front; KCNA reported it.")
     assert (ents["Korean People's Army"].country, ents["Korean People's Army"].sector) == ("PRK", "MIL")

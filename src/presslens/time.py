@@ -218,10 +218,11 @@ def parse_published(value) -> date | None:
 
 def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
+    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     out = []
-    for m in find_time_spans(doc.text):
+    for m in find_time_spans(text):
         value, granularity, relative = normalise(m, is_future(doc, m.start, m.end))
-        out.append(TimeExpression(m.start, m.end, doc.text[m.start:m.end], value,
+        out.append(TimeExpression(m.start, m.end, text[m.start:m.end], value,
                                   granularity="relative" if relative else granularity, relative=relative))
     return out
 

@@ -99,31 +99,29 @@ class EntitiesComponent:
             else:
                 key = _clean_name(span) or span.text
                 add(key, label, span.start_char, span.end_char)
-        self._acronyms(doc, add, spans)
+        text = doc.text  # rebuilt from the tokens on every access: read once
+        self._acronyms(text, add, spans)
         for q in doc._.quotes or []:
             name, mention = q.speaker.name, q.speaker.mention
             if name and mention and name.lower() in groups:
                 groups[name.lower()].mentions[(mention.start, mention.end)] = None
-        doc._.entities = self._records(doc, groups)
+        doc._.entities = self._records(text, groups)
         doc.spans["presslens_entities"] = filter_spans(
             [s for s in (doc.char_span(a, b, label=groups[k].type, alignment_mode="expand") for a, b, k in spans) if s is not None])
         return doc
 
     @staticmethod
-    def _acronyms(doc: Doc, add, spans: list) -> None:
+    def _acronyms(text: str, add, spans: list) -> None:
         """"Long Name (ACR)": ACR becomes an alias of the entity ending just before the bracket."""
-        text = doc.text
         for m in ACRONYM_RE.finditer(text):
             before = text[:m.start()].rstrip()
             owner = next((k for s, e, k in reversed(spans) if e == len(before)), None)
             if owner is None:
                 continue
-            for tok in doc:
-                if tok.text == m.group(1):
-                    add(owner, "", tok.idx, tok.idx + len(tok.text))
+            for use in re.finditer(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", text):
+                add(owner, "", use.start(), use.end())
 
-    def _records(self, doc: Doc, groups: dict[str, _Group]) -> list[Entity]:
-        text = doc.text
+    def _records(self, text: str, groups: dict[str, _Group]) -> list[Entity]:
         ordered = sorted(groups.values(), key=lambda g: min(g.mentions))
         context = context_countries([g.name for g in ordered if g.type in PLACE_TYPES]) if self.geocode_places else set()
         out = []

@@ -18,6 +18,7 @@ def lexicon() -> dict:
     if unknown:
         raise ValueError(f"plover_triggers.json: not PLOVER 2021 types: {sorted(unknown)}")
     data["needs_object"] = frozenset(data["needs_object"])
+    data["trigger_lemmas"] = frozenset(data["verbs"]) | {pair.split()[0] for pair in data["verb_object"]}
     data["intransitive_only"] = frozenset(data["intransitive_only"])
     return data
 
@@ -36,6 +37,8 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None)."""
     lex = lexicon()
     lemma = verb.lemma_.lower()
+    if lemma not in lex["trigger_lemmas"]:
+        return None, None
     for obj in objects_of(verb):
         key = f"{lemma} {obj.lemma_.lower()}"
         if key in lex["verb_object"]:
