@@ -45,6 +45,11 @@ class AttributionComponent:
         spans = []
         for a in attributions:
             r = resolver.resolve(a.speaker)
+            if a.pattern in ("continuation", "block") and r.name and r.mention:
+                # a quote carried over from an earlier paragraph: point at the speaker's latest mention
+                latest = resolver.latest_mention(r.name, a.start)
+                if latest and latest[0] > r.mention[0]:
+                    r.mention = latest
             speaker = Speaker(
                 name=r.name,
                 mention=Span.of(text, *r.mention) if r.mention else None,

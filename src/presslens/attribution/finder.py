@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
+    VAGUE_HEADS,
     BELIEF_VERBS,
     CLAUSE_ONLY_VERBS,
     CUE_NOUNS,
@@ -39,6 +40,7 @@ deny confirm praise criticize criticise condemn welcome announce reject dismiss 
 acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
 dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
 """.split())
+CHARACTERIZING_VERBS = frozenset("describe refer label brand dub characterize characterise portray depict cast".split())
 XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline want plan intend seek prefer".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -256,8 +258,17 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
         return rng, cue
     if lemma in CLAUSE_ONLY_VERBS:
         return None, cue
+    if lemma in CHARACTERIZING_VERBS:
+        # "described Trump as “a sociopath”", "referred to Rubio as “a leader”": object + as-phrase
+        as_phrase = next((c for c in verb.subtree if c.lower_ == "as" and c.dep_ == "prep" and c.i > verb.i), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "prep") and c.i > verb.i), None)
+        if as_phrase is not None and obj is not None and obj.i < as_phrase.i:
+            s, _ = subtree_range(obj if obj.dep_ == "dobj" else next(iter(obj.children), obj), sent=sent)
+            _, e = subtree_range(as_phrase, sent=sent)
+            return (s, e), cue
     for c in verb.children:
-        if c.dep_ == "dobj" and lemma in OBJECT_CUES and c.pos_ not in ("PRON",):
+        opens_quote = c.dep_ == "dobj" and c.left_edge.text in ("“", '"', "``") and c.i > verb.i
+        if c.dep_ == "dobj" and (lemma in OBJECT_CUES or opens_quote) and c.pos_ not in ("PRON",):
             end_tok = c
             for o in verb.children:
                 if o.dep_ in ("oprd", "xcomp", "advcl") and o.i > c.i:
@@ -369,6 +380,12 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
             if rng[1] - rng[0] < 3:
                 continue
             speaker = speaker_phrase(subj)
+            if any(inside(token_range(speaker), q) for q in quote_ranges):
+                # the parser took words of the quotation as subject: "“…,” Smith notes."
+                after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")), None)
+                if after is None:
+                    continue
+                speaker = speaker_phrase(after)
             if overlap(rng, token_range(speaker)) or rng[0] <= tok.idx < rng[1]:
                 continue
             if lemma in EVIDENCE_VERBS and not _is_evidence_source(speaker):
@@ -401,12 +418,13 @@ def _is_statement(text: str, q: MarkedQuote) -> bool:
     return len(words) >= 4 or (len(words) >= 2 and inner[-1:] in ".!?,")
 
 
-def _cue_between(doc: Doc, start: int, end: int) -> tuple[Token, Token] | None:
-    """A cue verb with a subject in text[start:end] — the "he said" between or after quotations."""
+def _cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False) -> tuple[Token, Token] | None:
+    """A cue verb with a subject in text[start:end] — the "he said" between or after quotations.
+    The first one, or with `nearest_last` the last one (the cue nearest a quotation that follows)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
-    for tok in span:
+    for tok in (reversed(span) if nearest_last else span):
         if is_cue_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
             subj = find_subject(tok)
             if subj is None:  # "said Caddell": inverted subject parsed as object
@@ -471,11 +489,11 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
         if cue_hit is None and para > 0 and not text[p_start:q.start].strip():
             prev_start, prev_end = bounds[para - 1]
             if text[prev_start:prev_end].rstrip().endswith(":"):  # "Reporter X says:" ¶ "…"
-                cue_hit = _cue_between(doc, prev_start, prev_end)
+                cue_hit = _cue_between(doc, prev_start, prev_end, nearest_last=True)
         if cue_hit is None:
             lead = text[p_start:q.start]
             if lead.rstrip().endswith((":", ",")) or (lead.strip() and len(lead.split()) <= 25):
-                cue_hit = _cue_between(doc, p_start, q.start)
+                cue_hit = _cue_between(doc, p_start, q.start, nearest_last=True)
                 if cue_hit is None and para > 0 and not lead.strip():
                     pass
         if cue_hit is not None:
@@ -614,7 +632,10 @@ def find_speaker_labels(doc: Doc) -> list[Attribution]:
             continue
         is_person = any(e.label_ in ("PERSON", "ORG") and e.end_char >= span.end_char - 1 for e in span.ents)
         is_caps = all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
-        if not (is_person or is_caps) or not all(t.pos_ in ("PROPN", "NOUN", "PUNCT") or t.is_title or t.is_upper for t in span):
+        # headline style: "Trump: …", "Clinton camp: …", "Poll: …"
+        is_headline_source = all(w[:1].isupper() for w in words) and (
+            any(t.pos_ == "PROPN" for t in span) or span.root.lemma_.lower() in EVIDENCE_NOUNS | VAGUE_HEADS)
+        if not (is_person or is_caps or is_headline_source) or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span):
             continue
         start, end = trim(text, colon + 1, p_end)
         found.append(Attribution([(start, end)], (colon, colon + 1), span, None, "speaker-label", 0.7))

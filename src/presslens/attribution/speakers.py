@@ -215,6 +215,12 @@ class SpeakerResolver:
             return next((s for pos, s in reversed(before) if s.kind in ("body", "vague")), None)
         return None
 
+    def latest_mention(self, name: str, before: int) -> tuple[int, int] | None:
+        """The last place before `before` where the text names (or refers to) speaker `name`."""
+        spans = [m for p in self.people if p.name == name for m in p.mentions if m[1] <= before]
+        spans += [s.mention for pos, s in self.history if s.name == name and s.mention and s.mention[1] <= before]
+        return max(spans, default=None)
+
     def resolve(self, span: Span | None) -> ResolvedSpeaker:
         if span is None:
             return ResolvedSpeaker(None, None, None, None, False, "unknown")
