@@ -69,3 +69,26 @@ def test_cli_run_on_an_existing_scheduler(tmp_path, client):
     missing = CliRunner().invoke(app, ["run", str(tmp_path / "nothing-*.jsonl"), "--dask", client.scheduler.address,
                                        "--output", str(tmp_path / "out")])
     assert missing.exit_code == 2 and "no input matches" in missing.output
+
+
+def test_warc_shards_are_read_on_the_workers(tmp_path, client):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from invented_articles import article
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i in range(3):
+            paragraphs = "".join(f"<p>{p}</p>" for p in article(i)["text"].split("\n\n"))
+            body = f"<html><head><title>Harbour news {i}</title></head><body><article>{paragraphs}</article></body></html>"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://herald.example/{i}", "response",
+                                                          payload=BytesIO(body.encode()), http_headers=headers))
+    summary = run([str(path)], str(tmp_path / "out"), client=client)
+    assert (summary.shards, summary.partitions, summary.articles) == (1, 1, 3)
+    quotes = read(tmp_path / "out", "quotes")
+    assert {q["speaker_name"] for q in quotes} & {"Mara Velkin", "Tobias Rendt", "Ilse Marrow", "Dario Fenwick", "Aniela Storm"}

@@ -1,13 +1,13 @@
-"""Dask runner: analyse JSONL shards on a Dask cluster and write one Parquet dataset per table.
+"""Dask runner: analyse JSONL and WARC shards on a Dask cluster; write one Parquet dataset per table.
 
     with dask_client("local") as client:          # or "tcp://scheduler:8786"
         summary = run(["s3://bucket/news/*.jsonl"], "out/", client=client)
 
 Each input file (local path, glob, or any fsspec URL) is a *shard*.  `dask.bytes.read_bytes`
-cuts it into line-aligned byte blocks that the workers read themselves; each block is one
-task that parses its lines, analyses them with the pipeline the worker process loaded once,
-and writes `OUTPUT/<table>/shard=<shard>/part-<block>.parquet` for every table (`articles`
-plus one per record list of `Analysis`: quotes, entities, events, framing, …).  Before the
+cuts a JSONL shard into line-aligned byte blocks that the workers read themselves (a WARC
+shard is one block, read by `presslens.ingest.warc`); each block is one task that parses it,
+analyses the articles with the pipeline the worker process loaded once, and writes
+`OUTPUT/<table>/shard=<shard>/part-<block>.parquet` for every table (`articles` plus one per record list of `Analysis`: quotes, entities, events, framing, …).  Before the
 tasks run, the shard's old directories are removed, so re-running a shard replaces it.
 Columns come from the dataclasses in `presslens.model`: nested records are flattened with
 `_` (`speaker_name`, `content_start`), lists and dicts are stored as JSON text.
@@ -35,6 +35,7 @@ from .validate import DEFAULT_MAX_BYTES
 
 DEFAULT_PARTITION_SIZE = "8MiB"
 ROW_GROUP_ARTICLES = 256  # articles analysed and written at a time within a partition
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".lz4")
 _ARROW_SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
@@ -120,11 +121,32 @@ def _parse_lines(block: bytes, where: str) -> list[dict | Analysis]:
 
 
 def analyse_partition(block: bytes, shard: str, part: int, output: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
-    """Analyse one block of a shard and write its Parquet files; returns counts for the summary."""
+    """Analyse one JSONL block of a shard and write its Parquet files; returns counts for the summary."""
+    return _analyse_and_write(_parse_lines(block, f"{shard}/{part}"), shard, part, output, max_bytes)
+
+
+def analyse_warc(url: str, shard: str, output: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+    """Analyse the HTML responses of one WARC file (a partition of its own) with `presslens.ingest.warc`."""
+    import tempfile
+    from pathlib import Path
+
+    import fsspec
+
+    from .ingest.warc import read_warc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        local = Path(tmp) / posixpath.basename(url)
+        fs, path = fsspec.core.url_to_fs(url)
+        fs.get(path, str(local))  # the reader wants a local file; a local input is copied too, rarely large
+        items = [failed_analysis({"id": d.id}, d.error) if d.error else d.to_record()
+                 for d in read_warc(local, max_bytes=max_bytes)]
+    return _analyse_and_write(items, shard, 0, output, max_bytes)
+
+
+def _analyse_and_write(items: list[dict | Analysis], shard: str, part: int, output: str, max_bytes: int) -> dict[str, Any]:
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(output)
-    items = _parse_lines(block, f"{shard}/{part}")
     writers: dict[str, pq.ParquetWriter] = {}
     counts = {"articles": 0, "errors": 0, "quotes": 0}
     try:
@@ -187,7 +209,7 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 def run(inputs: list[str], output: str, *, client, partition_size: str | int = DEFAULT_PARTITION_SIZE,
         max_bytes: int = DEFAULT_MAX_BYTES) -> RunSummary:
-    """Analyse every JSONL shard in `inputs` on the Dask `client`'s cluster; write Parquet under `output`."""
+    """Analyse every JSONL or WARC shard in `inputs` on the Dask `client`'s cluster; write Parquet under `output`."""
     import dask
     import fsspec
     from dask.bytes import read_bytes
@@ -203,6 +225,9 @@ def run(inputs: list[str], output: str, *, client, partition_size: str | int = D
             old = posixpath.join(root, table, f"shard={shard}")
             if fs.exists(old):
                 fs.rm(old, recursive=True)
+        if path.endswith(WARC_SUFFIXES):
+            tasks.append(dask.delayed(analyse_warc, pure=False)(path, shard, output, max_bytes))
+            continue
         compressed = path.endswith(COMPRESSED_SUFFIXES)
         _, blocks = read_bytes(path, delimiter=b"\n", sample=False, compression="infer",
                                blocksize=None if compressed else blocksize)
