@@ -427,10 +427,23 @@ def _cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False) -> 
     for tok in (reversed(span) if nearest_last else span):
         if is_cue_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
             subj = find_subject(tok)
+            if subj is None or not start <= subj.idx < end:
+                subj = _subject_in_window(doc, start, tok)
             if subj is None:  # "said Caddell": inverted subject parsed as object
-                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if subj is not None and start <= subj.idx < end:
                 return tok, subj
+    return None
+
+
+def _subject_in_window(doc: Doc, start: int, verb: Token) -> Token | None:
+    """The first noun-phrase head between a quotation and its cue verb, for parses that lost the
+    subject: "“…,” Ramos, 58, told AFP", "“…,” delegate Bill Eastland, wearing a hat, said"."""
+    for tok in doc[doc.char_span(start, verb.idx, alignment_mode="expand").start if verb.idx > start else verb.i : verb.i]:
+        if tok.idx < start or tok.is_punct:
+            continue
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.dep_ not in ("compound", "amod", "poss", "det", "nmod", "case"):
+            return tok
     return None
 
 

@@ -16,7 +16,7 @@ charge counter retort quip muse joke concur agree lament boast brag proclaim und
 highlight recommend advise propose estimate calculate find show cite quote inform assure reassure
 announce affirm reaffirm voice express tout decry condemn denounce dismiss rebut reject dispute
 contradict clarify elaborate whisper shout yell cry scream exclaim mutter acknowledge
-predict speculate call refer label brand dub characterize characterise portray theorize theorise opine conclude declare observe notify brief
+predict speculate answer interject call refer label brand dub characterize characterise portray theorize theorise opine conclude declare observe notify brief
 """.split())
 
 # Stance verbs that PolNeAR-style corpora also annotate (beliefs, intentions); kept separate so
