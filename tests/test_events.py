@@ -89,3 +89,42 @@ def test_reference_article_passes_the_time_and_events_check(tmp_path):
     check = subprocess.run([sys.executable, str(checker), str(out), str(expected), "--strict", "--areas", "time,events"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+
+
+@pytest.mark.parametrize("text,type_,trigger,actor,target", [
+    ("The Estavian attack on the Norland border posts lasted an hour.", "ASSAULT", "attack", "Estavian", "posts"),
+    ("Norland's sanctions against Estavia hurt exports.", "SANCTION", "sanctions", "Norland", "Estavia"),
+    ("Talks with Estavia resumed in the capital.", "CONSULT", "Talks", None, "Estavia"),
+])
+def test_event_nouns_with_an_actor_or_target_are_events(text, type_, trigger, actor, target):
+    e = next(e for e in events(text) if e.type == type_)
+    assert e.trigger.text == trigger
+    assert (e.actor is None) if actor is None else actor in e.actor
+    assert target in e.target
+
+
+def test_event_noun_inside_another_event_is_not_a_second_event():
+    assert [e.type for e in events("Norland condemned the Estavian attack on the port.")] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text,type_,trigger,target", [
+    ("The dock workers began a hunger strike.", "PROTEST", "began a hunger strike", None),
+    ("Norland held talks with Estavia.", "CONSULT", "held talks", "Estavia"),
+    ("Norland provided 5,000 tons of aid to Estavia.", "AID", "provided", "Estavia"),
+    ("The farmers staged rallies outside parliament.", "PROTEST", "staged rallies", None),  # lemmatised 'stag'
+])
+def test_light_verb_takes_the_type_of_its_event_noun(text, type_, trigger, target):
+    e = events(text)[0]
+    assert (e.type, e.trigger.text) == (type_, trigger)
+    assert target is None or e.target == target
+
+
+def test_stated_intentions_are_offers_or_threats():
+    offer = events("Estavia says it is willing to withdraw its troops from the border.")[0]
+    assert (offer.type, offer.actor, offer.modality) == ("AGREE", "Estavia", "asserted")
+    assert offer.trigger.text.startswith("says")
+    threat = events("The militia said it would attack the convoy.")[0]
+    assert (threat.type, threat.target) == ("THREATEN", "convoy")
+    assert events("Norland plans to impose sanctions on Estavia.")[0].type == "THREATEN"
+    refused = events("Estavia said it would not withdraw its troops.")[0]
+    assert (refused.type, refused.modality) == ("RETREAT", "negated")

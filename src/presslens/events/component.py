@@ -47,7 +47,7 @@ class EventsComponent:
             date, source = self._date(times, found, doc)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
             t_code = actor_code(target_ent.country, target_ent.sector) if target_ent else (actor_code(*code_of(target)) if target else None)
-            confidence = 0.5 + 0.2 * (actor is not None) + 0.1 * (target is not None) + 0.1 * (found.trigger_end is not found.trigger)
+            confidence = 0.5 + 0.2 * (actor is not None) + 0.1 * (target is not None) + 0.1 * (found.trigger_end.i != found.trigger.i)
             events.append(Event(
                 type=found.type, actor=actor, target=target,
                 location=place.name if place else None, date=date,

@@ -9,6 +9,12 @@ Pattern (textacy-style, on the parse the pipeline already made):
   goes to the subject of the reporting verb; coordinated subjects give one event per actor;
 * target: the direct object (or passive subject), else the object of to/against/on/with/at/into;
 * an event verb governed by another (xcomp/ccomp/advcl) is part of that event, not a new one;
+* a stated intention ("will", "is willing/ready/prepared to", "plans to", "said it would") to do a
+  cooperative act is an offer (AGREE), to do a hostile act a threat (THREATEN); when a reporting
+  verb states it ("Syria says it is willing to withdraw"), the trigger runs from that verb;
+* an event noun makes an event of its own when it is no verb's argument-event and has a target
+  ("the attack on X", "talks with X", "sanctions against X") or an actor ("Israeli raids",
+  "Russia's offensive"): actor from the possessive, a proper-noun compound or a nationality adjective;
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
   allegedly, presumably …), else asserted.
 """
@@ -18,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import event_type
+from .lexicon import event_type, lexicon, noun_type
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -27,6 +33,9 @@ MODALS = frozenset("could might may would should can must".split())
 HEDGES = frozenset("reportedly allegedly presumably apparently possibly probably likely purportedly supposedly".split())
 CLAIM_VERBS = frozenset("claim allege".split())
 PRONOUNS = frozenset("it they he she its their".split())
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
+NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
 
 
 @dataclass
@@ -79,16 +88,21 @@ def _reported_subject(subj: Token, verb: Token) -> Token:
 
 
 def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | None:
+    actor_i = actor.i if actor is not None else -1  # tokens compare by index: spaCy makes a new object per access
     if used is None or used.dep_ not in ("dobj", "nsubjpass"):
         for c in verb.children:
-            if c.dep_ in ("dobj", "nsubjpass") and c is not actor and c is not used:
-                return c
-    heads = [verb] + ([used] if used is not None else [])
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or used.i not in (t.i for t in c.subtree)):
+                return c  # not the quantity of the event noun: "provided 5,000 tons of aid"
+    heads = [verb]
+    u = used
+    while u is not None and u.i != verb.i and len(heads) < 4:  # the object and what lies between: "tons of aid"
+        heads.append(u)
+        u = u.head
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj is not actor and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                     return pobj
     return None
 
@@ -143,13 +157,50 @@ def _governed_by_event(verb: Token, triggers: set[int]) -> bool:
     return False
 
 
-def find_events(doc: Doc) -> list[FoundEvent]:
-    typed = {}
-    for tok in doc:
-        if tok.pos_ == "VERB":
-            type_, used = event_type(tok)
-            if type_ is not None:
-                typed[tok.i] = (type_, used)
+def _intention(verb: Token) -> tuple[bool, Token | None]:
+    """(whether the verb is a stated intention, the reporting verb that states it or None)."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    intended = bool(aux & FUTURE_AUX)
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
+        intended, v = True, v.head
+        if v.dep_ in ("acomp", "amod") and v.head.i != v.i:  # "is willing to" → the clause verb "is"
+            v = v.head
+    report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
+    if "would" in aux and report is not None:  # "said it would allow": reported future
+        intended = True
+    return intended, (report if intended else None)
+
+
+def _nominal_actor(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            return c
+    for c in noun.children:
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
+    return None
+
+
+def _nominal_target(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return pobj
+    return None
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    v = tok
+    while v.head.i != v.i and v.pos_ not in ("VERB", "AUX"):
+        v = v.head
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out = []
     for i, (type_, used) in typed.items():
         tok = doc[i]
@@ -160,6 +211,44 @@ def find_events(doc: Doc) -> list[FoundEvent]:
         target = _target(tok, used, actor)
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
+        trigger = tok
+        intended, report = _intention(tok)
+        lex = lexicon()
+        if intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
+            type_ = "AGREE" if type_ in lex["cooperative"] else "THREATEN"
+            modality = "asserted" if modality == "hypothetical" else modality  # the offer or threat is made
+            if report is not None:
+                trigger, end = (report, end) if report.i < tok.i else (tok, report)
+                start = min(start, doc[report.left_edge.i].idx)
         for a in _conjuncts(actor):
-            out.append(FoundEvent(type_, tok, end, a, target, modality, start, stop))
+            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out
+
+
+def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+    used = {u.i for _, u in typed.values() if u is not None}
+    out = []
+    for tok in doc:
+        type_ = noun_type(tok) if tok.i not in used else None
+        if type_ is None:
+            continue
+        governor = _governing_verb(tok)
+        if governor is not None and governor.i in typed:
+            continue  # "condemned the attack on X" is one ACCUSE event
+        actor, target = _nominal_actor(tok), _nominal_target(tok)
+        if actor is None and target is None:
+            continue
+        start, stop = _evidence(tok, actor)
+        for a in _conjuncts(actor):
+            out.append(FoundEvent(type_, tok, tok, a, target, "asserted", start, stop))
+    return out
+
+
+def find_events(doc: Doc) -> list[FoundEvent]:
+    typed = {}
+    for tok in doc:
+        if tok.pos_ == "VERB":
+            type_, used = event_type(tok)
+            if type_ is not None:
+                typed[tok.i] = (type_, used)
+    return sorted(_verb_events(doc, typed) + _noun_events(doc, typed), key=lambda e: e.trigger.i)
