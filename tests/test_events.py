@@ -103,8 +103,14 @@ def test_event_nouns_with_an_actor_or_target_are_events(text, type_, trigger, ac
     assert target in e.target
 
 
-def test_event_noun_inside_another_event_is_not_a_second_event():
+def test_event_words_below_another_event_belong_to_it():
     assert [e.type for e in events("Norland condemned the Estavian attack on the port.")] == ["ACCUSE"]
+    assert [e.type for e in events("Norland demanded an admission that Estavian guards murdered the prisoners.")] == ["REQUEST"]
+    assert [e.type for e in events("The mayor lifted the curfew in the town where rioters were killed.")] == ["CONCEDE"]
+
+
+def test_coordinated_event_verbs_stay_separate_events():
+    assert [e.type for e in events("The rebels attacked the port and killed two guards.")] == ["ASSAULT", "ASSAULT"]
 
 
 @pytest.mark.parametrize("text,type_,trigger,target", [

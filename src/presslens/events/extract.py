@@ -8,11 +8,11 @@ Pattern (textacy-style, on the parse the pipeline already made):
   relative clause modifies; a pronoun subject of a reported clause ("X confirmed it had …")
   goes to the subject of the reporting verb; coordinated subjects give one event per actor;
 * target: the direct object (or passive subject), else the object of to/against/on/with/at/into;
-* an event verb governed by another (xcomp/ccomp/advcl) is part of that event, not a new one;
+* an event word below another event's trigger (not across a coordination) is part of that event;
 * a stated intention ("will", "is willing/ready/prepared to", "plans to", "said it would") to do a
   cooperative act is an offer (AGREE), to do a hostile act a threat (THREATEN); when a reporting
   verb states it ("Syria says it is willing to withdraw"), the trigger runs from that verb;
-* an event noun makes an event of its own when it is no verb's argument-event and has a target
+* an event noun makes an event of its own when it is no verb's object and has a target
   ("the attack on X", "talks with X", "sanctions against X") or an actor ("Israeli raids",
   "Russia's offensive"): actor from the possessive, a proper-noun compound or a nationality adjective;
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
@@ -146,11 +146,13 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _governed_by_event(verb: Token, triggers: set[int]) -> bool:
+def _governed_by_event(tok: Token, triggers: set[int]) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
-    withdraw' are one AGREE / THREATEN / REJECT event, not two."""
-    v = verb
-    while v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.i != v.i:
+    withdraw', 'demanded an admission that forces murdered …', 'lifted a curfew where 28 were
+    killed' are one event each.  Any event trigger above the word counts, except across a
+    coordination ('attacked the port and killed two guards' are two events)."""
+    v = tok
+    while v.dep_ != "conj" and v.head.i != v.i:
         v = v.head
         if v.i in triggers:
             return True
@@ -193,13 +195,6 @@ def _nominal_target(noun: Token) -> Token | None:
     return None
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    v = tok
-    while v.head.i != v.i and v.pos_ not in ("VERB", "AUX"):
-        v = v.head
-    return v if v.pos_ in ("VERB", "AUX") else None
-
-
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out = []
     for i, (type_, used) in typed.items():
@@ -232,8 +227,7 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         type_ = noun_type(tok) if tok.i not in used else None
         if type_ is None:
             continue
-        governor = _governing_verb(tok)
-        if governor is not None and governor.i in typed:
+        if _governed_by_event(tok, set(typed)):
             continue  # "condemned the attack on X" is one ACCUSE event
         actor, target = _nominal_actor(tok), _nominal_target(tok)
         if actor is None and target is None:
