@@ -29,15 +29,21 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
 
 
-def read_source(source: str, max_bytes: int) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
+def input_file(source: str) -> Path:
+    """The file named on the command line, or a one-line error when it cannot be read."""
     path = Path(source)
     if not path.exists():
         fail(f"no such file: {source}")
     if path.is_dir():
         fail(f"{source} is a directory; give a file (or use `presslens ingest` for folders)")
-    with path.open("rb") as fh:
+    return path
+
+
+def read_source(source: str, max_bytes: int) -> bytes:
+    """One article's bytes, reading one byte past the limit so oversized input is detected."""
+    if source == "-":
+        return sys.stdin.buffer.read(max_bytes + 1)
+    with input_file(source).open("rb") as fh:
         return fh.read(max_bytes + 1)
 
 
@@ -46,12 +52,7 @@ def open_lines(source: str) -> Iterator[bytes]:
     if source == "-":
         yield from sys.stdin.buffer
         return
-    path = Path(source)
-    if not path.exists():
-        fail(f"no such file: {source}")
-    if path.is_dir():
-        fail(f"{source} is a directory; give a file (or use `presslens ingest` for folders)")
-    with path.open("rb") as fh:
+    with input_file(source).open("rb") as fh:
         yield from fh
 
 
