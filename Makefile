@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: demo test eval bench clean train-framing
+.PHONY: demo test eval bench bench-scale clean train-framing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ eval: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/throughput.py
+
+bench-scale: $(VENV)/.installed  # about an hour on 2 cores at the full 20,000; see --stream
+	$(BIN)/python benchmarks/scale.py
 
 # Reproduce the shipped persuasion-technique model (src/presslens/models/framing) from ../shared/data/ptc.
 train-framing: $(VENV)/.installed

@@ -11,7 +11,7 @@ written to the repository).  Three measurements, each a ratio taken within this 
 3. `presslens.distributed.run` on a LocalCluster of N single-threaded workers (started before
    the clock) against the process pool on the same `--articles`, both writing their results.
 
-Writes the `scale` section of benchmarks/RESULTS.md.
+Writes its section of benchmarks/RESULTS.md.
 """
 from __future__ import annotations
 
@@ -110,6 +110,7 @@ def main() -> None:
     startup = 1 / rate(1, lambda: sum(1 for _ in analyze_parallel([{"text": "The mayor said it rained."}] * w, w,
                                                                     chunk_size=1)))
     parallel = n / (n / parallel_cold - startup)
+    print(f"speed-up: 1 worker {serial:.2f}/s, {w} workers {parallel_cold:.2f}/s (start-up {startup:.1f} s)", flush=True)
 
     # 2. memory while streaming
     checkpoints: dict[str, dict[int, int]] = {}
@@ -124,6 +125,7 @@ def main() -> None:
         checkpoints["end"] = dict(memory.now)
         stream_rate = args.stream / (time.perf_counter() - started)
     workers_seen = sorted(memory.peak, key=memory.peak.get, reverse=True)[:w]
+    print(f"stream: {stream_rate:.2f}/s, worker peaks {[mib(memory.peak[p]) for p in workers_seen]}", flush=True)
 
     # 3. Dask LocalCluster against the process pool, both writing their output
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,7 +188,7 @@ Parent process (reading input, collecting results) peak RSS: {mib(parent_peak)}.
 """
     print(body)
     if not args.no_write:
-        write_section("scale", body)
+        write_section("Scale: workers, memory while streaming, Dask against the process pool", body)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 
 Runs both over the same texts in one process, alternating, and keeps each side's best run.
 Reports articles/s and words/s by wall clock and by the process's CPU time (the CPU-time
-ratio is the one to trust on a busy machine), and writes the `throughput` section of
+ratio is the one to trust on a busy machine), and writes its section of
 benchmarks/RESULTS.md.  Target: full / bare ≥ 0.7.
 """
 from __future__ import annotations
@@ -56,8 +56,9 @@ def main() -> None:
         rows.append(f"| {name} | {len(texts) / wall:.2f} | {words / wall:,.0f} | {len(texts) / cpu:.2f} | {words / cpu:,.0f} |")
     wall_ratio = best["bare"][0] / best["full"][0]
     cpu_ratio = best["bare"][1] / best["full"][1]
-    body = f"""Command: `.venv/bin/python benchmarks/throughput.py --input {args.input.name if args.input == DEFAULT_INPUT else args.input} --repeats {args.repeats}`
-(input default: `../shared/data/polnear/dev.jsonl`)
+    input_option = "" if args.input == DEFAULT_INPUT else f" --input {args.input}"
+    body = f"""Command: `.venv/bin/python benchmarks/throughput.py{input_option} --repeats {args.repeats}`
+(input: `{"../shared/data/polnear/dev.jsonl" if not input_option else args.input}`)
 
 {len(texts)} PolNeAR dev articles, {words:,} words; model `{BASE_MODEL}`; batch size {args.batch_size};
 best of {args.repeats} alternating runs in one process; Python {platform.python_version()}, {platform.machine()}.
@@ -75,7 +76,7 @@ noisy; the CPU-time ratio counts only this process's own work and is the steadie
 """
     print(body)
     if not args.no_write:
-        write_section("throughput", body)
+        write_section("Throughput: full analysis against bare spaCy", body)
 
 
 if __name__ == "__main__":

@@ -69,3 +69,13 @@ def test_the_stream_is_consumed_lazily():
     stream.close()
     assert [a.id for a in first] == [str(i) for i in range(10)]
     assert consumed <= 10 + 2 * 2 * 4 + 4  # results taken + chunks in flight + the chunk being cut
+
+
+def test_input_of_one_chunk_runs_in_this_process(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for one chunk of work")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    records = [article(i) for i in range(3)]
+    assert [a.id for a in analyze_parallel(records, 4)] == ["inv-000", "inv-001", "inv-002"]
+    assert list(analyze_parallel([], 4)) == []

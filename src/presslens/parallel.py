@@ -13,7 +13,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from . import analyze_many
@@ -60,13 +60,16 @@ def analyze_parallel(records: Iterable[dict[str, Any]], workers: int | None = No
                      chunk_size: int = DEFAULT_CHUNK_SIZE, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Analysis]:
     """Analyse `{"text", "id"?, "published"?, …}` records in `workers` processes, yielding in input order.
 
-    `workers=None` uses every available core; `workers=1` runs in this process.
+    `workers=None` uses every available core; `workers=1`, or input that fits in one chunk, runs
+    in this process.
     """
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     chunks = iter(lambda it=iter(records): list(islice(it, chunk_size)), [])
-    if workers == 1:
+    head = list(islice(chunks, 2))
+    chunks = chain(head, chunks)
+    if workers == 1 or len(head) < 2:  # one chunk of work: starting processes would only cost time
         for chunk in chunks:
             yield from analyze_chunk(chunk, max_bytes)
         return
