@@ -134,3 +134,19 @@ def test_stated_intentions_are_offers_or_threats():
     assert events("Norland plans to impose sanctions on Estavia.")[0].type == "THREATEN"
     refused = events("Estavia said it would not withdraw its troops.")[0]
     assert (refused.type, refused.modality) == ("RETREAT", "negated")
+
+
+def test_scoring_uses_the_plover_2021_field_and_splits_halves():
+    from presslens.evaluation.events import halves, score
+
+    def gold(i, old, new):
+        return {"id": f"g{i}", "text": "x", "events": [{"type": old, "type_plover_2021": new, "trigger_start": 0,
+                                                       "trigger_end": 5, "actor": ["Norland"]}]}
+    golds = {g["id"]: g for g in (gold(0, "FIGHT", "ASSAULT"), gold(1, "DEMAND", "REQUEST"))}
+    pred = {"g0": {"id": "g0", "events": [{"type": "ASSAULT", "trigger_start": 1, "trigger_end": 3, "actor": "Norland"}]},
+            "g1": {"id": "g1", "events": [{"type": "DEMAND", "trigger_start": 1, "trigger_end": 3, "actor": "Norland"}]}}
+    s = score(golds, pred)
+    assert (s["typed_P"], s["typed_R"], s["actor_acc"]) == (0.5, 0.5, 1.0)
+    assert score(golds, pred, "type")["typed_R"] == 0.5  # the older names match only DEMAND
+    parts = halves(golds, pred)
+    assert (parts["even"]["typed_F1"], parts["odd"]["typed_F1"]) == (1.0, 0.0)

@@ -69,6 +69,21 @@ def score(gold: dict[str, dict], pred: dict[str, dict], type_field: str = "type_
     return out
 
 
+def halves(gold: dict[str, dict], pred: dict[str, dict], type_field: str = "type_plover_2021") -> dict[str, dict]:
+    """Scores on the even- and odd-numbered records (0-based, file order) separately: tune on one
+    half, report the other as held out."""
+    ids = list(gold)
+    return {name: score({i: gold[i] for i in ids[start::2]}, pred, type_field) for name, start in (("even", 0), ("odd", 1))}
+
+
+def halves_table(parts: dict[str, dict]) -> str:
+    rows = ["| records | typed P | typed R | typed F1 | actor right |", "|---|---|---|---|---|"]
+    for name, s in parts.items():
+        rows.append(f"| {name} ({s['gold']}) | {s['typed_P']:.3f} | {s['typed_R']:.3f} | {s['typed_F1']:.3f} | "
+                    f"{s['actor_acc']:.3f} ({s['actor_ok']}/{s['actor_n']}) |")
+    return "\n".join(rows)
+
+
 def table(s: dict) -> str:
     return "\n".join([
         "| | P | R | F1 |", "|---|---|---|---|",
