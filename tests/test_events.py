@@ -4,9 +4,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, shared_path
 from issue3_nlp import annotate
+
 from presslens.events.lexicon import PLOVER_TYPES
 
 

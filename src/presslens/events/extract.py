@@ -196,10 +196,10 @@ def _nominal_target(noun: Token) -> Token | None:
 
 
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
-    out = []
+    out, triggers, lex = [], set(typed), lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
-        if _governed_by_event(tok, set(typed)):
+        if _governed_by_event(tok, triggers):
             continue
         end = used if used is not None and used.i > tok.i and used.dep_ in ("prt", "dobj") and used.i - tok.i <= 3 else tok
         actor = _subject(tok)
@@ -208,7 +208,6 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         start, stop = _evidence(tok, actor)
         trigger = tok
         intended, report = _intention(tok)
-        lex = lexicon()
         if intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
             type_ = "AGREE" if type_ in lex["cooperative"] else "THREATEN"
             modality = "asserted" if modality == "hypothetical" else modality  # the offer or threat is made
@@ -222,12 +221,12 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
-    out = []
+    out, triggers = [], set(typed)
     for tok in doc:
         type_ = noun_type(tok) if tok.i not in used else None
         if type_ is None:
             continue
-        if _governed_by_event(tok, set(typed)):
+        if _governed_by_event(tok, triggers):
             continue  # "condemned the attack on X" is one ACCUSE event
         actor, target = _nominal_actor(tok), _nominal_target(tok)
         if actor is None and target is None:
