@@ -131,7 +131,8 @@ def test_stated_intentions_are_offers_or_threats():
     assert offer.trigger.text.startswith("says")
     threat = events("The militia said it would attack the convoy.")[0]
     assert (threat.type, threat.target) == ("THREATEN", "convoy")
-    assert events("Norland plans to impose sanctions on Estavia.")[0].type == "THREATEN"
+    plan = events("Norland plans to impose sanctions on Estavia.")[0]
+    assert (plan.type, plan.trigger.text) == ("THREATEN", "plans to impose sanctions")
     refused = events("Estavia said it would not withdraw its troops.")[0]
     assert (refused.type, refused.modality) == ("RETREAT", "negated")
 

@@ -10,8 +10,8 @@ Pattern (textacy-style, on the parse the pipeline already made):
 * target: the direct object (or passive subject), else the object of to/against/on/with/at/into;
 * an event word below another event's trigger (not across a coordination) is part of that event;
 * a stated intention ("will", "is willing/ready/prepared to", "plans to", "said it would") to do a
-  cooperative act is an offer (AGREE), to do a hostile act a threat (THREATEN); when a reporting
-  verb states it ("Syria says it is willing to withdraw"), the trigger runs from that verb;
+  cooperative act is an offer (AGREE), to do a hostile act a threat (THREATEN); the trigger runs
+  from the word that states it ("Syria says it is willing to withdraw", "plans to impose");
 * an event noun makes an event of its own when it is no verb's object and has a target
   ("the attack on X", "talks with X", "sanctions against X") or an actor ("Israeli raids",
   "Russia's offensive"): actor from the possessive, a proper-noun compound or a nationality adjective;
@@ -160,20 +160,22 @@ def _governed_by_event(tok: Token, triggers: set[int]) -> bool:
 
 
 def _intention(verb: Token) -> tuple[bool, Token | None]:
-    """(whether the verb is a stated intention, the reporting verb that states it or None)."""
+    """(whether the verb is a stated intention, the word that states it: the reporting verb
+    ('said it would'), else the intention word ('plans to', 'willing to'), else None)."""
     v = verb
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
-    intended = bool(aux & FUTURE_AUX)
+    intended, stated_by = bool(aux & FUTURE_AUX), None
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
         intended, v = True, v.head
+        stated_by = v
         if v.dep_ in ("acomp", "amod") and v.head.i != v.i:  # "is willing to" → the clause verb "is"
             v = v.head
     report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
     if "would" in aux and report is not None:  # "said it would allow": reported future
         intended = True
-    return intended, (report if intended else None)
+    return intended, (report or stated_by if intended else None)
 
 
 def _nominal_actor(noun: Token) -> Token | None:
@@ -207,13 +209,13 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
-        intended, report = _intention(tok)
+        intended, stated_by = _intention(tok)
         if intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
             type_ = "AGREE" if type_ in lex["cooperative"] else "THREATEN"
             modality = "asserted" if modality == "hypothetical" else modality  # the offer or threat is made
-            if report is not None:
-                trigger, end = (report, end) if report.i < tok.i else (tok, report)
-                start = min(start, doc[report.left_edge.i].idx)
+            if stated_by is not None:
+                trigger, end = (stated_by, end) if stated_by.i < tok.i else (tok, stated_by)
+                start = min(start, doc[stated_by.left_edge.i].idx)
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out
