@@ -193,17 +193,17 @@ def shard_name(path: str) -> str:
 
 
 def expand_inputs(inputs: list[str]) -> list[str]:
-    """Input paths, globs or fsspec URLs → sorted list of file URLs; raises if any matches nothing."""
+    """Input paths, globs or fsspec URLs → absolute file URLs (the same shard names from any working
+    directory); raises if one matches nothing."""
     import fsspec
 
     files = []
     for pattern in inputs:
         fs, _ = fsspec.core.url_to_fs(pattern)
-        matched = sorted(fs.glob(pattern)) if fsspec.core.has_magic(pattern) else [pattern]
-        matched = [fs.unstrip_protocol(p) if "://" in pattern else p for p in matched]
-        if not matched or not all(fs.exists(p) for p in matched):
+        matched = fs.glob(pattern) if fsspec.core.has_magic(pattern) else [pattern] if fs.exists(pattern) else []
+        if not matched:
             raise FileNotFoundError(f"no input matches {pattern}")
-        files += matched
+        files += sorted(fs.unstrip_protocol(posixpath.normpath(fs._strip_protocol(p))) for p in matched)
     return files
 
 
@@ -217,6 +217,7 @@ def run(inputs: list[str], output: str, *, client, partition_size: str | int = D
 
     blocksize = parse_bytes(partition_size)
     fs, root = fsspec.core.url_to_fs(output)
+    output = fs.unstrip_protocol(root)  # absolute, so every worker writes to the same place
     tasks = []
     files = expand_inputs(inputs)
     for path in files:

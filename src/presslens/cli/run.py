@@ -1,4 +1,4 @@
-"""`presslens run`: analyse JSONL shards on a Dask cluster into partitioned Parquet."""
+"""`presslens run`: analyse JSONL and WARC shards on a Dask cluster into partitioned Parquet."""
 from __future__ import annotations
 
 import time
@@ -11,7 +11,7 @@ from .app import app, err_console, fail
 
 @app.command()
 def run(
-    inputs: list[str] = typer.Argument(..., help="JSONL shards: paths, globs or fsspec URLs (s3://…, gs://…)."),
+    inputs: list[str] = typer.Argument(..., help="JSONL or WARC shards: paths, globs or fsspec URLs (s3://…, gs://…)."),
     output: str = typer.Option(..., "--output", "-o", help="Folder or fsspec URL for the Parquet datasets."),
     dask: str = typer.Option("local", "--dask", help="`local` (a LocalCluster on this machine) or a scheduler address tcp://HOST:PORT."),
     partition_size: str = typer.Option("8MiB", help="Bytes of input per task, cut at line ends (e.g. 4MiB, 500kB)."),
