@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..model import Quote, Span, Speaker
-from .finder import Attribution, find_attributions
+from .finder import find_attributions
 from .quotemarks import find_marked_quotes
 from .speakers import SpeakerResolver
 
@@ -38,8 +38,9 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        attributions = [a for a in find_attributions(doc) if self.include_beliefs or not a.belief]
-        marked = [(q.start, q.end) for q in find_marked_quotes(text)]
+        quotations = find_marked_quotes(text)
+        attributions = [a for a in find_attributions(doc, quotations) if self.include_beliefs or not a.belief]
+        marked = [(q.start, q.end) for q in quotations]
         resolver = SpeakerResolver(doc)
         quotes: list[Quote] = []
         spans = []

@@ -31,7 +31,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
-from .quotemarks import MarkedQuote, find_marked_quotes, paragraph_bounds
+from .quotemarks import MarkedQuote, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_CUES = frozenset("""
@@ -223,7 +223,6 @@ def find_channel(sent: Span) -> str | None:
 
 def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tuple[int, int] | None, tuple[int, int]]:
     """Content range and cue range for a cue verb."""
-    text = sent.doc.text
     lemma = verb.lemma_.lower()
     cue = token_range(sorted([verb] + [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i], key=lambda t: t.i))
     # light verb + cue noun: "voiced confidence that …", "expressed gratitude to …"
@@ -655,9 +654,8 @@ def find_speaker_labels(doc: Doc) -> list[Attribution]:
     return found
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """All attributions in `doc`, in text order."""
-    marked = find_marked_quotes(doc.text)
+def find_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attribution]:
+    """All attributions in `doc`, in text order; `marked` are its quotations (`find_marked_quotes`)."""
     found = find_cue_attributions(doc, marked) + find_speaker_labels(doc)
     found = attach_marked_quotes(doc, marked, found)
     blocks = find_block_quotes(doc, found, marked)

@@ -61,18 +61,19 @@ def covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
 
 def find_claims(doc: Doc) -> list[Claim]:
     quotes = doc._.quotes or []
+    text = doc.text  # Doc.text joins every token: read it once, not per sentence
     out = []
     for sent in doc.sents:
         if not is_claim_sentence(sent):
             continue
         start, end = sent.start_char, sent.end_char
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         q = covering_quote(start, end, quotes)
         if q is None:
-            out.append(Claim(start, end, doc.text[start:end], "unattributed", None, stance(sent)))
+            out.append(Claim(start, end, text[start:end], "unattributed", None, stance(sent)))
         else:
-            out.append(Claim(start, end, doc.text[start:end], "vague" if q.speaker.vague else "quoted", q.speaker.name))
+            out.append(Claim(start, end, text[start:end], "vague" if q.speaker.vague else "quoted", q.speaker.name))
     return out
 
 
