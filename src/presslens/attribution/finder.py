@@ -301,17 +301,15 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
     found: list[Attribution] = []
     text = doc.text
     quote_ranges = [(q.start, q.end) for q in marked]
+    quoted_tokens = {t.i for q in quote_ranges for t in (doc.char_span(*q, alignment_mode="contract") or ())}
     relayed_sayings: set[int] = set()
     for sent in doc.sents:
         channel = None
         channel_done = False
         for tok in sent:
-            if tok.i in relayed_sayings:
-                continue
-            lemma = tok.lemma_.lower()
-            tok_range = (tok.idx, tok.idx + len(tok))
-            if any(inside(tok_range, q) for q in quote_ranges):
+            if tok.i in relayed_sayings or tok.i in quoted_tokens:
                 continue  # a cue inside someone's quotation is part of their words
+            lemma = tok.lemma_.lower()
             if not channel_done:
                 channel, channel_done = find_channel(sent), True
             # according to X, …
