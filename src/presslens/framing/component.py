@@ -1,8 +1,9 @@
 """The `presslens_framing` spaCy component: persuasion techniques and hedges.
 
 Writes `doc._.framing` (model.Technique records) from two sources — the learned token
-tagger, reading the Doc's own parse, and appeals to authority by a vague source ("experts note", "officials say") taken
-from `doc._.quotes` — and `doc._.hedges` (model.Span list) from the hedge patterns.
+tagger, which reads the Doc's own parse (no second pass), and appeals to authority by a
+vague source ("experts note", "officials say") taken from `doc._.quotes` — and
+`doc._.hedges` (model.Span list) from the hedge patterns.
 Also stores the technique spans in `doc.spans["presslens_framing"]` for displaCy.
 """
 from __future__ import annotations

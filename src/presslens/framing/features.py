@@ -68,13 +68,15 @@ def lexicon_categories(doc: Doc) -> list[set[str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _shape(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", text))))[:4]
 
 
-def token_features(doc: Doc) -> list[list[str]]:
-    """The own features of every token of `doc`."""
-    lex = lexicon_categories(doc)
+def token_features(doc: Doc, lex: list[set[str]], sents: list) -> list[list[str]]:
+    """The own features of every token of `doc` (`lex`: its lexicon categories, `sents`: its sentences)."""
+    lowers = [t.lower_ for t in doc]
+    poses = [t.pos_ for t in doc]
     counts = Counter(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop)
     chunk_pos: dict[int, str] = {}
     if doc.has_annotation("DEP"):
@@ -83,7 +85,7 @@ def token_features(doc: Doc) -> list[list[str]]:
                 chunk_pos[t.i] = "B" if t.i == chunk.start else ("L" if t.i == chunk.end - 1 else "I")
     feats: list[list[str]] = []
     sent_of: dict[int, tuple[int, int, int, bool]] = {}
-    for s_index, sent in enumerate(doc.sents):
+    for s_index, sent in enumerate(sents):
         inside = False
         for t in sent:
             if t.text in QUOTES:
@@ -110,14 +112,13 @@ def token_features(doc: Doc) -> list[list[str]]:
         for category in lex[t.i]:
             f += [f"lex={category}", f"lex={category}|{t.pos_}"]
         if t.i > s_start:
-            f.append(f"bi-={doc[t.i - 1].lower_}|{lower}")
+            f.append(f"bi-={lowers[t.i - 1]}|{lower}")
         if t.i + 1 < s_end:
-            f.append(f"bi+={lower}|{doc[t.i + 1].lower_}")
+            f.append(f"bi+={lower}|{lowers[t.i + 1]}")
         for d in (-2, -1, 1, 2):
             j = t.i + d
             if s_start <= j < s_end:
-                o = doc[j]
-                f += [f"w{d}={o.lower_}", f"pos{d}={o.pos_}"]
+                f += [f"w{d}={lowers[j]}", f"pos{d}={poses[j]}"]
                 f += [f"lex{d}={c}" for c in lex[j]]
             else:
                 f.append(f"w{d}=<edge>")
@@ -128,11 +129,10 @@ def token_features(doc: Doc) -> list[list[str]]:
     return feats
 
 
-def sentence_features(doc: Doc) -> list[list[str]]:
+def sentence_features(lex: list[set[str]], sents: list) -> list[list[str]]:
     """The features shared by all tokens of each sentence."""
-    lex = lexicon_categories(doc)
     out = []
-    for sent in doc.sents:
+    for sent in sents:
         words = [t for t in sent if not t.is_space]
         f = [f"S_len={min(len(words) // 8, 5)}"]
         f += sorted({f"S_lex={c}" for t in words for c in lex[t.i]})
@@ -142,11 +142,12 @@ def sentence_features(doc: Doc) -> list[list[str]]:
     return out
 
 
-def doc_matrix(doc: Doc) -> sp.csr_matrix:
+def doc_matrix(doc: Doc, lex: list[set[str]] | None = None) -> sp.csr_matrix:
     """Token-by-feature matrix: each row is the token's own features plus its sentence's."""
-    own = _HASHER.transform(token_features(doc))
+    lex = lexicon_categories(doc) if lex is None else lex
     sents = list(doc.sents)
-    shared = _HASHER.transform(sentence_features(doc)).tocsr()
+    own = _HASHER.transform(token_features(doc, lex, sents))
+    shared = _HASHER.transform(sentence_features(lex, sents)).tocsr()
     rows = np.arange(len(doc))
     cols = np.empty(len(doc), dtype=np.int64)
     for k, s in enumerate(sents):

@@ -67,12 +67,13 @@ def decode(doc: Doc, probs: np.ndarray, classes: list[str], start: float, extend
     return out
 
 
-def lexicon_spans(doc: Doc, p_in: np.ndarray, gate: float) -> list[tuple[int, int, str, float]]:
-    """Noun phrases (without a leading determiner) or single words marked by the lexicon layer."""
+def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float) -> list[tuple[int, int, str, float]]:
+    """Noun phrases (without a leading determiner) or single words marked by the lexicon layer
+    (`lex`: each token's lexicon categories)."""
     techniques = lexicon_span_techniques()
     chunk_of = {t.i: chunk for chunk in (doc.noun_chunks if doc.has_annotation("DEP") else ()) for t in chunk}
     out = []
-    for tok, categories in zip(doc, lexicon_categories(doc)):
+    for tok, categories in zip(doc, lex):
         marked = sorted(c for c in categories if c in techniques)
         if not marked or tok.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             continue
@@ -111,20 +112,21 @@ class TechniqueTagger:
                 "sentence_level": sorted(self.sentence_level)}
         (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
-    def token_probs(self, doc: Doc) -> np.ndarray:
+    def token_probs(self, doc: Doc, lex: list[set[str]] | None = None) -> np.ndarray:
         """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
         if not len(doc):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        scores = doc_matrix(doc) @ self.weights + self.intercept
+        scores = doc_matrix(doc, lex) @ self.weights + self.intercept
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probs / probs.sum(axis=1, keepdims=True)
 
     def predict(self, doc: Doc) -> list[tuple[int, int, str, float]]:
-        probs = self.token_probs(doc)
+        lex = lexicon_categories(doc)
+        probs = self.token_probs(doc, lex)
         found = decode(doc, probs, self.classes, self.thresholds["start"], self.thresholds["extend"],
                        self.sentence_level)
         p_in = 1.0 - probs[:, self.classes.index(OUTSIDE)]
-        for span in lexicon_spans(doc, p_in, self.thresholds["lexicon_gate"]):
+        for span in lexicon_spans(doc, lex, p_in, self.thresholds["lexicon_gate"]):
             if not any(s < span[1] and span[0] < e for s, e, *_ in found):
                 found.append(span)
         return sorted(found)
