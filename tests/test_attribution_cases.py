@@ -66,6 +66,14 @@ CASES = [
      "Tomas Varga", "expressed gratitude", "indirect", "gratitude to the volunteers"),
     ("indirect-in-a-statement", "In a statement, the health ministry said that three new cases had been found.",
      "health ministry", "said", "indirect", "three new cases had been found"),
+    ("indirect-stressed-object", "President Arlen Voss stressed the importance of keeping the grain corridor open.",
+     "Arlen Voss", "stressed", "indirect", "the importance of keeping the grain corridor open"),
+    ("indirect-thanked-for", "Prime Minister Dana Kiro thanked Norland for its humanitarian assistance.",
+     "Dana Kiro", "thanked", "indirect", "Norland for its humanitarian assistance"),
+    ("indirect-accused-of", "Defence Minister Oskar Brenn accused the rebels of shelling civilian areas.",
+     "Oskar Brenn", "accused", "indirect", "the rebels of shelling civilian areas"),
+    ("nested-readout", "Voss stressed the importance of dialogue, the presidential press service said.",
+     "press service", "said", "indirect", "Voss stressed the importance of dialogue"),
     # relayed speech: speaker is the quoted party, the channel the relaying medium
     ("relayed-quoted-as-saying", "The state news agency Nortel quoted the defence council as saying the drills would continue.",
      "defence council", "quoted the defence council as saying", "indirect", "the drills would continue"),
@@ -165,3 +173,17 @@ def test_interrupted_quote_has_pieces():
 def test_scare_quotes_are_not_quotes():
     a = analyze("The so-called “reform” of the tax office was delayed again this spring by the council.")
     assert a.quotes == []
+
+
+def test_name_the_ner_missed_after_a_role_noun():
+    text = "“The provocations will not go unanswered,” ministry spokesperson Irena Vask told the state news agency NTA. Vask added that talks would go on."
+    a = analyze(text)
+    assert {q.speaker.name for q in a.quotes} == {"Irena Vask"}
+    assert a.quotes[0].channel == "the state news agency NTA"
+
+
+def test_possessive_body_name_and_portfolio_role():
+    a = analyze("Norland’s Foreign Ministry said that it rejects the accusations. Defence Minister Gen. Oskar Brenn said the front was quiet.")
+    first, last = a.quotes[0], a.quotes[-1]
+    assert (first.speaker.name, first.content.text) == ("Norland Foreign Ministry", "it rejects the accusations")
+    assert (last.speaker.name, last.speaker.role) == ("Oskar Brenn", "Defence Minister")

@@ -35,6 +35,7 @@ from .quotemarks import MarkedQuote, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_CUES = frozenset("""
+stress emphasize emphasise underline underscore highlight
 support oppose endorse back favor favour want prefer
 deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
 acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
@@ -175,6 +176,18 @@ def _close_quotation(rng: tuple[int, int], quotes: list[tuple[int, int]]) -> tup
     return rng
 
 
+MEDIA_NOUNS = frozenset("agency newspaper paper daily broadcaster television tv radio channel outlet magazine website network station".split())
+
+
+def _medium_told(verb: Token) -> str | None:
+    """The news medium a statement was told to: an organisation or a media noun as object of "tell"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and (c.ent_type_ == "ORG" or c.lemma_.lower() in MEDIA_NOUNS):
+            phrase = speaker_phrase(c)
+            return phrase.text
+    return None
+
+
 def _recover_subject(verb: Token, sent: Span) -> Token | None:
     """When the parse lost the subject ("On Saturday, General X, presenting a report, said …"),
     take the nearest named person or body before the verb that is not a prepositional object."""
@@ -240,6 +253,10 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and (speaker_tok is None or c.i != speaker_tok.i)]
     if lemma not in XCOMP_CUES:
         clauses = [c for c in clauses if c.dep_ != "xcomp"]
+    # "X said that it rejects …" misparsed with "said" under "rejects": the earlier cue clause is
+    # the attribution and this verb sits inside its content (a "that" stands between them)
+    clauses = [c for c in clauses if not (c.i < verb.i and is_cue_verb(c) and any(
+        m.dep_ == "mark" and m.lower_ in ("that", "whether") and c.i < m.i < verb.i for m in verb.children))]
     if clauses:
         clause = clauses[0]
         rng = subtree_range(clause, sent=sent)
@@ -252,7 +269,8 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
     # "…, officials said" attached as parataxis of the reported clause
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i:
+    parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head)
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
         return rng, cue
     if lemma in CLAUSE_ONLY_VERBS:
@@ -270,7 +288,8 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
         if c.dep_ == "dobj" and (lemma in OBJECT_CUES or opens_quote) and c.pos_ not in ("PRON",):
             end_tok = c
             for o in verb.children:
-                if o.dep_ in ("oprd", "xcomp", "advcl") and o.i > c.i:
+                # "called the plan a disaster", "thanked Norland for its aid", "accused X of shelling"
+                if o.i > c.i and (o.dep_ in ("oprd", "xcomp", "advcl") or (o.dep_ == "prep" and o.lower_ in ("for", "of", "over"))):
                     end_tok = o
             if lemma == "call" and end_tok.i == c.i:
                 continue  # "called the police" reports nothing; "called the plan a disaster" does
@@ -387,6 +406,8 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 continue
             if lemma in EVIDENCE_VERBS and not _is_evidence_source(speaker):
                 continue
+            if lemma == "tell" and channel is None:  # "told the state news agency NTA": a medium
+                channel = _medium_told(tok)
             belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
             conf = 0.6 if belief else 0.85
             found.append(Attribution([rng], cue, speaker, channel, "cue-verb", conf, belief=belief))

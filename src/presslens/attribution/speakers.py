@@ -22,6 +22,12 @@ from .lexicon import PERSONAL_PRONOUNS, ROLE_NOUNS, VAGUE_HEADS
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov gen lt col adm prof president premier minister secretary chairman".split())
+COURTESY_TITLES = frozenset("gen lt col maj capt adm dr mr mrs ms prof sgt".split())
+# Government portfolios that belong to the office they precede: "Defence Minister", "Foreign Secretary".
+PORTFOLIOS = frozenset("""
+defence defense foreign interior home finance health justice trade economy economic education energy
+agriculture transport culture labour labor environment prime deputy vice chief
+""".split())
 PREMODIFIER_DEPS = ("compound", "amod", "poss", "case", "nmod", "nummod", "punct")
 
 
@@ -62,12 +68,14 @@ class ResolvedSpeaker:
 
 
 def _clean_name(span: Span) -> str:
-    toks = [t for t in span if not (t.tag_ == "POS" or t.lower_ in ("'s", "’s"))]
+    """A name without leading determiners and titles, trailing punctuation or possessive marks."""
+    toks = list(span)
     while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
         toks = toks[:-1]
-    return "".join(t.text_with_ws for t in toks).strip()
+    # a possessive inside ("Norland’s Foreign Ministry") keeps the space that followed it
+    return "".join(t.text_with_ws if t.tag_ != "POS" else t.whitespace_ for t in toks).strip()
 
 
 def _split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
@@ -76,12 +84,16 @@ def _split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
     toks = [t for t in tokens if not (t.pos_ == "DET" or t.tag_ == "POS" or t.is_punct or t.is_space)]
     if not toks:
         return None, None
+    # a military or courtesy title after the office ("Defence Minister Gen.") is not the role
+    while len(toks) > 1 and toks[-1].lower_.rstrip(".") in COURTESY_TITLES and toks[-2].lower_ in ROLE_NOUNS:
+        toks = toks[:-1]
     cut = len(toks)
     while cut > 0:
         t = toks[cut - 1]
         lowered = t.lower_.rstrip(".")
         common = t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and (t.is_lower or t.i == t.sent.start and lowered in ROLE_NOUNS)
-        if common or lowered in ROLE_NOUNS or lowered in TITLE_WORDS:
+        portfolio = lowered in PORTFOLIOS and cut < len(toks) and toks[cut].lower_ in ROLE_NOUNS
+        if common or portfolio or lowered in ROLE_NOUNS or lowered in TITLE_WORDS:
             cut -= 1
             continue
         break
@@ -215,6 +227,23 @@ class SpeakerResolver:
             return next((s for pos, s in reversed(before) if s.kind in ("body", "vague")), None)
         return None
 
+    def _unrecognised_person(self, span: Span) -> Person | None:
+        """"ministry spokesperson Irena Vask" where the NER missed the name: title-case proper
+        nouns ending the phrase, right after a role noun, name a person (remembered for later
+        mentions such as "Vask added")."""
+        toks = [t for t in span if not t.is_punct]
+        end = len(toks)
+        start = end
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title:
+            start -= 1
+        if start == end or start == 0 or toks[start - 1].lower_ not in ROLE_NOUNS or end - start > 4:
+            return None
+        name = " ".join(t.text for t in toks[start:end])
+        role, aff = _split_role(toks[:start])
+        person = Person(name, role, aff, first=toks[start].idx, mentions=[(toks[start].idx, toks[end - 1].idx + len(toks[end - 1]))])
+        self.people.append(person)
+        return person
+
     def latest_mention(self, name: str, before: int) -> tuple[int, int] | None:
         """The last place before `before` where the text names (or refers to) speaker `name`."""
         spans = [m for p in self.people if p.name == name for m in p.mentions if m[1] <= before]
@@ -243,6 +272,10 @@ class SpeakerResolver:
                     r, a = _split_role(_description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
+        if resolved is None:
+            person = self._unrecognised_person(span)
+            if person is not None:
+                resolved = ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person")
         if resolved is None:
             vague = is_vague(span)
             named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i]
