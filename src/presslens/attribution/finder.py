@@ -35,8 +35,9 @@ from .quotemarks import MarkedQuote, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_CUES = frozenset("""
+mention recall recount
 stress emphasize emphasise underline underscore highlight
-support oppose endorse back favor favour want prefer
+support oppose endorse favor favour want prefer
 deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
 acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
 dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
@@ -300,7 +301,12 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             cue = (verb.idx, c.idx + len(c))
             objs = [o for o in c.children if o.dep_ == "pobj"]
             if objs:
-                return subtree_range(objs[0], sent=sent), cue
+                start, end = subtree_range(objs[0], sent=sent)
+                # "called for the US to step up its efforts": the infinitive may hang off the verb
+                for o in verb.children:
+                    if o.i > objs[0].i and o.dep_ in ("xcomp", "advcl", "ccomp"):
+                        end = max(end, subtree_range(o, sent=sent)[1])
+                return (start, end), cue
     return None, cue
 
 

@@ -22,8 +22,8 @@ predict speculate answer interject call refer label brand dub characterize chara
 # Stance verbs that PolNeAR-style corpora also annotate (beliefs, intentions); kept separate so
 # callers can weigh them lower: they attribute a mental state, not a statement.
 BELIEF_VERBS = frozenset("""
-believe think feel hope fear expect worry doubt know suspect consider reckon imagine
-want support oppose plan intend endorse back favor favour refuse seek prefer see
+believe think feel hope fear expect worry doubt suspect consider reckon imagine
+want support oppose plan intend endorse favor favour refuse seek prefer
 """.split())
 
 # Verbs that only attribute when they govern a clause or a quotation ("found that", "shows that").
