@@ -21,6 +21,9 @@ from .model import Analysis
 from .validate import DEFAULT_MAX_BYTES
 
 DEFAULT_CHUNK_SIZE = 16
+# A worker is replaced after this many chunks: spaCy's vocabulary grows with every new word it
+# sees, so recycling (one model load, ~2 s, per few thousand articles) keeps memory flat forever.
+CHUNKS_PER_WORKER = 256
 
 
 def default_workers() -> int:
@@ -76,7 +79,8 @@ def analyze_parallel(records: Iterable[dict[str, Any]], workers: int | None = No
     # spawn-like start: workers do not inherit the parent's threads or half-loaded state
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     in_flight: deque[Future] = deque()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_pipeline)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_pipeline,
+                               max_tasks_per_child=CHUNKS_PER_WORKER)
     try:
         for chunk in chunks:
             in_flight.append(pool.submit(analyze_chunk, chunk, max_bytes))
