@@ -28,6 +28,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .batch import jsonl_records
 from .extensions import RECORD_ATTRIBUTES
 from .model import Analysis
 from .parallel import analyze_chunk, default_workers, failed_analysis
@@ -105,19 +106,7 @@ def table_rows(analysis: Analysis, article_id: str) -> dict[str, list[dict[str, 
 
 def _parse_lines(block: bytes, where: str) -> list[dict | Analysis]:
     """Records of a JSONL block; an unreadable line becomes a failed `Analysis` in its place."""
-    items: list[dict | Analysis] = []
-    for number, line in enumerate(block.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line.decode("utf-8"))
-            if not isinstance(record, dict):
-                raise ValueError("line is not a JSON object")
-        except (ValueError, UnicodeDecodeError) as exc:
-            record = {"id": f"{where}:{number}", "_error": f"{where} line {number}: not valid JSON ({exc})"}
-        record.setdefault("id", f"{where}:{number}")
-        items.append(failed_analysis(record, record["_error"]) if "_error" in record else record)
-    return items
+    return [failed_analysis(r, r["_error"]) if "_error" in r else r for r in jsonl_records(block.splitlines(), where)]
 
 
 def analyse_partition(block: bytes, shard: str, part: int, output: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from ..batch import jsonl_records
 from ..validate import DEFAULT_MAX_BYTES, InputError, decode
 from .app import app, fail
 
@@ -54,22 +55,6 @@ def open_lines(source: str) -> Iterator[bytes]:
         return
     with input_file(source).open("rb") as fh:
         yield from fh
-
-
-def jsonl_records(lines: Iterable[bytes]) -> Iterator[dict]:
-    """Records of a JSONL batch; a bad line becomes a record carrying its error."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line.decode("utf-8"))
-            if not isinstance(record, dict):
-                raise ValueError("line is not a JSON object")
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield {"id": f"line-{number}", "_error": f"line {number}: not valid JSON ({exc})"}
-            continue
-        record.setdefault("id", f"line-{number}")
-        yield record
 
 
 def write_atomically(path: Path, chunks: Iterator[str]) -> None:
