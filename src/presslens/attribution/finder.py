@@ -46,6 +46,8 @@ CHARACTERIZING_VERBS = frozenset("describe refer label brand dub characterize ch
 XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline want plan intend seek prefer".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PRO_FORMS = frozenset("so yes no".split())
+SAY_VERBS = frozenset("say tell add state".split())
 QUOTE_CLOSERS = ("”", '"', "’", "''", "»")
 EVIDENCE_VERBS = frozenset("show find demonstrate".split())
 EVIDENCE_NOUNS = frozenset("""
@@ -165,6 +167,10 @@ def find_subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
+        # "After saying he was nervous, the man …": the participle's subject is the main clause's
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+            continue
         return None
     return None
 
@@ -274,6 +280,17 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
         return rng, cue
+    for c in verb.children:  # "said so", "said yes", "said that": a pro-form stands for the content
+        if c.i > verb.i and c.lower_ in PRO_FORMS and c.dep_ in ("advmod", "dobj", "intj", "ccomp", "attr"):
+            return token_range([c]), cue
+    if lemma in SAY_VERBS and verb.dep_ == "ROOT":
+        # "X says, win or lose in Tuesday's primary, he's staying": the parse lost the clause;
+        # what follows the verb up to the sentence end is what was said
+        rest = [t for t in sent if t.i > verb.i and not t.is_space]
+        while rest and (rest[-1].is_punct and rest[-1].text not in QUOTE_CLOSERS):
+            rest.pop()
+        if len(rest) >= 4 and rest[0].is_punct and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return token_range(rest[1:]), cue
     if lemma in CLAUSE_ONLY_VERBS:
         return None, cue
     if lemma in CHARACTERIZING_VERBS:
