@@ -74,6 +74,12 @@ CASES = [
      "Oskar Brenn", "accused", "indirect", "the rebels of shelling civilian areas"),
     ("nested-readout", "Voss stressed the importance of dialogue, the presidential press service said.",
      "press service", "said", "indirect", "Voss stressed the importance of dialogue"),
+    ("pro-form-said-so", "Most residents expected the plant to close, and the mayor Ana Dias said so on Friday.",
+     "Ana Dias", "said", "indirect", "so"),
+    ("says-comma-lost-clause", "Candidate Omar Reyes says, win or lose on Sunday, he is staying in the race.",
+     "Omar Reyes", "says", "indirect", "win or lose on Sunday, he is staying in the race"),
+    ("after-saying", "After saying the vote was rigged, opposition leader Farid Nasser left the hall.",
+     "Farid Nasser", "saying", "indirect", "the vote was rigged"),
     # relayed speech: speaker is the quoted party, the channel the relaying medium
     ("relayed-quoted-as-saying", "The state news agency Nortel quoted the defence council as saying the drills would continue.",
      "defence council", "quoted the defence council as saying", "indirect", "the drills would continue"),

@@ -283,7 +283,7 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     for c in verb.children:  # "said so", "said yes", "said that": a pro-form stands for the content
         if c.i > verb.i and c.lower_ in PRO_FORMS and c.dep_ in ("advmod", "dobj", "intj", "ccomp", "attr"):
             return token_range([c]), cue
-    if lemma in SAY_VERBS and verb.dep_ == "ROOT":
+    if lemma in SAY_VERBS and (verb.dep_ == "ROOT" or (verb.dep_ == "parataxis" and verb.head.i > verb.i)):
         # "X says, win or lose in Tuesday's primary, he's staying": the parse lost the clause;
         # what follows the verb up to the sentence end is what was said
         rest = [t for t in sent if t.i > verb.i and not t.is_space]
@@ -416,7 +416,7 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
             if subj.lower_ == "who":  # "Kim, who called the soldiers heroes": the relative's antecedent
                 subj = tok.head.head if tok.dep_ == "relcl" else subj
             rng = _close_quotation(trim(text, *rng), quote_ranges)
-            if rng[1] - rng[0] < 3:
+            if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
                 continue
             speaker = speaker_phrase(subj)
             if any(inside(token_range(speaker), q) for q in quote_ranges):
