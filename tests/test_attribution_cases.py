@@ -193,3 +193,9 @@ def test_possessive_body_name_and_portfolio_role():
     first, last = a.quotes[0], a.quotes[-1]
     assert (first.speaker.name, first.content.text) == ("Norland Foreign Ministry", "it rejects the accusations")
     assert (last.speaker.name, last.speaker.role) == ("Oskar Brenn", "Defence Minister")
+
+
+def test_coordinated_speakers_keep_the_whole_phrase():
+    a = analyze("Valdoria and Mirenian officials confirmed the arrival of engineers. Norland and Estavia said the talks had failed.")
+    assert [(q.speaker.name, q.speaker.vague) for q in a.quotes] == [
+        ("Valdoria and Mirenian officials", True), ("Norland and Estavia", False)]

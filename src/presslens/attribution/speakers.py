@@ -194,12 +194,12 @@ def _person_described(people: list[Person], span: Span) -> Person | None:
 
 
 def is_vague(span: Span) -> bool:
-    head = span.root
+    """No named person, and a head (or a coordinated head: "DPRK and Russian officials") that
+    names no one in particular."""
     if any(e.label_ == "PERSON" for e in span.ents):
         return False
-    if head.pos_ == "PROPN":
-        return False
-    return head.lemma_.lower() in VAGUE_HEADS or head.lower_ in VAGUE_HEADS
+    heads = [span.root] + [t for t in span if t.dep_ == "conj" and t.head.i == span.root.i]
+    return any(h.pos_ != "PROPN" and (h.lemma_.lower() in VAGUE_HEADS or h.lower_ in VAGUE_HEADS) for h in heads)
 
 
 class SpeakerResolver:
@@ -278,7 +278,8 @@ class SpeakerResolver:
                 resolved = ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person")
         if resolved is None:
             vague = is_vague(span)
-            named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i]
+            coordinated = any(t.dep_ == "conj" for t in span)
+            named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
             name = _clean_name(named[0]) if named else _clean_name(span)
             resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
