@@ -1,6 +1,7 @@
 """The Typer application objects every command module registers on."""
 from __future__ import annotations
 
+import shlex
 import sys
 
 import typer
@@ -23,3 +24,8 @@ def fail(message: str, code: int = 2) -> None:
     """Print one clear line on stderr and exit — never a traceback."""
     err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     sys.exit(code)
+
+
+def command_line() -> str:
+    """The command as typed, for recording beside the numbers it produced."""
+    return "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])

@@ -2,20 +2,11 @@
 from __future__ import annotations
 
 import json
-import shlex
-import sys
 from pathlib import Path
 
 import typer
 
-from .app import eval_app, fail
-
-RESULTS = Path("eval/RESULTS.md")
-
-
-def _command_line() -> str:
-    return "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-
+from .app import command_line, eval_app, fail
 
 @eval_app.command("attribution")
 def eval_attribution(
@@ -54,7 +45,7 @@ def eval_attribution(
     if results:
         from ..evaluation.common import update_results
 
-        body = f"Command: `{_command_line()}` on {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
+        body = f"Command: `{command_line()}` on {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
         update_results(results, f"Attribution — {gold.name}", body)
 
 
@@ -87,7 +78,7 @@ def eval_events(
         out += "\n\n" + halves_table(halves(by_id, predictions, type_field))
     typer.echo(out)
     if results:
-        body = (f"Command: `{_command_line()}` on {len(records)} records of `{gold.name}`, typed against `{type_field}`.\n\n"
+        body = (f"Command: `{command_line()}` on {len(records)} records of `{gold.name}`, typed against `{type_field}`.\n\n"
                 "Nothing is trained on this file: the trigger lexicon and rules are hand-written from the PLOVER codebook. "
                 "But rules were chosen by looking at errors on it. The first version adopted one rule (fold a governed event "
                 "verb into its governing event) after scoring on the whole file. The later rules — event nouns (\"the attack "

@@ -3,13 +3,11 @@ technique-aware partial-overlap P/R/F1, optionally cross-validated (folds by art
 from __future__ import annotations
 
 import json
-import shlex
-import sys
 from pathlib import Path
 
 import typer
 
-from .app import eval_app, fail
+from .app import command_line, eval_app, fail
 
 
 @eval_app.command("framing")
@@ -61,6 +59,6 @@ def eval_framing(
     typer.echo(out)
     if results:
         how = f"{folds}-fold cross-validation by article" if folds > 1 else "the shipped model"
-        command = "presslens " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+        command = command_line()
         body = f"Command: `{command}` — {how}, {len(articles)} articles of `{gold.name}`.\n\n{out}\n"
         update_results(results, f"Framing — {gold.name}" + (f" ({folds}-fold CV)" if folds > 1 else ""), body)
