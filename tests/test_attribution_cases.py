@@ -114,6 +114,46 @@ CASES = [
      "Ivo Marin", None, "direct", "We have reached an agreement with the dockers, and the cranes will run again from tomorrow."),
     ("block-after-praise", "Union leader Tomas Reiner also praised the divers who cleared the wrecks.\nThey worked without rest and deserve the thanks of the whole country.",
      "Tomas Reiner", None, "direct", "They worked without rest and deserve the thanks of the whole country."),
+    # a second cue of the same speaker ends the first content
+    ("second-cue-adding", "Mayor Ana Lind said the bridge would reopen in May, adding that repairs had cost more than planned.",
+     "Ana Lind", "said", "indirect", "the bridge would reopen in May"),
+    ("second-cue-adding-own", "Mayor Ana Lind said the bridge would reopen in May, adding that repairs had cost more than planned.",
+     "Ana Lind", "adding", "indirect", "repairs had cost more than planned"),
+    ("second-cue-and-said", "Port director Ivo Marin said the cranes had been repaired and said that the strike was over.",
+     "Ivo Marin", "said", "indirect", "the strike was over"),
+    # a cue set off by commas inside the sentence it reports: two pieces around it
+    ("parenthetical-cue", "The new bridge, engineer Paula Moreno said, will open in June.",
+     "Paula Moreno", "said", "indirect", "The new bridge, engineer Paula Moreno said, will open in June"),
+    ("parenthetical-cue-with-time", "The port will stay closed, harbour master Jonas Falk said on Monday, until the wreck is removed.",
+     "Jonas Falk", "said", "indirect", "The port will stay closed, harbour master Jonas Falk said on Monday, until the wreck is removed"),
+    # a cue inside a relative clause: the relative word and the words after the cue
+    ("relative-said", "The council approved the reform, which minister Karl Olsen said would save millions.",
+     "Karl Olsen", "said", "indirect", "which minister Karl Olsen said would save millions"),
+    ("relative-described-as", "Voters rejected the reform, which Olsen described as overdue.",
+     "Olsen", "described", "indirect", "which Olsen described as overdue"),
+    # quotations: "continued" next to a quotation, a quotation resumed after its cue's sentence
+    ("direct-continued", "“The dam is holding,” engineer Tomas Berg continued. “But the rain will not stop before Friday.”",
+     "Tomas Berg", "continued", "direct", "“The dam is holding,” engineer Tomas Berg continued. “But the rain will not stop before Friday.”"),
+    ("direct-resumed-after-cue-sentence", "“The harbour is calm now,” harbour master Jonas Falk said as the ferry docked. “We expect no more delays this week.”",
+     "Jonas Falk", "said", "direct", "“The harbour is calm now,” harbour master Jonas Falk said as the ferry docked. “We expect no more delays this week.”"),
+    # headline label whose one word the tagger takes for a common noun, named in the article
+    ("headline-label-named-later", "Varga: Tariffs will hurt our farmers\nFarm minister Ilona Varga said on Monday that the new tariffs were a mistake.",
+     "Varga", ":", "indirect", "Tariffs will hurt our farmers"),
+    # verbs of talking with their topic, speech acts with their object
+    ("topic-spoke-about", "Senator Mira Holt spoke about the drought in the northern provinces.",
+     "Mira Holt", "spoke about", "indirect", "the drought in the northern provinces"),
+    ("object-discussed", "Opposition leader Farid Nasser discussed the new budget.",
+     "Farid Nasser", "discussed", "indirect", "the new budget"),
+    ("object-defended", "Economist Petra Novak defended the rate rise.",
+     "Petra Novak", "defended", "indirect", "the rate rise"),
+    ("object-congratulated-for", "Mayor Ana Dias congratulated the rowing team for its victory.",
+     "Ana Dias", "congratulated", "indirect", "the rowing team for its victory"),
+    ("object-endorsed", "Union leader Tomas Reiner endorsed Clara Weiss for governor.",
+     "Tomas Reiner", "endorsed", "indirect", "Clara Weiss for governor"),
+    ("pronoun-object-called", "Economist Petra Novak called it “a reckless gamble.”",
+     "Petra Novak", "called", "mixed", "it “a reckless gamble.”"),
+    ("prep-pointed-to", "Finance minister Oskar Brenn pointed to the falling unemployment rate.",
+     "Oskar Brenn", "pointed to", "indirect", "the falling unemployment rate"),
     ("quote-continuation-paragraph", "“We found the wreck at dawn,” diver Lukas Brenner said.\n“It lay on its side in forty metres of water, broken in two places.”",
      "Lukas Brenner", None, "direct", "“It lay on its side in forty metres of water, broken in two places.”"),
 ]
@@ -174,6 +214,22 @@ def test_interrupted_quote_has_pieces():
     text = "“The water is safe,” minister Anya Petrova said, “but boil it for the elderly.”"
     q = analyze(text).quotes[0]
     assert [p.text for p in q.pieces] == ["“The water is safe,”", "“but boil it for the elderly.”"]
+
+
+def test_parenthetical_cue_pieces():
+    q = find_quote(analyze("The new bridge, engineer Paula Moreno said, will open in June."),
+                   "The new bridge, engineer Paula Moreno said, will open in June")
+    assert [p.text for p in q.pieces] == ["The new bridge", "will open in June"]
+
+
+def test_relative_cue_pieces():
+    q = find_quote(analyze("Voters rejected the reform, which Olsen described as overdue."), "which Olsen described as overdue")
+    assert [p.text for p in q.pieces] == ["which", "as overdue"]
+
+
+def test_programme_titles_are_not_quotes():
+    a = analyze("Speaking on KNTV’s “Morning Report,” Governor Elena Ruiz said the roads were open again.")
+    assert [q.content.text for q in a.quotes] == ["the roads were open again"]
 
 
 def test_scare_quotes_are_not_quotes():

@@ -6,10 +6,15 @@ Three linguistic patterns feed one list of `Attribution` records:
   subject as source and its clausal complement or object as content — "X said (that) …",
   "…, X said", "X told reporters …", "X praised Y", "X voiced confidence that …",
   "KCNA quoted the party as saying …" (speaker: the party, channel: KCNA), "X was quoted as
-  saying …", "according to X, …", "X's remarks that …".
+  saying …", "according to X, …", "X's remarks that …", "X spoke about …", "X pointed to …";
+  a cue set off by commas splits its content ("The plan, she said, will fail"), a cue in a
+  relative clause keeps the relative word ("a plan which she said will fail"), and a second cue
+  of the same speaker ends the first content ("X said A, adding B").
 * **Quotation marks** (`attach_marked_quotes`): quotations with their cue in the same or the
   next clause ("“…,” he said"), after a colon ("He said: “…”"), interrupted quotes kept as one
-  quote with pieces, and paragraph-initial quotations that continue the previous speaker.
+  quote with pieces (also when the quotation resumes after the cue's sentence), and
+  paragraph-initial quotations that continue the previous speaker; programme titles
+  ("on CNN’s “New Day,”") are not statements.
 * **Block quotes** (`find_block_quotes`): a paragraph of unmarked first-person speech right
   after a paragraph whose last sentence introduces a speaker.
 
@@ -17,6 +22,7 @@ Speakers are left as token spans here; `speakers.py` resolves them to canonical 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -28,14 +34,16 @@ from .lexicon import (
     CUE_NOUNS,
     FIRST_PERSON,
     LIGHT_VERBS,
+    QUOTATION_ONLY_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TOPIC_VERBS,
 )
 from .quotemarks import MarkedQuote, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 OBJECT_CUES = frozenset("""
-mention recall recount
+mention recall recount discuss applaud mock congratulate repeat
 stress emphasize emphasise underline underscore highlight
 support oppose endorse favor favour want prefer
 deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
@@ -43,6 +51,8 @@ acknowledge admit hail blast slam decry denounce thank accuse predict reveal dis
 dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
 """.split())
 CHARACTERIZING_VERBS = frozenset("describe refer label brand dub characterize characterise portray depict cast".split())
+PREP_CUES = {"point": "to", "refer": "to"}
+RELATIVE_WORDS = frozenset("which what that who whom".split())
 XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline want plan intend seek prefer".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -161,9 +171,12 @@ def find_subject(verb: Token) -> Token | None:
     seen = 0
     while verb is not None and seen < 4:
         seen += 1
-        for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # two subjects are a misparse ("The plan, he said, …"): the nearest is the verb's
+            return min(subjects, key=lambda c: abs(verb.i - c.i))
+        if (first_cue := _second_cue_of(verb)) is not None:
+            verb = first_cue
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
@@ -173,6 +186,34 @@ def find_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _second_cue_of(verb: Token) -> Token | None:
+    """"X said A and said B" parsed with the second "said" coordinated inside A: the first cue."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.lemma_.lower() in SPEECH_VERBS and head.dep_ == "ccomp" and is_cue_verb(head.head) and head.head.i < head.i:
+        return head.head
+    return None
+
+
+def _reports_clause(verb: Token) -> bool:
+    """Whether a verb governs a finite clause of its own ("argues that he …", "adding it was …")."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS or g.dep_ == "mark" for g in c.children) for c in verb.children)
+
+
+def _cut_at_next_cue(rng: tuple[int, int], verb: Token, sent: Span, quoted: set[int]) -> tuple[int, int]:
+    """End a content before a further cue verb of the same speaker: "X said A and said B",
+    "X said A, adding B", "X says A but argues B" — B is a statement of its own."""
+    for t in sent:
+        if t.i <= verb.i or t.i in quoted or not rng[0] < t.idx < rng[1]:
+            continue
+        if t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and _reports_clause(t):
+            end = t.nbor(-1)
+            while end.idx > rng[0] and (end.is_punct or end.is_space or end.dep_ == "cc"):
+                end = end.nbor(-1)
+            return rng[0], end.idx + len(end)
+    return rng
 
 
 def _close_quotation(rng: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
@@ -245,6 +286,12 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
     """Content range and cue range for a cue verb."""
     lemma = verb.lemma_.lower()
     cue = token_range(sorted([verb] + [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i], key=lambda t: t.i))
+    if lemma in TOPIC_VERBS:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in ("about", "of")), None)
+        topic = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if topic is None:
+            return None, cue
+        return subtree_range(topic, sent=sent), (verb.idx, prep.idx + len(prep))
     # light verb + cue noun: "voiced confidence that …", "expressed gratitude to …"
     for obj in verb.children:
         if obj.dep_ == "dobj" and obj.i > verb.i and obj.lemma_.lower() in CUE_NOUNS and (lemma in LIGHT_VERBS or lemma in SPEECH_VERBS):
@@ -303,7 +350,9 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
             return (s, e), cue
     for c in verb.children:
         opens_quote = c.dep_ == "dobj" and c.left_edge.text in ("“", '"', "``") and c.i > verb.i
-        if c.dep_ == "dobj" and (lemma in OBJECT_CUES or opens_quote) and c.pos_ not in ("PRON",):
+        # a pronoun object reports something only with a predicate after it: "called it “predatory”"
+        predicated = any(o.dep_ == "oprd" and o.i > c.i for o in verb.children)
+        if c.dep_ == "dobj" and (lemma in OBJECT_CUES or opens_quote) and (c.pos_ != "PRON" or predicated):
             end_tok = c
             for o in verb.children:
                 # "called the plan a disaster", "thanked Norland for its aid", "accused X of shelling"
@@ -324,7 +373,58 @@ def _content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tup
                     if o.i > objs[0].i and o.dep_ in ("xcomp", "advcl", "ccomp"):
                         end = max(end, subtree_range(o, sent=sent)[1])
                 return (start, end), cue
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ == PREP_CUES.get(lemma):
+            # "pointed to the jobs report", "referring to the senator": the object is the content
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return subtree_range(obj, sent=sent), (verb.idx, c.idx + len(c))
     return None, cue
+
+
+def _around_parenthetical(verb: Token, speaker: Span, sent: Span) -> list[tuple[int, int]] | None:
+    """"The plan, she said, would fail": a cue set off by commas inside the sentence it reports
+    splits the content in two pieces, the words before and after it."""
+    doc = verb.doc
+    start = min(speaker.start, verb.i)
+    if start < sent.start + 2 or doc[start - 1].text != "," or speaker.end > verb.i + 1 + 4:
+        return None
+    between = doc[speaker.end : verb.i] if speaker.end <= verb.i else doc[verb.i + 1 : speaker.start]
+    if any(t.dep_ not in ("aux", "advmod", "neg") for t in between):
+        return None
+    close = next((t for t in doc[max(verb.i, speaker.end - 1) + 1 : min(sent.end, verb.i + 8)] if t.text == ","), None)
+    if close is None or any(t.is_quote or (t.head.i == verb.i and t.dep_ in CLAUSE_DEPS | {"dobj"}) for t in doc[verb.i + 1 : close.i]):
+        return None
+    before = [t for t in doc[sent.start : start - 1] if not t.is_space]
+    if any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children) or any(
+            t.head.i == verb.i and t.dep_ not in ("ccomp", "nsubj", "punct") for t in before):
+        return None  # "The company wrote a letter, …", "On Tuesday, she wrote to …": not an aside
+    after = [t for t in doc[close.i + 1 : sent.end] if not t.is_space]
+    while after and after[-1].is_punct and after[-1].text not in QUOTE_CLOSERS:
+        after.pop()
+    if sum(not t.is_punct for t in before) < 2 or sum(not t.is_punct for t in after) < 2 or after[0].is_quote:
+        return None  # (", he said, “…”" introduces a quotation: the quotation rules take it)
+    text = doc.text
+    return [trim(text, *token_range(before)), trim(text, *token_range(after))]
+
+
+def _relative_content(verb: Token, speaker: Span, sent: Span) -> list[tuple[int, int]] | None:
+    """"a plan which she said would fail", "what he calls corruption": the relative word that
+    opens the cue's clause, and the words after the cue, are the content (two pieces)."""
+    doc = verb.doc
+    if speaker.start <= sent.start or speaker.end > verb.i:
+        return None
+    rel = doc[speaker.start - 1]
+    if rel.lower_ not in RELATIVE_WORDS or rel.dep_ == "mark" or not verb.is_ancestor(rel):
+        return None
+    if any(t.dep_ not in ("aux", "auxpass", "advmod", "neg") for t in doc[speaker.end : verb.i]):
+        return None
+    last = max(t.i for t in verb.subtree if t.i < sent.end)
+    rest = [t for t in doc[verb.i + 1 : last + 1] if not t.is_space and t.dep_ != "prt"]
+    while rest and rest[-1].is_punct and rest[-1].text not in QUOTE_CLOSERS:
+        rest.pop()
+    if not any(not t.is_punct for t in rest):
+        return None
+    return [token_range([rel]), trim(doc.text, *token_range(rest))]
 
 
 def _quoted_as_saying(verb: Token) -> tuple[Token, Token, Token] | None:
@@ -407,7 +507,7 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 subj = pobj
             rng, cue = _content_of(tok, sent, subj)
-            if rng is None or subj is None:
+            if subj is None:
                 continue
             if subj.lower_ in ("it", "this", "that", "which", "who") and subj.dep_ != "nsubj":
                 continue
@@ -415,10 +515,22 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 continue
             if subj.lower_ == "who":  # "Kim, who called the soldiers heroes": the relative's antecedent
                 subj = tok.head.head if tok.dep_ == "relcl" else subj
-            rng = _close_quotation(trim(text, *rng), quote_ranges)
+            speaker = speaker_phrase(subj)
+            belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+            pieces = _around_parenthetical(tok, speaker, sent)
+            if pieces is not None and lemma in REPORTING_VERBS:
+                found.append(Attribution(pieces, token_range([tok]), speaker, channel, "parenthetical", 0.8))
+                continue
+            pieces = _relative_content(tok, speaker, sent) if lemma not in TOPIC_VERBS else None
+            if pieces is not None:
+                pieces[-1] = _close_quotation(pieces[-1], quote_ranges)
+                found.append(Attribution(pieces, cue, speaker, channel, "relative", 0.6 if belief else 0.75, belief=belief))
+                continue
+            if rng is None:
+                continue
+            rng = _close_quotation(_cut_at_next_cue(trim(text, *rng), tok, sent, quoted_tokens), quote_ranges)
             if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
                 continue
-            speaker = speaker_phrase(subj)
             if any(inside(token_range(speaker), q) for q in quote_ranges):
                 # the parser took words of the quotation as subject: "“…,” Smith notes."
                 after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")), None)
@@ -431,7 +543,6 @@ def find_cue_attributions(doc: Doc, marked: list[MarkedQuote]) -> list[Attributi
                 continue
             if lemma == "tell" and channel is None:  # "told the state news agency NTA": a medium
                 channel = _medium_told(tok)
-            belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
             conf = 0.6 if belief else 0.85
             found.append(Attribution([rng], cue, speaker, channel, "cue-verb", conf, belief=belief))
     return found
@@ -452,10 +563,15 @@ def _paragraph_index(bounds: list[tuple[int, int]], char: int) -> int:
     return -1
 
 
+_PROGRAMME = re.compile(r"\b(?:on|in)\s+(?:\w+(?:’s|'s)\s+)?$", re.IGNORECASE)
+
+
 def _is_statement(text: str, q: MarkedQuote) -> bool:
     """A quotation worth reporting on its own (not a scare quote or a title)."""
     inner = text[q.start + 1 : q.end - 1].strip()
     words = inner.split()
+    if len(words) <= 5 and inner[:1].isupper() and _PROGRAMME.search(text[max(0, q.start - 40) : q.start]):
+        return False  # a programme or column title: "on CNN’s “New Day,”", "on “Meet the Press.”"
     return len(words) >= 4 or (len(words) >= 2 and inner[-1:] in ".!?,")
 
 
@@ -466,7 +582,7 @@ def _cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False) -> 
     if span is None:
         return None
     for tok in (reversed(span) if nearest_last else span):
-        if is_cue_verb(tok) and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in (SPEECH_VERBS | QUOTATION_ONLY_VERBS) - TOPIC_VERBS:
             subj = find_subject(tok)
             if subj is None or not start <= subj.idx < end:
                 subj = _subject_in_window(doc, start, tok)
@@ -540,6 +656,10 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
             if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
                 after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
             cue_hit = _cue_between(doc, q.end, after_end) if after_end > q.end else None
+            if cue_hit is not None and gap_end is not None and id(nxt) not in claimed and _resumes_after_cue(text, q, nxt, cue_hit[0]):
+                pieces += list(nxt.pieces)
+                claimed.add(id(nxt))
+                i += 1
         if cue_hit is None and para > 0 and not text[p_start:q.start].strip():
             prev_start, prev_end = bounds[para - 1]
             if text[prev_start:prev_end].rstrip().endswith(":"):  # "Reporter X says:" ¶ "…"
@@ -562,6 +682,14 @@ def attach_marked_quotes(doc: Doc, marked: list[MarkedQuote], found: list[Attrib
                 result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", 0.6, paragraph=para, extra={"marked": q}))
         i += 1
     return result
+
+
+def _resumes_after_cue(text: str, q: MarkedQuote, nxt: MarkedQuote, verb: Token) -> bool:
+    """“A,” he said, as the crowd cheered. “B.” — the next quotation opens the sentence right after
+    the cue's sentence, and the first one broke off at a comma: one quote in two pieces."""
+    sent = verb.sent
+    broke_off = text[q.start:q.end].rstrip("”\"'’»").endswith(",")
+    return broke_off and sent.start_char <= q.end and not text[sent.end_char:nxt.start].strip()
 
 
 def _merge_interrupted(text: str, bounds, marked: list[MarkedQuote], found: list[Attribution]) -> None:
@@ -668,9 +796,11 @@ source sources advertisement share tags see also q a question answer transcript
 
 def find_speaker_labels(doc: Doc) -> list[Attribution]:
     """Transcript and headline style: "WALLACE: …", "Jane Smith: '…'" — a short name, a colon,
-    then the words.  The label must be a named person or an all-capitals name."""
+    then the words.  The label must be a named person, an all-capitals name, or a capitalised word
+    that names a person or body elsewhere in the article."""
     text = doc.text
     found = []
+    named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for p_start, p_end in paragraph_bounds(text):
         colon = text.find(":", p_start, min(p_end, p_start + 45))
         if colon < 0 or p_end - colon < 12:
@@ -689,7 +819,9 @@ def find_speaker_labels(doc: Doc) -> list[Attribution]:
         # headline style: "Trump: …", "Clinton camp: …", "Poll: …"
         is_headline_source = all(w[:1].isupper() for w in words) and (
             any(t.pos_ == "PROPN" for t in span) or span.root.lemma_.lower() in EVIDENCE_NOUNS | VAGUE_HEADS)
-        if not (is_person or is_caps or is_headline_source) or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span):
+        # a capitalised label the tagger took for a common noun ("Sanders: …"), named elsewhere
+        is_named_elsewhere = all(w[:1].isupper() for w in words) and words[-1] in named
+        if not (is_person or is_caps or is_headline_source or is_named_elsewhere) or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span):
             continue
         start, end = trim(text, colon + 1, p_end)
         found.append(Attribution([(start, end)], (colon, colon + 1), span, None, "speaker-label", 0.7))

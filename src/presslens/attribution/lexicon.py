@@ -17,13 +17,20 @@ highlight recommend advise propose estimate calculate find show cite quote infor
 announce affirm reaffirm voice express tout decry condemn denounce dismiss rebut reject dispute
 contradict clarify elaborate whisper shout yell cry scream exclaim mutter acknowledge
 predict speculate answer interject call refer label brand dub characterize characterise portray theorize theorise opine conclude declare observe notify brief
+confess echo discuss defend applaud mock congratulate repeat talk speak endorse
 """.split())
+
+# Verbs of talking that attribute only their topic: "spoke about the budget", "talked of reform".
+TOPIC_VERBS = frozenset("talk speak".split())
+
+# Verbs that introduce a statement only next to a quotation: "“…,” she continued", "the sign read: “…”".
+QUOTATION_ONLY_VERBS = frozenset("continue read chant interrupt".split())
 
 # Stance verbs that PolNeAR-style corpora also annotate (beliefs, intentions); kept separate so
 # callers can weigh them lower: they attribute a mental state, not a statement.
 BELIEF_VERBS = frozenset("""
 believe think feel hope fear expect worry doubt suspect consider reckon imagine
-want support oppose plan intend endorse favor favour refuse seek prefer
+want support oppose plan intend favor favour refuse seek prefer
 """.split())
 
 # Verbs that only attribute when they govern a clause or a quotation ("found that", "shows that").
