@@ -25,12 +25,16 @@ def main() -> None:
     articles = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
     examples = [Example(art, doc) for art, doc in zip(articles, parse_articles(articles, n_process=2))]
     config = load_config(Path(a.config))
-    tagger = train_model(examples, config)
     output = Path(a.output)
+    staging = output.with_name(output.name + ".new")  # the old model stays until the new one is complete
+    if staging.exists():
+        shutil.rmtree(staging)
+    tagger = train_model(examples, config)
+    tagger.save(staging, {"name": "presslens_framing", "trained_on": f"{Path(a.gold).name} ({len(articles)} articles)",
+                          "config": config})
     if output.exists():
         shutil.rmtree(output)
-    tagger.save(output, {"name": "presslens_framing", "trained_on": f"{Path(a.gold).name} ({len(articles)} articles)",
-                         "config": config})
+    staging.rename(output)
     print(f"model written to {output}; thresholds {tagger.thresholds}")
 
 
