@@ -22,6 +22,7 @@ from importlib import resources
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 N_FEATURES = 2 ** 18
@@ -53,13 +54,14 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return table
 
 
-def lexicon_categories(doc: Doc) -> list[set[str]]:
+def lexicon_categories(doc: Doc, col: "Columns | None" = None) -> list[set[str]]:
     """For each token, the lexicon categories of the entries covering it (lemma or word match)."""
     table = lexicon()
-    keys = [(t.lemma_.lower(), t.lower_) for t in doc]
-    out: list[set[str]] = [set() for _ in doc]
+    col = col or Columns(doc)
+    keys = list(zip(col.lemma, col.lower))
+    out: list[set[str]] = [set() for _ in keys]
     for i, (lemma, lower) in enumerate(keys):
-        for first in {lemma, lower}:
+        for first in (lemma,) if lemma == lower else (lemma, lower):
             for words, category in table.get(first, ()):
                 n = len(words)
                 if i + n <= len(keys) and all(w in keys[i + k] for k, w in enumerate(words)):
@@ -73,84 +75,128 @@ def _shape(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", text))))[:4]
 
 
-def token_features(doc: Doc, lex: list[set[str]], sents: list) -> list[list[str]]:
-    """The own features of every token of `doc` (`lex`: its lexicon categories, `sents`: its sentences)."""
-    lowers = [t.lower_ for t in doc]
-    poses = [t.pos_ for t in doc]
-    counts = Counter(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop)
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the Doc's sentences — `doc.sents` without building Spans."""
+    if not doc.has_annotation("SENT_START"):
+        return [(sent.start, sent.end) for sent in doc.sents]
+    flags = doc.to_array(SENT_START).astype(np.int64)
+    starts = [0] + [i for i in np.flatnonzero(flags == 1).tolist() if i > 0]
+    return [(a, b) for a, b in zip(starts, starts[1:] + [len(doc)]) if a < b]
+
+
+class Columns:
+    """The token attributes the features read, taken from the Doc in one `to_array` call and
+    turned into strings once per distinct value (creating spaCy `Token` objects is what costs)."""
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, IS_STOP, IDX, IS_SPACE])
+        strings, cache = doc.vocab.strings, {}
+
+        def text(values) -> list[str]:
+            out = []
+            for v in values.tolist():
+                if v not in cache:
+                    cache[v] = strings[v]
+                out.append(cache[v])
+            return out
+
+        self.text, self.lower = text(arr[:, 0]), text(arr[:, 1])
+        self.lemma = [x.lower() for x in text(arr[:, 2])]
+        self.pos, self.tag, self.dep, self.ent = text(arr[:, 3]), text(arr[:, 4]), text(arr[:, 5]), text(arr[:, 7])
+        self.head = (np.arange(len(doc)) + arr[:, 6].astype(np.int64)).tolist()  # HEAD: a signed offset
+        self.idx = arr[:, 10].tolist()
+        self.is_space = arr[:, 11].astype(bool).tolist()
+        self.sents = sentence_bounds(doc)
+        self.noun_chunks = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+        self.content = (arr[:, 8].astype(bool) & ~arr[:, 9].astype(bool)).tolist()
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+
+
+def noun_chunk_positions(col: Columns) -> dict[int, str]:
+    """B/I/L: a token's place in its noun chunk (first, inside, last)."""
     chunk_pos: dict[int, str] = {}
-    if doc.has_annotation("DEP"):
-        for chunk in doc.noun_chunks:
-            for t in chunk:
-                chunk_pos[t.i] = "B" if t.i == chunk.start else ("L" if t.i == chunk.end - 1 else "I")
+    for start, end in col.noun_chunks:
+        for i in range(start, end):
+            chunk_pos[i] = "B" if i == start else ("L" if i == end - 1 else "I")
+    return chunk_pos
+
+
+def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str]]:
+    """The own features of every token of `doc` (`col`: its attributes, `lex`: its lexicon categories)."""
+    lowers, poses, lemmas, deps, heads = col.lower, col.pos, col.lemma, col.dep, col.head
+    counts = Counter(lemmas[i] for i in range(len(doc)) if col.content[i])
+    chunk_pos = noun_chunk_positions(col)
     feats: list[list[str]] = []
-    sent_of: dict[int, tuple[int, int, int, bool]] = {}
-    for s_index, sent in enumerate(sents):
+    sent_of: list[tuple[int, int, int, bool]] = [(0, 0, 0, False)] * len(doc)
+    for s_index, (start, end) in enumerate(col.sents):
         inside = False
-        for t in sent:
-            if t.text in QUOTES:
+        for i in range(start, end):
+            if col.text[i] in QUOTES:
                 inside = not inside
-            sent_of[t.i] = (s_index, sent.start, sent.end, inside)
+            sent_of[i] = (s_index, start, end, inside)
     first_line_end = doc.text.find("\n")
-    for t in doc:
-        lower, lemma = t.lower_, t.lemma_.lower()
-        s_index, s_start, s_end, quoted = sent_of[t.i]
-        rel = (t.i - s_start) / max(1, s_end - s_start)
+    for i in range(len(doc)):
+        lower, lemma, pos, dep, head = lowers[i], lemmas[i], poses[i], deps[i], heads[i]
+        s_index, s_start, s_end, quoted = sent_of[i]
+        rel = (i - s_start) / max(1, s_end - s_start)
         f = [
-            "bias", f"w={lower}", f"l={lemma}", f"sh={_shape(t.text)}", f"s3={lower[-3:]}", f"p3={lower[:3]}",
-            f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"hl={t.head.lemma_.lower()}",
-            f"dh={t.dep_}|{t.head.lemma_.lower()}", f"hp={t.head.pos_}", f"ent={t.ent_type_ or '-'}",
-            f"np={chunk_pos.get(t.i, 'O')}", f"rel={int(rel * 4)}", f"quote={quoted}",
-            f"title={first_line_end < 0 or t.idx < first_line_end}", f"sent0={s_index == 0}",
+            "bias", f"w={lower}", f"l={lemma}", f"sh={_shape(col.text[i])}", f"s3={lower[-3:]}", f"p3={lower[:3]}",
+            f"pos={pos}", f"tag={col.tag[i]}", f"dep={dep}", f"hl={lemmas[head]}",
+            f"dh={dep}|{lemmas[head]}", f"hp={poses[head]}", f"ent={col.ent[i] or '-'}",
+            f"np={chunk_pos.get(i, 'O')}", f"rel={int(rel * 4)}", f"quote={quoted}",
+            f"title={first_line_end < 0 or col.idx[i] < first_line_end}", f"sent0={s_index == 0}",
         ]
-        if t.is_alpha and not t.is_stop:
+        if col.content[i]:
             f.append(f"rep={min(counts[lemma], 4)}")
-            f.append(f"rep={min(counts[lemma], 4)}|{t.pos_}")
-        for child in t.children:
-            if child.dep_ in ("amod", "compound", "advmod", "neg", "det", "poss"):
-                f.append(f"c={child.dep_}|{child.lemma_.lower()}")
-        for category in lex[t.i]:
-            f += [f"lex={category}", f"lex={category}|{t.pos_}"]
-        if t.i > s_start:
-            f.append(f"bi-={lowers[t.i - 1]}|{lower}")
-        if t.i + 1 < s_end:
-            f.append(f"bi+={lower}|{lowers[t.i + 1]}")
+            f.append(f"rep={min(counts[lemma], 4)}|{pos}")
+        for c in col.children[i]:
+            if deps[c] in ("amod", "compound", "advmod", "neg", "det", "poss"):
+                f.append(f"c={deps[c]}|{lemmas[c]}")
+        for category in lex[i]:
+            f += [f"lex={category}", f"lex={category}|{pos}"]
+        if i > s_start:
+            f.append(f"bi-={lowers[i - 1]}|{lower}")
+        if i + 1 < s_end:
+            f.append(f"bi+={lower}|{lowers[i + 1]}")
         for d in (-2, -1, 1, 2):
-            j = t.i + d
+            j = i + d
             if s_start <= j < s_end:
                 f += [f"w{d}={lowers[j]}", f"pos{d}={poses[j]}"]
                 f += [f"lex{d}={c}" for c in lex[j]]
             else:
                 f.append(f"w{d}=<edge>")
-        if t.i in chunk_pos or t.pos_ in ("NOUN", "PROPN", "ADJ"):
-            head = t.head if t.dep_ in ("amod", "compound") else t
-            f += [f"npl={c}" for c in lex[head.i]] + [f"npl={c}" for k in head.children if k.dep_ == "amod" for c in lex[k.i]]
+        if i in chunk_pos or pos in ("NOUN", "PROPN", "ADJ"):
+            h = head if dep in ("amod", "compound") else i
+            f += [f"npl={c}" for c in lex[h]] + [f"npl={c}" for k in col.children[h] if deps[k] == "amod" for c in lex[k]]
         feats.append(f)
     return feats
 
 
-def sentence_features(lex: list[set[str]], sents: list) -> list[list[str]]:
+def sentence_features(col: Columns, lex: list[set[str]]) -> list[list[str]]:
     """The features shared by all tokens of each sentence."""
     out = []
-    for sent in sents:
-        words = [t for t in sent if not t.is_space]
+    for start, end in col.sents:
+        words = [i for i in range(start, end) if not col.is_space[i]]
         f = [f"S_len={min(len(words) // 8, 5)}"]
-        f += sorted({f"S_lex={c}" for t in words for c in lex[t.i]})
-        f += [f"S_l={t.lemma_.lower()}" for t in words if t.is_alpha and not t.is_stop]
-        f += [f"S_p={t.text}" for t in words if t.text in "!?\"“”"]
+        f += sorted({f"S_lex={c}" for i in words for c in lex[i]})
+        f += [f"S_l={col.lemma[i]}" for i in words if col.content[i]]
+        f += [f"S_p={col.text[i]}" for i in words if col.text[i] in "!?\"“”"]
         out.append(f)
     return out
 
 
-def doc_matrix(doc: Doc, lex: list[set[str]] | None = None) -> sp.csr_matrix:
+def doc_matrix(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> sp.csr_matrix:
     """Token-by-feature matrix: each row is the token's own features plus its sentence's."""
-    lex = lexicon_categories(doc) if lex is None else lex
-    sents = list(doc.sents)
-    own = _HASHER.transform(token_features(doc, lex, sents))
-    shared = _HASHER.transform(sentence_features(lex, sents)).tocsr()
+    col = col or Columns(doc)
+    lex = lexicon_categories(doc, col) if lex is None else lex
+    own = _HASHER.transform(token_features(doc, col, lex))
+    shared = _HASHER.transform(sentence_features(col, lex)).tocsr()
     rows = np.arange(len(doc))
     cols = np.empty(len(doc), dtype=np.int64)
-    for k, s in enumerate(sents):
-        cols[s.start:s.end] = k
-    indicator = sp.csr_matrix((np.full(len(doc), 0.5), (rows, cols)), shape=(len(doc), len(sents)))
+    for k, (start, end) in enumerate(col.sents):
+        cols[start:end] = k
+    indicator = sp.csr_matrix((np.full(len(doc), 0.5), (rows, cols)), shape=(len(doc), len(col.sents)))
     return (own + indicator @ shared).tocsr()

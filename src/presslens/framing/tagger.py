@@ -25,7 +25,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .corpus import OUTSIDE
-from .features import doc_matrix, lexicon_categories, lexicon_span_techniques
+from .features import Columns, doc_matrix, lexicon_categories, lexicon_span_techniques
 
 MODEL_DIR = "models/framing"
 
@@ -67,18 +67,20 @@ def decode(doc: Doc, probs: np.ndarray, classes: list[str], start: float, extend
     return out
 
 
-def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float) -> list[tuple[int, int, str, float]]:
+def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float,
+                  noun_chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
     """Noun phrases (without a leading determiner) or single words marked by the lexicon layer
-    (`lex`: each token's lexicon categories)."""
+    (`lex`: each token's lexicon categories; `noun_chunks`: token ranges, by default the Doc's)."""
     techniques = lexicon_span_techniques()
-    chunk_of = {t.i: chunk for chunk in (doc.noun_chunks if doc.has_annotation("DEP") else ()) for t in chunk}
+    if noun_chunks is None:
+        noun_chunks = Columns(doc).noun_chunks
+    chunk_of = {i: chunk for chunk in noun_chunks for i in range(*chunk)}
     out = []
-    for tok, categories in zip(doc, lex):
+    for i, categories in enumerate(lex):
         marked = sorted(c for c in categories if c in techniques)
-        if not marked or tok.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
+        if not marked or doc[i].pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
             continue
-        chunk = chunk_of.get(tok.i)
-        a, b = (chunk.start, chunk.end) if chunk is not None else (tok.i, tok.i + 1)
+        a, b = chunk_of.get(i, (i, i + 1))
         while a < b - 1 and doc[a].dep_ == "det":
             a += 1
         best = float(p_in[a:b].max())
@@ -112,21 +114,22 @@ class TechniqueTagger:
                 "sentence_level": sorted(self.sentence_level)}
         (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
-    def token_probs(self, doc: Doc, lex: list[set[str]] | None = None) -> np.ndarray:
+    def token_probs(self, doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> np.ndarray:
         """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
         if not len(doc):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        scores = doc_matrix(doc, lex) @ self.weights + self.intercept
+        scores = doc_matrix(doc, lex, col) @ self.weights + self.intercept
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probs / probs.sum(axis=1, keepdims=True)
 
     def predict(self, doc: Doc) -> list[tuple[int, int, str, float]]:
-        lex = lexicon_categories(doc)
-        probs = self.token_probs(doc, lex)
+        col = Columns(doc)
+        lex = lexicon_categories(doc, col)
+        probs = self.token_probs(doc, lex, col)
         found = decode(doc, probs, self.classes, self.thresholds["start"], self.thresholds["extend"],
                        self.sentence_level)
         p_in = 1.0 - probs[:, self.classes.index(OUTSIDE)]
-        for span in lexicon_spans(doc, lex, p_in, self.thresholds["lexicon_gate"]):
+        for span in lexicon_spans(doc, lex, p_in, self.thresholds["lexicon_gate"], col.noun_chunks):
             if not any(s < span[1] and span[0] < e for s, e, *_ in found):
                 found.append(span)
         return sorted(found)
