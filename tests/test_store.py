@@ -115,6 +115,7 @@ def test_speakers_events_articles_outlets_errors(engine):
     assert [a["title"] for a in Q.list_articles(engine)] == ["Story 3", "Story 2", "Story 1"]
     assert [a["title"] for a in Q.list_articles(engine, q="dredging summer")] == ["Story 2"]
     assert Q.list_articles(engine, q='"unbalanced (quote') == []
+    assert [a["title"] for a in Q.list_articles(engine, q="dredging\x00summer\x1b")] == ["Story 2"]
     assert Q.count_articles(engine, outlet="herald") == 2
     herald = next(o for o in Q.outlet_stats(engine) if o["outlet"] == "Quessa Herald")
     assert herald["articles"] == 2 and herald["quotes"] == 4 and herald["vague_share"] == 0.5

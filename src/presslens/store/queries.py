@@ -26,9 +26,14 @@ def _contains(column, value: str):
     return func.lower(column).contains(value.lower(), autoescape=True)
 
 
+def _search_text(q: str) -> str:
+    """User text without control characters: a NUL breaks SQLite's FTS5 parser and PostgreSQL."""
+    return "".join(c if c >= " " else " " for c in q)
+
+
 def _fts_phrase(q: str) -> str:
     """User text → an FTS5 query matching all its words, with FTS5 syntax characters neutralised."""
-    return " ".join('"' + word.replace('"', '""') + '"' for word in q.split())
+    return " ".join('"' + word.replace('"', '""') + '"' for word in _search_text(q).split())
 
 
 def _article_matches(engine: Engine, q: str):
@@ -37,7 +42,7 @@ def _article_matches(engine: Engine, q: str):
                                  .where(text("articles_fts MATCH :article_q")).params(article_q=_fts_phrase(q)))
     document = func.to_tsvector(literal_column("'english'"),
                                 func.coalesce(articles.c.title, "").op("||")(" ").op("||")(articles.c.text))
-    return document.op("@@")(func.plainto_tsquery(literal_column("'english'"), q))
+    return document.op("@@")(func.plainto_tsquery(literal_column("'english'"), _search_text(q)))
 
 
 def _quote_matches(engine: Engine, q: str):
@@ -45,7 +50,7 @@ def _quote_matches(engine: Engine, q: str):
         return quotes.c.id.in_(select(literal_column("rowid")).select_from(text("quotes_fts"))
                                .where(text("quotes_fts MATCH :quote_q")).params(quote_q=_fts_phrase(q)))
     document = func.to_tsvector(literal_column("'english'"), func.coalesce(quotes.c.content, ""))
-    return document.op("@@")(func.plainto_tsquery(literal_column("'english'"), q))
+    return document.op("@@")(func.plainto_tsquery(literal_column("'english'"), _search_text(q)))
 
 
 def _dates(column, since: str | None, until: str | None) -> list:
