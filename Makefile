@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: demo test eval bench bench-scale clean train-framing
+.PHONY: demo test eval bench bench-scale clean train-framing word-clusters
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +12,10 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements-model.txt
 	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[train]'
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
@@ -36,6 +40,11 @@ bench-scale: $(VENV)/.installed  # about an hour on 2 cores at the full 20,000; 
 # Reproduce the shipped persuasion-technique model (src/presslens/models/framing) from ../shared/data/ptc.
 train-framing: $(VENV)/.installed
 	$(BIN)/python scripts/train_framing.py ../shared/data/ptc/train.jsonl --output src/presslens/models/framing
+
+# Rebuild the GloVe word clusters the framing features read (src/presslens/data/word_clusters.tsv.gz);
+# retrain the framing model after it (`make train-framing`).
+word-clusters: $(VENV)/.installed-train
+	$(BIN)/python scripts/build_word_clusters.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -13,6 +13,7 @@ Each token gets two hashed sparse feature sets, so the model costs no second par
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import Counter
@@ -52,6 +53,26 @@ def lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     for rows in table.values():
         rows.sort(key=lambda r: -len(r[0]))
     return table
+
+
+@lru_cache(maxsize=1)
+def word_clusters() -> dict[str, list[str]]:
+    """Word → its features `k<size>=<cluster>`, coarse to fine, from `data/word_clusters.tsv.gz`
+    (GloVe k-means clusters, built by scripts/build_word_clusters.py)."""
+    raw = gzip.decompress(resources.files("presslens").joinpath("data/word_clusters.tsv.gz").read_bytes())
+    lines = raw.decode("utf-8").splitlines()
+    sizes = lines[0].lstrip("# ").split("\t")[1:]
+    table = {}
+    for line in lines[1:]:
+        word, *ids = line.split("\t")
+        table[word] = [f"{size}={i}" for size, i in zip(sizes, ids)]
+    return table
+
+
+def cluster_features(word: str, lemma: str) -> list[str]:
+    """The clusters of a word's form, or else of its lemma (none for words GloVe lacks)."""
+    table = word_clusters()
+    return table.get(word) or table.get(lemma) or []
 
 
 def lexicon_categories(doc: Doc, col: "Columns | None" = None) -> list[set[str]]:
@@ -129,6 +150,7 @@ def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str
     lowers, poses, lemmas, deps, heads = col.lower, col.pos, col.lemma, col.dep, col.head
     counts = Counter(lemmas[i] for i in range(len(doc)) if col.content[i])
     chunk_pos = noun_chunk_positions(col)
+    clusters = [cluster_features(lowers[i], lemmas[i]) for i in range(len(doc))]
     feats: list[list[str]] = []
     sent_of: list[tuple[int, int, int, bool]] = [(0, 0, 0, False)] * len(doc)
     for s_index, (start, end) in enumerate(col.sents):
@@ -157,6 +179,7 @@ def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str
                 f.append(f"c={deps[c]}|{lemmas[c]}")
         for category in lex[i]:
             f += [f"lex={category}", f"lex={category}|{pos}"]
+        f += clusters[i]
         if i > s_start:
             f.append(f"bi-={lowers[i - 1]}|{lower}")
         if i + 1 < s_end:
@@ -166,6 +189,8 @@ def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str
             if s_start <= j < s_end:
                 f += [f"w{d}={lowers[j]}", f"pos{d}={poses[j]}"]
                 f += [f"lex{d}={c}" for c in lex[j]]
+                if abs(d) == 1:
+                    f += [f"{d}{x}" for x in clusters[j][:2]]
             else:
                 f.append(f"w{d}=<edge>")
         if i in chunk_pos or pos in ("NOUN", "PROPN", "ADJ"):
