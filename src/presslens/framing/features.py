@@ -5,7 +5,9 @@ Each token gets two hashed sparse feature sets, so the model costs no second par
 - its own features: word, lemma, shape, affixes, POS/tag/dependency, head and children,
   the words two to either side, named-entity type, noun-chunk position, quotation marks,
   position in sentence and article, how often its lemma recurs in the article (Repetition),
-  and the categories of the connotative lexicon (`data/loaded_language.json`) at and near it;
+  the categories of the connotative lexicon (`data/loaded_language.json`) at and near it, and
+  the GloVe word clusters (`data/word_clusters.tsv.gz`) of it and its neighbours, so that words
+  the training articles never showed still resemble those they did;
 - its sentence's features (content lemmas, punctuation, length), computed once per sentence
   and added to every token of that sentence through an indicator matrix.
 
