@@ -161,7 +161,7 @@ def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str
             if col.text[i] in QUOTES:
                 inside = not inside
             sent_of[i] = (s_index, start, end, inside)
-    first_line_end = doc.text.find("\n")
+    first_line_end = next((col.idx[i] + t.find("\n") for i, t in enumerate(col.text) if "\n" in t), -1)
     for i in range(len(doc)):
         lower, lemma, pos, dep, head = lowers[i], lemmas[i], poses[i], deps[i], heads[i]
         s_index, s_start, s_end, quoted = sent_of[i]
