@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import signal
+import threading
+import time
 
 from typer.testing import CliRunner
 
@@ -53,6 +56,42 @@ def test_a_record_that_breaks_the_pipeline_only_fails_itself(monkeypatch):
     assert [a.id for a in results] == ["inv-000", "bad", "inv-001"]
     assert results[1].errors == ["analysis failed: RuntimeError: annotator crashed"]
     assert results[0].quotes and results[2].quotes and not results[0].errors
+
+
+def test_a_record_that_hangs_fails_alone_after_its_time_limit(monkeypatch):
+    real = parallel.analyze_many
+
+    def stalling(records, **kwargs):
+        records = list(records)
+        while any(r["text"].startswith("HANG") for r in records):
+            time.sleep(0.01)  # stands for an annotator stuck in a loop
+        return real(records, **kwargs)
+
+    monkeypatch.setattr(parallel, "analyze_many", stalling)
+    monkeypatch.setattr(parallel, "SECONDS_PER_RECORD", 1.0)
+    monkeypatch.setattr(parallel, "SECONDS_PER_CHARACTER", 0.0)
+    records = [article(0), {"id": "stuck", "text": "HANG the minister said it failed."}, article(1)]
+    started = time.monotonic()
+    results = analyze_chunk(records)
+    assert time.monotonic() - started < 30
+    assert [a.id for a in results] == ["inv-000", "stuck", "inv-001"]
+    assert results[1].errors == ["analysis took longer than 1 s"]
+    assert results[0].quotes and results[2].quotes and not results[0].errors and not results[2].errors
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_time_limit_is_off_outside_the_main_thread():
+    outcome = []
+
+    def run():
+        with parallel.time_limit(0.05):
+            time.sleep(0.2)
+        outcome.append("finished")
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    assert outcome == ["finished"]
 
 
 def test_the_stream_is_consumed_lazily():

@@ -3,16 +3,22 @@
 `analyze_parallel(records, workers)` cuts the stream into chunks, sends each chunk to a
 process that loaded the pipeline once, and yields the `Analysis` records in input order.
 At most `2 × workers` chunks are in flight, so memory stays flat however long the stream.
-`analyze_chunk` never raises: a record that breaks the pipeline gets an error entry and the
-rest of its chunk goes on.  The Dask runner (`presslens.distributed`) reuses it per partition.
+`analyze_chunk` never raises: a record that breaks the pipeline, or runs past its time limit
+(`time_allowed`, scaled by its length), gets an error entry and the rest of its chunk goes on.
+The limit uses SIGALRM, so it holds in worker processes and in a command's main thread; the
+Dask runner (`presslens.distributed`), which reuses `analyze_chunk` per partition in worker
+threads, runs without it.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Any
 
@@ -24,6 +30,40 @@ DEFAULT_CHUNK_SIZE = 16
 # A worker is replaced after this many chunks: spaCy's vocabulary grows with every new word it
 # sees, so recycling (one model load, ~2 s, per few thousand articles) keeps memory flat forever.
 CHUNKS_PER_WORKER = 256
+# Time allowed per record: a base plus a share per character (the full pipeline reads ~30,000
+# characters a second on one core, so this is ~20x slack; a 2 MB article gets ~3 minutes).
+SECONDS_PER_RECORD = 10.0
+SECONDS_PER_CHARACTER = 1 / 1_500
+
+
+class TimeLimitExceeded(Exception):
+    """A record's analysis ran past its time limit."""
+
+
+def time_allowed(records: list[Any]) -> float:
+    """Seconds allowed to analyse `records` together."""
+    size = sum(len(r.get("text") or "") if isinstance(r, dict) else 0 for r in records)
+    return SECONDS_PER_RECORD * len(records) + size * SECONDS_PER_CHARACTER
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise `TimeLimitExceeded` in this thread after `seconds` — where SIGALRM can be used (the
+    main thread of a POSIX process); elsewhere, no limit."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(f"analysis took longer than {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def default_workers() -> int:
@@ -42,12 +82,16 @@ def failed_analysis(record: Any, reason: str) -> Analysis:
 def analyze_chunk(records: list[dict[str, Any]], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Analysis]:
     """Analyse a list of records in this process; one result per record, never an exception."""
     try:
-        return list(analyze_many(records, max_bytes=max_bytes))
-    except Exception:  # one record broke the batch: redo it record by record to isolate it
+        with time_limit(time_allowed(records)):
+            return list(analyze_many(records, max_bytes=max_bytes))
+    except Exception:  # one record broke or stalled the batch: redo it record by record to isolate it
         results = []
         for record in records:
             try:
-                results.extend(analyze_many([record], max_bytes=max_bytes))
+                with time_limit(time_allowed([record])):
+                    results.extend(analyze_many([record], max_bytes=max_bytes))
+            except TimeLimitExceeded as exc:
+                results.append(failed_analysis(record, str(exc)))
             except Exception as exc:
                 results.append(failed_analysis(record, f"analysis failed: {type(exc).__name__}: {exc}"))
         return results
