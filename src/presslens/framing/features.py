@@ -77,7 +77,7 @@ def cluster_features(word: str, lemma: str) -> list[str]:
     return table.get(word) or table.get(lemma) or []
 
 
-def lexicon_categories(doc: Doc, col: "Columns | None" = None) -> list[set[str]]:
+def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[set[str]]:
     """For each token, the lexicon categories of the entries covering it (lemma or word match)."""
     table = lexicon()
     col = col or Columns(doc)
@@ -107,6 +107,11 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(starts, starts[1:] + [len(doc)]) if a < b]
 
 
+def noun_chunk_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of the Doc's noun chunks (none without a parse)."""
+    return [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+
+
 class Columns:
     """The token attributes the features read, taken from the Doc in one `to_array` call and
     turned into strings once per distinct value (creating spaCy `Token` objects is what costs)."""
@@ -130,7 +135,7 @@ class Columns:
         self.idx = arr[:, 10].tolist()
         self.is_space = arr[:, 11].astype(bool).tolist()
         self.sents = sentence_bounds(doc)
-        self.noun_chunks = [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+        self.noun_chunks = noun_chunk_ranges(doc)
         self.content = (arr[:, 8].astype(bool) & ~arr[:, 9].astype(bool)).tolist()
         self.children: list[list[int]] = [[] for _ in range(len(doc))]
         for i, h in enumerate(self.head):

@@ -25,7 +25,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .corpus import OUTSIDE
-from .features import Columns, doc_matrix, lexicon_categories, lexicon_span_techniques
+from .features import Columns, doc_matrix, lexicon_categories, lexicon_span_techniques, noun_chunk_ranges
 
 MODEL_DIR = "models/framing"
 
@@ -73,7 +73,7 @@ def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float,
     (`lex`: each token's lexicon categories; `noun_chunks`: token ranges, by default the Doc's)."""
     techniques = lexicon_span_techniques()
     if noun_chunks is None:
-        noun_chunks = Columns(doc).noun_chunks
+        noun_chunks = noun_chunk_ranges(doc)
     chunk_of = {i: chunk for chunk in noun_chunks for i in range(*chunk)}
     out = []
     for i, categories in enumerate(lex):
