@@ -1,8 +1,9 @@
 """JSONL and CSV files → `Document`s, with configurable field names.
 
 `Fields` maps the document's fields to the file's columns; a dotted name reaches into nested
-JSON (`meta.publication_date`).  A line that is not JSON, or a row with no text, becomes a
-failed `Document` naming its line, and reading goes on.
+JSON (`meta.publication_date`).  A line that is not JSON, a malformed CSV row, a row with
+no text or a `published` that is not a YYYY-MM-DD date (a full ISO timestamp is cut to its
+date) becomes a failed `Document` naming its line, and reading goes on.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ..validate import InputError, check_published
 from .document import Document, failed
 
 
@@ -59,7 +61,10 @@ def from_record(record: dict, fields_: Fields, *, source: str, item: str) -> Doc
         return failed(source, item, f"text must be a string, got {type(text).__name__} (field {fields_.text!r})")
     if text is None or not text.strip():
         return failed(source, item, f"no text in field {fields_.text!r}")
-    published = _text(_get(record, fields_.published))
+    try:
+        published = check_published(_text(_get(record, fields_.published)))
+    except InputError as exc:
+        return failed(source, item, f"{exc} in field {fields_.published!r}")
     return Document(id=_text(_get(record, fields_.id)) or item, text=text, title=_text(_get(record, fields_.title)),
                     url=_text(_get(record, fields_.url)), outlet=_text(_get(record, fields_.outlet)),
                     published=published, source=source)
