@@ -3,24 +3,42 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: demo test eval bench bench-scale clean train-framing word-clusters
+# Every dependency is installed from a lock file that pins it with its hashes (pip --require-hashes):
+# requirements.lock for the package, requirements-test.lock for it plus the `test` extra.
+# `make lock` regenerates both from pyproject.toml (the one place versions are chosen; commit the result).
+LOCK       := requirements.lock
+TEST_LOCK  := requirements-test.lock
+LOCK_VENV  := $(VENV)-lock
+PIP_TOOLS  := pip-tools==7.6.2
+COMPILE     = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+              --no-emit-index-url --no-emit-find-links
+
+.PHONY: demo test eval bench bench-scale clean train-framing word-clusters lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
-	$(BIN)/pip install -q --require-hashes --no-deps -r requirements-model.txt
-	$(BIN)/pip install -q -e .
+# the project itself has no hash: it is installed from this checkout, with the locked setuptools
+$(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
+# the `train` extra (GloVe vectors, only for `make word-clusters`) is pinned but not locked by hash
 $(VENV)/.installed-train: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/pip install -q --no-build-isolation -e '.[train]'
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(TEST_LOCK)
 	touch $@
+
+# Regenerate the lock files from pyproject.toml with pip-tools (through the package index pip is
+# configured with: `pip config list`); the test lock is constrained to the main one, so both agree.
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q $(PIP_TOOLS))
+	$(COMPILE) --output-file=$(LOCK) pyproject.toml
+	$(COMPILE) --extra test --constraint $(LOCK) --output-file=$(TEST_LOCK) pyproject.toml
 
 demo: $(VENV)/.installed
 	$(BIN)/presslens analyze examples/harbour-dispute.txt --published 2025-03-14 --format text
@@ -47,4 +65,4 @@ word-clusters: $(VENV)/.installed-train
 	$(BIN)/python scripts/build_word_clusters.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) $(LOCK_VENV) build *.egg-info src/*.egg-info

@@ -162,7 +162,7 @@ def server():
 
 def test_urls_on_loopback(server):
     docs = list(read_sources([f"{server}/page", f"{server}/feed", f"{server}/missing", f"{server}/big"],
-                             max_bytes=100_000))
+                             max_bytes=100_000, allow_private=True))
     good = [d for d in docs if not d.error]
     errors = {d.id.rsplit("/", 1)[-1]: d.error for d in docs if d.error}
     assert good[0].title == "Ferry terminal opens a month late" and "Mara Velkin" in good[0].text

@@ -14,21 +14,30 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .model import SCHEMA, Analysis
-from .validate import DEFAULT_MAX_BYTES, InputError, check_text
+from .validate import DEFAULT_MAX_BYTES, InputError, check_field, check_published, check_text, printable
 
 __all__ = ["analyze", "analyze_many", "Analysis", "InputError", "SCHEMA"]
 __version__ = "0.1.0"
 
-META_FIELDS = ("published", "title", "url", "outlet")
+META_FIELDS = ("title", "url", "outlet")
 
 
-def _make_doc(nlp, record: dict[str, Any], max_bytes: int):
-    text = check_text(record.get("text"), max_bytes)
-    doc = nlp.make_doc(text)
+def _checked(record: dict[str, Any], max_bytes: int) -> dict[str, Any]:
+    """The record's text and metadata validated and normalised (`presslens.validate`), or `InputError`."""
+    if not isinstance(record, dict):
+        raise InputError(f"a record must be a JSON object, got {type(record).__name__}")
+    checked = {"text": check_text(record.get("text"), max_bytes), "published": check_published(record.get("published")),
+               "id": check_field(record.get("id"), "id")}
     for name in META_FIELDS:
-        value = record.get(name)
-        setattr(doc._, name, str(value) if value is not None else None)
-    doc._.article_id = None if record.get("id") is None else str(record["id"])
+        checked[name] = check_field(record.get(name), name)
+    return checked
+
+
+def _make_doc(nlp, record: dict[str, Any], text: str | None = None):
+    doc = nlp.make_doc(record["text"] if text is None else text)
+    for name in (*META_FIELDS, "published"):
+        setattr(doc._, name, record[name])
+    doc._.article_id = record["id"]
     return doc
 
 
@@ -44,35 +53,47 @@ def analyze_many(records: Iterable[dict[str, Any]], *, batch_size: int = 16, max
     """Analyse a stream of `{"text", "id"?, "published"?, …}` records, in order.
 
     A record that fails validation yields an `Analysis` whose `errors` holds the reason
-    (or raises `InputError` with `raise_errors=True`); the stream goes on.
+    (or raises `InputError` with `raise_errors=True`); the stream goes on.  A text longer
+    than `presslens.pieces.PIECE_CHARS` is analysed in paragraph-aligned pieces.
     """
     from .convert import analysis_from_doc
+    from .pieces import PIECE_CHARS, boundaries, merge
     from .pipeline import get_pipeline
 
     nlp = get_pipeline()
 
-    def docs_and_failures():
-        for record in records:
-            try:
-                yield _make_doc(nlp, record, max_bytes), None
-            except InputError as exc:
-                if raise_errors:
-                    raise
-                failed = Analysis(text="", id=None if record.get("id") is None else str(record.get("id")))
-                failed.errors.append(str(exc))
-                yield None, failed
+    def in_pieces(record: dict[str, Any]) -> Analysis:
+        text = record["text"]
+        spans = boundaries(text, PIECE_CHARS)
+        docs = nlp.pipe((_make_doc(nlp, record, text[s:e]) for s, e in spans), batch_size=1)
+        parts = [(s, analysis_from_doc(doc)) for (s, _), doc in zip(spans, docs)]
+        return merge(text, parts, Analysis(text=text, id=record["id"], title=record["title"], url=record["url"],
+                                           outlet=record["outlet"], published=record["published"]))
 
-    pending: list[tuple[Any, Analysis | None]] = []
+    pending: list[tuple[dict[str, Any] | None, Analysis | None]] = []
 
     def flush():
-        docs = [d for d, _ in pending if d is not None]
+        docs = [_make_doc(nlp, r) for r, _ in pending if r is not None]
         parsed = iter(nlp.pipe(docs, batch_size=batch_size))
-        for d, failed in pending:
-            yield analysis_from_doc(next(parsed)) if d is not None else failed
+        for r, failed in pending:
+            yield analysis_from_doc(next(parsed)) if r is not None else failed
         pending.clear()
 
-    for item in docs_and_failures():
-        pending.append(item)
+    for record in records:
+        try:
+            checked = _checked(record, max_bytes)
+        except InputError as exc:
+            if raise_errors:
+                raise
+            record_id = record.get("id") if isinstance(record, dict) else None
+            pending.append((None, Analysis(text="", id=None if record_id is None else printable(record_id),
+                                           errors=[str(exc)])))
+        else:
+            if len(checked["text"]) > PIECE_CHARS:
+                yield from flush()
+                yield in_pieces(checked)
+                continue
+            pending.append((checked, None))
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()

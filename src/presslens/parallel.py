@@ -3,6 +3,8 @@
 `analyze_parallel(records, workers)` cuts the stream into chunks, sends each chunk to a
 process that loaded the pipeline once, and yields the `Analysis` records in input order.
 At most `2 × workers` chunks are in flight, so memory stays flat however long the stream.
+Each worker watches the process that started the pool and exits when it is gone, so a
+`kill -9` of a command leaves no worker behind.
 `analyze_chunk` never raises: a record that breaks the pipeline, or runs past its time limit
 (`time_allowed`, scaled by its length), gets an error entry and the rest of its chunk goes on.
 The limit uses SIGALRM, so it holds in worker processes and in a command's main thread; the
@@ -15,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,7 +27,7 @@ from typing import Any
 
 from . import analyze_many
 from .model import Analysis
-from .validate import DEFAULT_MAX_BYTES
+from .validate import DEFAULT_MAX_BYTES, printable
 
 DEFAULT_CHUNK_SIZE = 16
 # A worker is replaced after this many chunks: spaCy's vocabulary grows with every new word it
@@ -34,6 +37,8 @@ CHUNKS_PER_WORKER = 256
 # characters a second on one core, so this is ~20x slack; a 2 MB article gets ~3 minutes).
 SECONDS_PER_RECORD = 10.0
 SECONDS_PER_CHARACTER = 1 / 1_500
+# How often a worker checks that the process that started it is alive (it exits when not).
+PARENT_CHECK_SECONDS = 1.0
 
 
 class TimeLimitExceeded(Exception):
@@ -42,7 +47,7 @@ class TimeLimitExceeded(Exception):
 
 def time_allowed(records: list[Any]) -> float:
     """Seconds allowed to analyse `records` together."""
-    size = sum(len(r.get("text") or "") if isinstance(r, dict) else 0 for r in records)
+    size = sum(len(r["text"]) if isinstance(r, dict) and isinstance(r.get("text"), str) else 0 for r in records)
     return SECONDS_PER_RECORD * len(records) + size * SECONDS_PER_CHARACTER
 
 
@@ -76,7 +81,7 @@ def default_workers() -> int:
 
 def failed_analysis(record: Any, reason: str) -> Analysis:
     record_id = record.get("id") if isinstance(record, dict) else None
-    return Analysis(text="", id=None if record_id is None else str(record_id), errors=[reason])
+    return Analysis(text="", id=None if record_id is None else printable(record_id), errors=[reason])
 
 
 def analyze_chunk(records: list[dict[str, Any]], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Analysis]:
@@ -97,9 +102,39 @@ def analyze_chunk(records: list[dict[str, Any]], max_bytes: int = DEFAULT_MAX_BY
         return results
 
 
-def _load_pipeline() -> None:
+def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie, dead but not yet reaped, counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc (not Linux): the signal test is all there is
+
+
+def _exit_with(parent: int) -> None:
+    """In a worker: end this process within a second of `parent` ending, even by kill -9.
+
+    Pool workers are children of the forkserver, not of `parent`, and block reading a queue
+    whose other end they hold themselves, so nothing else would ever stop them.
+    """
+    def watch():
+        while _alive(parent):
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="presslens-parent-watch", daemon=True).start()
+
+
+def _start_worker(parent: int) -> None:
     from .pipeline import get_pipeline
 
+    _exit_with(parent)
     get_pipeline()
 
 
@@ -123,7 +158,7 @@ def analyze_parallel(records: Iterable[dict[str, Any]], workers: int | None = No
     # spawn-like start: workers do not inherit the parent's threads or half-loaded state
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     in_flight: deque[Future] = deque()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_pipeline,
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),),
                                max_tasks_per_child=CHUNKS_PER_WORKER)
     try:
         for chunk in chunks:

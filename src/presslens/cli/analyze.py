@@ -40,12 +40,19 @@ def input_file(source: str) -> Path:
     return path
 
 
-def read_source(source: str, max_bytes: int) -> bytes:
-    """One article's bytes, reading one byte past the limit so oversized input is detected."""
-    if source == "-":
-        return sys.stdin.buffer.read(max_bytes + 1)
-    with input_file(source).open("rb") as fh:
-        return fh.read(max_bytes + 1)
+def read_source(source: str, max_bytes: int) -> tuple[bytes, int]:
+    """One article's bytes (at most one past the limit, so oversized input is detected) and its real size."""
+    fh = sys.stdin.buffer if source == "-" else input_file(source).open("rb")
+    try:
+        raw = fh.read(max_bytes + 1)
+        size = len(raw)
+        if size > max_bytes:  # count the rest without keeping it, to report the real size
+            while chunk := fh.read(1 << 20):
+                size += len(chunk)
+        return raw, size
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
 
 
 def open_lines(source: str) -> Iterator[bytes]:
@@ -110,7 +117,8 @@ def analyze(
         emit(lines(), output)
         raise typer.Exit(1 if failures else 0)
     try:
-        text = decode(read_source(source, max_bytes), max_bytes)
+        raw, size = read_source(source, max_bytes)
+        text = decode(raw, max_bytes, size=size)
         result = next(analyze_many([{"text": text, "published": published, "title": title, "url": url, "outlet": outlet}],
                                    max_bytes=max_bytes, raise_errors=True))
     except InputError as exc:

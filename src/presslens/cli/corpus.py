@@ -35,6 +35,9 @@ def ingest(
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for documents that do not give one."),
     outlet: str = typer.Option(None, help="Outlet for documents that do not name one."),
     offline: bool = typer.Option(False, "--offline", help="Never fetch URLs (feed entries without content fail)."),
+    allow_private_urls: bool = typer.Option(False, "--allow-private-urls",
+                                            help="Also fetch from loopback and private addresses and other ports "
+                                                 "(refused by default, for URLs, feed links and redirects)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse articles and downloads larger than this many bytes."),
     progress: bool = typer.Option(True, help="Show a progress bar on standard error."),
 ) -> None:
@@ -51,7 +54,8 @@ def ingest(
     except ValueError as exc:
         fail(str(exc) if field else f"--published must be a date as YYYY-MM-DD, got {published!r}")
     engine = open_db(db, create=True)
-    documents = read_sources(sources, fields=fields, online=not offline, max_bytes=max_bytes)
+    documents = read_sources(sources, fields=fields, online=not offline, max_bytes=max_bytes,
+                             allow_private=allow_private_urls)
     bar = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                    TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("stored {task.fields[stored]}"),
                    TextColumn("dup {task.fields[skipped]}"), TextColumn("[red]errors {task.fields[failed]}"),

@@ -85,11 +85,12 @@ def read_file(path: Path, *, fields: Fields = Fields(), max_bytes: int = DEFAULT
 
 
 def read_sources(sources: Iterable[str], *, fields: Fields = Fields(), online: bool = True,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
-    """Every document of every source, in order; URLs are fetched only when `online`."""
+                 max_bytes: int = DEFAULT_MAX_BYTES, allow_private: bool = False) -> Iterator[Document]:
+    """Every document of every source, in order; URLs are fetched only when `online`, and only from
+    public addresses on the default ports unless `allow_private` (`presslens.ingest.guard`)."""
     from .web import Fetcher
 
-    fetcher = Fetcher(max_bytes) if online else None
+    fetcher = Fetcher(max_bytes, allow_private=allow_private) if online else None
     try:
         for source in expand(sources):
             if _is_url(source):

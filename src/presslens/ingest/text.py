@@ -11,7 +11,7 @@ def read_text(path: Path, *, max_bytes: int) -> Document:
     source = str(path)
     try:
         with path.open("rb") as fh:
-            text = decode(fh.read(max_bytes + 1), max_bytes)
+            text = decode(fh.read(max_bytes + 1), max_bytes, size=path.stat().st_size)
     except (InputError, OSError) as exc:
         return failed(source, source, str(exc))
     return Document(id=source, text=text, source=source)

@@ -1,4 +1,6 @@
-"""Fetch articles and feeds over HTTP(S) (httpx): timeouts, a size cap and an honest user agent."""
+"""Fetch articles and feeds over HTTP(S) (httpx): timeouts, a size cap, an honest user agent, and
+the fetch guard (`presslens.ingest.guard`) on every request and redirect unless private
+addresses are explicitly allowed."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -7,6 +9,7 @@ import httpx
 
 from .. import __version__
 from .document import Document, failed
+from .guard import FetchRefused, check_url
 
 USER_AGENT = f"presslens/{__version__} (news article analysis; python-httpx/{httpx.__version__})"
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
@@ -15,9 +18,11 @@ TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 class Fetcher:
     """One HTTP client for a whole run; `get(url)` returns the body or raises `FetchError`."""
 
-    def __init__(self, max_bytes: int, timeout: httpx.Timeout = TIMEOUT):
+    def __init__(self, max_bytes: int, timeout: httpx.Timeout = TIMEOUT, *, allow_private: bool = False):
         self.max_bytes = max_bytes
-        self.client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=True)
+        hooks = {} if allow_private else {"request": [lambda request: check_url(str(request.url))]}
+        self.client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=True,
+                                   event_hooks=hooks)
 
     def get(self, url: str) -> tuple[bytes, str]:
         """(body, content type) of `url`; raises `FetchError` with the reason."""
@@ -33,6 +38,8 @@ class Fetcher:
                 return bytes(body), response.headers.get("content-type", "")
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {exc}") from None
+        except FetchRefused as exc:
+            raise FetchError(f"refused: {exc} (--allow-private-urls allows it)") from None
 
     def documents(self, url: str) -> Iterator[Document]:
         """The article at `url`, or every entry when it is a feed."""

@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 
 from ..ingest import Document
 from ..parallel import analyze_parallel
-from .writer import already_stored, record_error, text_hash, write_analysis
+from ..validate import printable
+from .writer import RecordRejected, already_stored, record_error, text_hash, write_analysis
 
 
 @dataclass
@@ -49,6 +50,7 @@ def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
                 doc.published = doc.published or published
                 doc.outlet = doc.outlet or outlet
                 hash_ = text_hash(doc.text)
+                doc.url = printable(doc.url) if doc.url else None  # a NUL in a URL breaks PostgreSQL's query
                 if hash_ in hashes or (doc.url and doc.url in urls) or already_stored(conn, hash_, doc.url):
                     stats.skipped += 1
                     progress(stats)
@@ -66,9 +68,15 @@ def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
             fail(doc, "; ".join(analysis.errors))
         else:
             analysis.language = doc.language or analysis.language
-            if write_analysis(engine, analysis, source=doc.source, document_id=doc.id, hash_=hash_) is None:
-                stats.skipped += 1
+            try:
+                article_id = write_analysis(engine, analysis, source=doc.source, document_id=analysis.id or doc.id,
+                                            hash_=hash_)
+            except RecordRejected as exc:
+                fail(doc, str(exc))
             else:
-                stats.stored += 1
+                if article_id is None:
+                    stats.skipped += 1
+                else:
+                    stats.stored += 1
         progress(stats)
     return stats

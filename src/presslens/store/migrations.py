@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.pool import NullPool
 
 from .schema import metadata, schema_version
 
@@ -44,16 +45,61 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
 CURRENT_VERSION = MIGRATIONS[-1][0]
 
 
+# any constant: the PostgreSQL advisory lock that serialises migrations across processes
+_PG_LOCK = 0x70726573736C656E  # "presslen"
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """An engine whose transactions lock the database against other migrators from their first statement.
+
+    SQLite: `BEGIN IMMEDIATE` on a driver connection in autocommit mode (pysqlite would otherwise
+    start no transaction for DDL, and each CREATE would commit alone); a second process waits
+    on the busy timeout.  PostgreSQL: DDL is transactional; `pg_advisory_xact_lock` serialises.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine  # PostgreSQL, or a private in-memory database no other process can open
+    locking = create_engine(engine.url, poolclass=NullPool)
+
+    @event.listens_for(locking, "connect")
+    def autocommit(dbapi_connection, _record):
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA busy_timeout=30000")
+
+    @event.listens_for(locking, "begin")
+    def begin_immediate(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return locking
+
+
+def _locked(conn: Connection) -> set[int]:
+    """Take the migration lock in this transaction; the versions applied so far."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+    if not inspect(conn).has_table("schema_version"):
+        schema_version.create(conn)
+    return set(conn.scalars(select(schema_version.c.version)))
+
+
 def migrate(engine: Engine) -> int:
-    """Apply the steps the database has not seen yet, each in its own transaction; returns the version."""
-    with engine.begin() as conn:
-        if not inspect(conn).has_table("schema_version"):
-            schema_version.create(conn)
-        done = set(conn.scalars(select(schema_version.c.version)))
-    for version, description, step in MIGRATIONS:
-        if version in done:
-            continue
-        with engine.begin() as conn:
-            step(conn)
-            conn.execute(schema_version.insert().values(version=version, description=description))
+    """Apply the steps the database has not seen yet, each in its own transaction; returns the version.
+
+    Safe when several processes open a new store at once: each step runs under a lock held from
+    the check that it is missing to its commit, so it is applied exactly once.
+    """
+    with engine.connect() as conn:
+        if inspect(conn).has_table("schema_version") and \
+                set(conn.scalars(select(schema_version.c.version))) >= {v for v, _, _ in MIGRATIONS}:
+            return CURRENT_VERSION  # the common case, without taking the lock
+    locking = _migration_engine(engine)
+    try:
+        for version, description, step in MIGRATIONS:
+            with locking.begin() as conn:
+                if version in _locked(conn):
+                    continue
+                step(conn)
+                conn.execute(schema_version.insert().values(version=version, description=description))
+    finally:
+        if locking is not engine:
+            locking.dispose()
     return CURRENT_VERSION

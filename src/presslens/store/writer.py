@@ -3,7 +3,11 @@
 An article is committed whole or not at all, so a run killed at any moment leaves no
 half-written article, and re-running it stores only what is missing.  Duplicates are
 recognised by the hash of the normalised text and by URL (`already_stored`), and the unique
-constraints on both catch any that slip through (two copies in one batch).
+constraints on both catch any that slip through (two copies in one batch).  Any other
+error the database raises over one article's values (a character PostgreSQL cannot store, a
+number out of range) is `RecordRejected` with the database's reason, so the caller logs that
+one record and goes on; an error of the connection itself (`OperationalError`) still stops
+the run, since every later record would fail the same way.
 """
 from __future__ import annotations
 
@@ -14,19 +18,24 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError, StatementError
 
 from ..model import Analysis
+from ..validate import printable
 from .schema import articles, claims, entities, errors, events, framing, mentions, quotes, time_expressions
 
 _SPACE = re.compile(r"\s+")
 MAX_REASON = 1000
 
 
+class RecordRejected(Exception):
+    """The database refused one article's values; the message is its reason, on one line."""
+
+
 def text_hash(text: str) -> str:
     """sha256 of the text with Unicode (NFKC), case and whitespace differences removed."""
     normal = _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def already_stored(conn: Connection, hash_: str, url: str | None) -> bool:
@@ -62,6 +71,12 @@ def write_analysis(engine: Engine, analysis: Analysis, *, source: str | None = N
         return article_id
     except IntegrityError:
         return None
+    except (OperationalError, InterfaceError):
+        raise
+    except (DBAPIError, StatementError, UnicodeError, ValueError, OverflowError) as exc:
+        cause = getattr(exc, "orig", None) or exc
+        first_line = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+        raise RecordRejected(f"the database refused the article ({type(cause).__name__}: {first_line})") from None
 
 
 def _insert(conn: Connection, table, rows: list[dict]) -> None:
@@ -120,8 +135,12 @@ def _name(value: Any) -> str | None:
 
 
 def record_error(engine: Engine, source: str, item: str, reason: str) -> None:
-    """Log a failed record once per (source, item, reason), in its own transaction."""
+    """Log a failed record once per (source, item, reason), in its own transaction.
+
+    The values are made storable first (control characters out, lone surrogates replaced), so
+    the record that broke something can always be logged.
+    """
     insert = (postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert)(errors)
     with engine.begin() as conn:
-        conn.execute(insert.values(source=source, item=item, reason=reason[:MAX_REASON])
-                     .on_conflict_do_nothing())
+        conn.execute(insert.values(source=printable(source), item=printable(item),
+                                   reason=printable(reason)[:MAX_REASON]).on_conflict_do_nothing())

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from .. import InputError
 from ..store import queries
+from ..store.writer import RecordRejected
 from . import corpus, service
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -57,7 +58,8 @@ def page(fetch, limit: int, offset: int, **filters) -> Page:
 ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
                   403: {"description": "`fetch` asked of a server that does not fetch, or a URL it refuses"},
                   413: {"description": "The body is over the size limit"},
-                  422: {"description": "Input presslens refuses, with the reason"}}
+                  422: {"description": "Input presslens refuses (or, with `store=true`, the database refuses), "
+                                       "with the reason"}}
 
 
 @router.post("/analyze", summary="Analyse one article", responses=ANALYZE_ERRORS)
@@ -77,7 +79,10 @@ def analyze_article(request: Request, body: AnalyzeRequest,
         raise HTTPException(422, str(exc)) from None
     result = analysis.to_dict()
     if store:
-        result["article_id"] = corpus.save(request.app.state.engine, analysis)
+        try:
+            result["article_id"] = corpus.save(request.app.state.engine, analysis)
+        except RecordRejected as exc:
+            raise HTTPException(422, str(exc)) from None
     return result
 
 

@@ -7,11 +7,14 @@ ever opened as a path.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -46,6 +49,12 @@ def create_app(db: str | None = None, *, max_text_bytes: int = DEFAULT_MAX_BYTES
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return pages.templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
                                                 status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError):
+        # ASCII JSON: the errors quote the input, and a lone surrogate in it cannot be written as UTF-8
+        body = json.dumps({"detail": jsonable_encoder(exc.errors())}, ensure_ascii=True)
+        return Response(body, status_code=422, media_type="application/json")
 
     app.add_middleware(SecurityMiddleware, max_body_bytes=3 * max_text_bytes + 64_000, allowed_hosts=allowed_hosts)
     return app

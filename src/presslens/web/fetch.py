@@ -1,46 +1,23 @@
 """Fetch an article for `POST /api/analyze` when the server allows it (`presslens serve --allow-fetch`).
 
-Only http(s) on the default ports; every hop of a redirect chain is resolved and refused when
-any address is loopback, private, link-local, multicast, reserved or unspecified, so a
-request cannot make the server read its own network.  (A host that changes its DNS answer
-between the check and the connection can still slip through; serve with fetching off where
-that matters.)  The page's text is extracted by `presslens.ingest.html`.
+Every hop of a redirect chain must pass `presslens.ingest.guard.check_url` (http(s), default
+ports, public addresses only), so a request cannot make the server read its own network;
+serve with fetching off where DNS rebinding matters.  The page's text is extracted by
+`presslens.ingest.html`.
 """
 from __future__ import annotations
 
-import ipaddress
-import socket
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
 from ..ingest.document import Document
+from ..ingest.guard import FetchRefused, check_url
 from ..ingest.html import from_html
 from ..ingest.web import TIMEOUT, USER_AGENT
 
 MAX_REDIRECTS = 5
-
-
-class FetchRefused(Exception):
-    """A URL the server will not fetch, or could not, with the reason."""
-
-
-def check_url(url: str) -> None:
-    """Raise `FetchRefused` unless `url` is http(s) on a default port to public addresses only."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchRefused("only http:// and https:// URLs can be fetched")
-    if parts.port not in (None, 80, 443):
-        raise FetchRefused("only the default ports (80, 443) can be fetched")
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchRefused(f"cannot resolve {parts.hostname}: {exc}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchRefused(f"{parts.hostname} resolves to a non-public address ({address}); refused")
+__all__ = ["FetchRefused", "check_url", "fetch_article"]
 
 
 def fetch_article(url: str, max_bytes: int) -> Document:

@@ -16,6 +16,7 @@ from .. import InputError
 from ..model import Analysis
 from ..report.speakers import group_by_speaker
 from ..store import queries
+from ..store.writer import RecordRejected
 from . import charts, corpus, service
 from .render import article_html, speaker_label
 
@@ -59,12 +60,16 @@ def analyze_page(request: Request, text: Annotated[str, Form()] = "", published:
         return templates.TemplateResponse(request, "analyze.html", {"error": str(exc), "text": text, "published": published,
                                                                     "title": title}, status_code=422)
     if store:
-        return RedirectResponse(f"/articles/{corpus.save(_engine(request), analysis)}", status_code=303)
+        try:
+            article_id = corpus.save(_engine(request), analysis)
+        except RecordRejected as exc:
+            raise HTTPException(422, str(exc)) from None
+        return RedirectResponse(f"/articles/{article_id}", status_code=303)
     return _analysis_page(request, analysis)
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: int):
+def article_page(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]):
     article = queries.get_article(_engine(request), article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id}")
