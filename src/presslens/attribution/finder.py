@@ -28,47 +28,36 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
-    VAGUE_HEADS,
     BELIEF_VERBS,
+    CHANNEL_VERBS,
+    CHARACTERIZING_VERBS,
     CLAUSE_ONLY_VERBS,
     CUE_NOUNS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_VERBS,
     FIRST_PERSON,
     LIGHT_VERBS,
+    MEDIA_NOUNS,
+    NON_SPEAKER_LABELS,
+    OBJECT_CUES,
+    PREP_CUES,
+    PRO_FORMS,
     QUOTATION_ONLY_VERBS,
+    RELATIVE_WORDS,
+    REPORTING_VERBS,
+    SAY_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TOPIC_VERBS,
+    VAGUE_HEADS,
+    XCOMP_CUES,
 )
 from .quotemarks import MarkedQuote, paragraph_bounds
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
-OBJECT_CUES = frozenset("""
-mention recall recount discuss applaud mock congratulate repeat
-stress emphasize emphasise underline underscore highlight
-support oppose endorse favor favour want prefer
-deny confirm praise criticize criticise condemn welcome announce reject dismiss cite report claim
-acknowledge admit hail blast slam decry denounce thank accuse predict reveal disclose question
-dispute rebut defend describe tout urge demand call propose recommend promise pledge vow threaten
-""".split())
-CHARACTERIZING_VERBS = frozenset("describe refer label brand dub characterize characterise portray depict cast".split())
-PREP_CUES = {"point": "to", "refer": "to"}
-RELATIVE_WORDS = frozenset("which what that who whom".split())
-XCOMP_CUES = frozenset("promise pledge vow threaten urge ask call demand agree refuse decline want plan intend seek prefer".split())
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-PRO_FORMS = frozenset("so yes no".split())
-SAY_VERBS = frozenset("say tell add state".split())
 QUOTE_CLOSERS = ("”", '"', "’", "''", "»")
-EVIDENCE_VERBS = frozenset("show find demonstrate".split())
-EVIDENCE_NOUNS = frozenset("""
-poll polls survey surveys study studies report reports data research analysis review investigation
-figures statistics records documents document audit census filing filings memo letter email emails
-""".split())
-REPORTING_VERBS = frozenset("""
-say tell add state note stress warn claim confirm deny explain announce report write insist argue
-quote emphasize emphasise reiterate declare assert allege acknowledge admit respond reply tweet post
-""".split())
-CHANNEL_VERBS = frozenset("publish post carry release air broadcast issue".split())
 
 
 @dataclass
@@ -224,7 +213,6 @@ def _close_quotation(rng: tuple[int, int], quotes: list[tuple[int, int]]) -> tup
     return rng
 
 
-MEDIA_NOUNS = frozenset("agency newspaper paper daily broadcaster television tv radio channel outlet magazine website network station".split())
 
 
 def _medium_told(verb: Token) -> str | None:
@@ -787,11 +775,6 @@ def _speaker_side_voice(doc: Doc, start: int, end: int) -> bool:
     return has_they and not named_subject and not digits
 
 
-# Paragraph labels that end in a colon but name no speaker ("UPDATE:", "Read more:").
-NON_SPEAKER_LABELS = frozenset("""
-update updated note editor related watch read more photo photos video correction breaking live
-source sources advertisement share tags see also q a question answer transcript
-""".split())
 
 
 def find_speaker_labels(doc: Doc) -> list[Attribution]:

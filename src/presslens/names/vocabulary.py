@@ -1,0 +1,56 @@
+"""The name vocabulary (`data/lang/<lang>/names.json`, `data/demonyms.json`), loaded once and checked.
+
+Titles and honorifics are stripped from names, portfolios belong to the office they precede
+("Defence Minister"), role nouns head a speaker description ("the spokeswoman"), and demonyms turn
+"Russian" into the affiliation "Russia".
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+LIST_KEYS = ("title_words", "courtesy_titles", "portfolios", "role_nouns")
+
+
+def _read(*parts: str) -> dict:
+    path = resources.files("presslens.data")
+    for part in parts:
+        path = path.joinpath(part)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def vocabulary(language: str = "en") -> dict:
+    """The names vocabulary of `language`: word lists as frozensets, checked for shape."""
+    data = _read("lang", language, "names.json")
+    missing = [k for k in LIST_KEYS if k not in data]
+    if missing:
+        raise ValueError(f"names.json ({language}): missing {missing}")
+    out: dict = {}
+    for key in LIST_KEYS:
+        words = data[key]
+        bad = [w for w in words if not isinstance(w, str) or w != w.lower() or not w.strip()]
+        if bad:
+            raise ValueError(f"names.json ({language}) {key}: entries must be lower-case words, got {bad[:5]}")
+        out[key] = frozenset(words)
+    return out
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    data = _read("demonyms.json")
+    data.pop("_about", None)
+    return data
+
+
+def country_of(adjective: str) -> str | None:
+    """'Russian' → 'Russia'; None for a word that is no demonym."""
+    return demonyms().get(adjective.lower().strip())
+
+
+_EN = vocabulary("en")
+TITLE_WORDS = _EN["title_words"]
+COURTESY_TITLES = _EN["courtesy_titles"]
+PORTFOLIOS = _EN["portfolios"]
+ROLE_NOUNS = _EN["role_nouns"]
