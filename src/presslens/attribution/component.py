@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..model import Quote, Span, Speaker
-from .finder import find_attributions
+from .assembly import find_attributions
+from .context import Context
 from .quotemarks import find_marked_quotes
 from .speakers import SpeakerResolver
 
@@ -39,7 +40,7 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         quotations = find_marked_quotes(text)
-        attributions = [a for a in find_attributions(doc, quotations) if self.include_beliefs or not a.belief]
+        attributions = [a for a in find_attributions(doc, Context(doc, quotations)) if self.include_beliefs or not a.belief]
         marked = [(q.start, q.end) for q in quotations]
         resolver = SpeakerResolver(doc)
         quotes: list[Quote] = []

@@ -19,7 +19,7 @@ LIST_KEYS = (
     "evidence_verbs", "evidence_nouns", "reporting_verbs", "channel_verbs", "media_nouns",
     "non_speaker_labels",
 )
-MAP_KEYS = ("prep_cues",)
+MAP_KEYS = ("prep_cues", "markers")
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +37,7 @@ def vocabulary(language: str = "en") -> dict:
             raise ValueError(f"attribution.json ({language}) {key}: entries must be lower case, got {bad[:5]}")
         out[key] = frozenset(data[key])
     for key in MAP_KEYS:
-        out[key] = dict(data[key])
+        out[key] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data[key].items() if not k.startswith("_")}
     if not out["belief_verbs"] - out["speech_verbs"]:
         raise ValueError(f"attribution.json ({language}): belief_verbs must not all be speech verbs")
     return out
@@ -68,3 +68,5 @@ CHANNEL_VERBS = _EN["channel_verbs"]
 MEDIA_NOUNS = _EN["media_nouns"]
 NON_SPEAKER_LABELS = _EN["non_speaker_labels"]
 PREP_CUES = _EN["prep_cues"]
+MARKERS = _EN["markers"]  # single function words by job: "according", "saying", prepositions
+CONTENT_LEADS = MARKERS["content_leads"]
