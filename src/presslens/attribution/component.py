@@ -46,7 +46,7 @@ class AttributionComponent:
         quotes: list[Quote] = []
         spans = []
         for a in attributions:
-            r = resolver.resolve(a.speaker)
+            r = resolver.resolve(a.speaker, (a.start, a.end))
             if a.pattern in ("continuation", "block") and r.name and r.mention:
                 # a quote carried over from an earlier paragraph: point at the speaker's latest mention
                 latest = resolver.latest_mention(r.name, a.start)
@@ -58,6 +58,8 @@ class AttributionComponent:
                 role=r.role,
                 affiliation=r.affiliation,
                 vague=r.vague,
+                resolved=r.resolved,
+                co_speakers=list(r.co_speakers),
             )
             pieces = [Span.of(text, s, e) for s, e in a.content]
             # an unmarked block of first-person speech is verbatim: a direct quote

@@ -5,8 +5,12 @@
 * Roles and affiliations come from premodifiers ("Russian Foreign Ministry spokeswoman Maria
   Zakharova" → spokeswoman / Russian Foreign Ministry) and appositives ("Dmitry Peskov, the
   Kremlin spokesman").
-* Pronouns (he, she, they) go to the most recent fitting person or body; descriptions
-  ("the Russian president", "the spokeswoman") to the person earlier given that role.
+* Pronouns (he, she, they) go to the most recent fitting person or body; first person ("I",
+  "we") only to the principal of a document that is that person's own address, else to no one.
+* Descriptions ("the Russian leader", "the head of state", "the diplomat") go to the person whose
+  title fits by the role-equivalence table (`names.descriptions`); "the parties", "both leaders"
+  to the participants (the first the speaker, the rest co-speakers); a description that fits no
+  one stays the name, marked `resolved=False` — never a fragment such as "of state".
 * Vague sources ("officials", "a source", "military experts") are flagged.
 """
 from __future__ import annotations
@@ -15,10 +19,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..names.descriptions import Description, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
-from ..names.registry import Person, person_described, person_named, person_registry
-from ..names.vocabulary import ROLE_NOUNS
-from .lexicon import PERSONAL_PRONOUNS, VAGUE_HEADS
+from ..names.registry import Person, person_named, person_registry, principal
+from ..names.vocabulary import ADDRESS_WORDS, ROLE_NOUNS
+from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, VAGUE_HEADS
+from .quotemarks import paragraph_bounds
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
@@ -30,7 +36,9 @@ class ResolvedSpeaker:
     role: str | None
     affiliation: str | None
     vague: bool
-    kind: str  # person | body | vague | unknown
+    kind: str  # person | body | vague | description | unknown
+    resolved: bool = True  # False: a description that fits no one named in the article
+    co_speakers: tuple[str, ...] = ()
 
 
 def is_vague(span: Span) -> bool:
@@ -48,7 +56,43 @@ class SpeakerResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.people = person_registry(doc)
+        self.principal = principal(self.people)
+        self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
+
+    def _address_principal(self) -> Person | None:
+        """The speaker of a document that is someone's own address: a title or lead that names an
+        address, speech or message and a person ("Address by President Volodymyr Zelenskyy")."""
+        doc = self.doc
+        lead_end = min((e for s, e in paragraph_bounds(doc.text)[:1]), default=0)
+        title = doc._.title or ""
+        lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
+        for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):
+            lowered = words.lower().split()
+            if not any(w.strip(".,:;") in ADDRESS_WORDS for w in lowered):
+                continue
+            if ents is None:  # a title is not parsed: a registry name written in it
+                person = next((p for p in self.people if p.name in words), None)
+            else:
+                person = next((p for e in ents if e.label_ == "PERSON" for p in [person_named(self.people, e)] if p), None)
+            if person is not None:
+                return person
+        return None
+
+    def _person(self, person: Person, mention, co_speakers: tuple[str, ...] = ()) -> ResolvedSpeaker:
+        return ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person", True, co_speakers)
+
+    def _described(self, span: Span, description: Description, excluded: set[str]) -> ResolvedSpeaker | None:
+        mention = (span.start_char, span.end_char)
+        if description.collective is not None:
+            group = participants(self.people, span.start_char, self.principal, description.collective)
+            if not group:
+                return None
+            return self._person(group[0], mention, tuple(p.name for p in group[1:]))
+        person = refers_to(description, self.people, span.start_char, self.principal, excluded)
+        if person is not None:
+            return self._person(person, mention)
+        return None
 
     def _antecedent(self, pronoun: Token) -> ResolvedSpeaker | None:
         lower = pronoun.lower_
@@ -90,20 +134,27 @@ class SpeakerResolver:
         spans += [s.mention for pos, s in self.history if s.name == name and s.mention and s.mention[1] <= before]
         return max(spans, default=None)
 
-    def resolve(self, span: Span | None) -> ResolvedSpeaker:
+    def resolve(self, span: Span | None, content: tuple[int, int] | None = None) -> ResolvedSpeaker:
+        """The speaker a span names; `content` is the statement's range (who is named inside it is
+        not its speaker)."""
         if span is None:
             return ResolvedSpeaker(None, None, None, None, False, "unknown")
         mention = (span.start_char, span.end_char)
         head = span.root
         resolved: ResolvedSpeaker | None = None
-        if len(span) == 1 and head.lower_ in PERSONAL_PRONOUNS:
+        if len(span) == 1 and head.lower_ in FIRST_PERSON:
+            # "I", "we": the document's principal when it is their own address, else no one
+            p = self.address_principal
+            resolved = self._person(p, mention) if p else ResolvedSpeaker(None, mention, None, None, False, "unknown")
+        elif len(span) == 1 and head.lower_ in PERSONAL_PRONOUNS:
             ante = self._antecedent(head)
             if ante is not None:
-                resolved = ResolvedSpeaker(ante.name, mention, ante.role, ante.affiliation, ante.vague, ante.kind)
+                resolved = ResolvedSpeaker(ante.name, mention, ante.role, ante.affiliation, ante.vague, ante.kind,
+                                           ante.resolved, ante.co_speakers)
             else:
                 resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")
         if resolved is None:
-            person = person_named(self.people, span) or person_described(self.people, span)
+            person = person_named(self.people, span)
             if person is not None:
                 role, aff = person.role, person.affiliation
                 local = [t for t in span if not t.ent_type_ == "PERSON"]
@@ -112,15 +163,43 @@ class SpeakerResolver:
                     r, a = split_role(description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
+        description = read_description(span) if resolved is None else None
+        if description is not None:
+            resolved = self._described(span, description, self._named_inside(content))
         if resolved is None:
             person = self._unrecognised_person(span)
             if person is not None:
-                resolved = ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person")
+                resolved = self._person(person, mention)
         if resolved is None:
             vague = is_vague(span)
-            coordinated = any(t.dep_ == "conj" for t in span)
-            named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
-            name = clean_name(named[0]) if named else clean_name(span)
-            resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
+            if description is not None and not vague:
+                # a description that fits no one named: kept whole, and marked as unresolved
+                resolved = ResolvedSpeaker(description.text, mention, description.role, description.affiliation,
+                                           False, "description", resolved=False)
+            else:
+                coordinated = any(t.dep_ == "conj" for t in span)
+                named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
+                name = clean_name(named[0]) if named else clean_name(span)
+                if not name or _fragment(name):
+                    name = _without_determiner(span)
+                resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
         return resolved
+
+    def _named_inside(self, content: tuple[int, int] | None) -> set[str]:
+        if content is None:
+            return set()
+        return {p.name for p in self.people if any(content[0] <= m[0] < content[1] for m in p.mentions)}
+
+
+def _fragment(name: str) -> bool:
+    """A name that opens with a preposition ("of state", "for the group") is a cut description."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in MARKERS["fragment_openers"]
+
+
+def _without_determiner(span: Span) -> str:
+    toks = [t for t in span if not t.is_space]
+    while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].is_punct):
+        toks = toks[1:]
+    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])] if toks else span.text

@@ -3,13 +3,15 @@
 `clean_name` strips determiners, titles and possessive marks ("President Vladimir Putin's" →
 "Vladimir Putin"); `split_role` reads a description as role + affiliation ("Russian Foreign
 Ministry spokeswoman" → spokeswoman / Russian Foreign Ministry); `description_of` finds the words
-that describe a named person (premodifiers or an appositive: "Dmitry Peskov, the Kremlin spokesman").
+that describe a named person (premodifiers or an appositive: "Dmitry Peskov, the Kremlin spokesman");
+`title_before` reads a capitalised title written before a name with its own "of" and "to" phrases
+("President of Russia Vladimir Putin", "Russian Ambassador to Havana Viktor Koronelli").
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .vocabulary import COURTESY_TITLES, PORTFOLIOS, ROLE_NOUNS, TITLE_WORDS, country_of
+from .vocabulary import COURTESY_TITLES, HEADLINE_VERBS, HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS, country_of
 
 PREMODIFIER_DEPS = ("compound", "amod", "poss", "case", "nmod", "nummod", "punct")
 
@@ -19,8 +21,8 @@ def clean_name(span: Span) -> str:
     toks = list(span)
     while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or (len(toks) > 1 and toks[-1].lower_ in HEADLINE_VERBS)):
+        toks = toks[:-1]  # "Obama Says": the headline's verb is not part of the name
     # a possessive inside ("Norland’s Foreign Ministry") keeps the space that followed it
     return "".join(t.text_with_ws if t.tag_ != "POS" else t.whitespace_ for t in toks).strip()
 
@@ -45,6 +47,8 @@ def split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
             continue
         break
     role_toks, aff_toks = toks[cut:], toks[:cut]
+    if all(t.lower_.rstrip(".") in HONORIFICS for t in role_toks):
+        role_toks = []  # "Mr", "Sen.": an honorific is no role
     role = " ".join(t.text for t in role_toks) or None
     aff = " ".join(t.text for t in aff_toks) or None
     if aff and country_of(aff):
@@ -89,3 +93,38 @@ def _premodifies(tok: Token, ent: Span) -> bool:
             return False
         node, steps = node.head, steps + 1
     return node.i == ent.root.i
+
+
+def title_before(ent: Span) -> tuple[str | None, str | None]:
+    """(role, affiliation) of a title in capitals right before a name: "President of Russia" →
+    President of Russia / Russia; "Russian Ambassador to Havana" → Ambassador to Havana / Russia."""
+    doc = ent.doc
+    toks: list[Token] = []
+    i = ent.start - 1
+    while i >= ent.sent.start:
+        t = doc[i]
+        low = t.lower_
+        capital = t.is_title or (t.is_upper and len(t) > 1)
+        if t.is_space or t.ent_type_ == "PERSON" or not (low in TITLE_CONNECTORS or capital):
+            break
+        toks.insert(0, t)
+        i -= 1
+    while toks and (toks[0].lower_ in TITLE_CONNECTORS or toks[0].pos_ == "DET"):
+        toks = toks[1:]
+    first_role = next((k for k, t in enumerate(toks) if t.lower_ in ROLE_NOUNS), None)
+    if first_role is None or all(t.lower_.rstrip(".") in HONORIFICS for t in toks):
+        return None, None
+    before, title = toks[:first_role], toks[first_role:]
+    role = " ".join(t.text for t in title)
+    if before:
+        text = " ".join(t.text for t in before)
+        return role, country_of(text) or text
+    proper = [t for t in title if not t.lower_ in ROLE_NOUNS and t.lower_ not in TITLE_CONNECTORS and t.pos_ == "PROPN"]
+    if proper:
+        last = proper[-1]
+        start = last
+        while start.i - 1 >= title[0].i and doc[start.i - 1].pos_ == "PROPN" and doc[start.i - 1].lower_ not in ROLE_NOUNS:
+            start = doc[start.i - 1]
+        text = doc[start.i : last.i + 1].text
+        return role, country_of(text) or text
+    return role, None

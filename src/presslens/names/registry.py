@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .phrases import clean_name, description_of, split_role
-from .vocabulary import ROLE_NOUNS, country_of
+from .phrases import clean_name, description_of, split_role, title_before
 
 _CACHE_KEY = "presslens_people"
 
@@ -39,22 +38,62 @@ def _build(doc: Doc) -> list[Person]:
     people: list[Person] = []
     for name, ent in sorted(names, key=lambda x: -len(x[0].split())):
         words = set(name.split())
-        match = next((p for p in people if words <= set(p.name.split())), None)
+        match = next((p for p in people if words <= set(p.name.split())), None) or _near_miss(people, name)
         if match is None:
             match = Person(name, first=ent.start_char)
             people.append(match)
         match.first = min(match.first, ent.start_char)
         match.mentions.append((ent.start_char, ent.end_char))
         role, aff = split_role(description_of(ent))
+        if not role:
+            role, aff = title_before(ent)
         if role and not match.role:
             match.role, match.affiliation = role, aff
     return people
 
 
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def near_miss(a: str, b: str) -> bool:
+    """Two spellings of one surname: "Koronolli" / "Koronelli", "Scholtz" / "Scholz" — same first
+    letter, six letters or more, one edit apart (two from nine letters)."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 6:
+        return False
+    return _edit_distance(a.lower(), b.lower()) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _near_miss(people: list[Person], name: str) -> Person | None:
+    """A person whose name differs from `name` only by a misspelt word."""
+    words = name.split()
+    for p in people:
+        theirs = p.name.split()
+        if len(words) > len(theirs):
+            continue
+        if all(w in theirs or any(near_miss(w, t) for t in theirs) for w in words) and any(w not in theirs for w in words):
+            return p
+    return None
+
+
+def principal(people: list[Person]) -> Person | None:
+    """The person the article is about: the most often mentioned full name, the first on a tie."""
+    full = [p for p in people if len(p.name.split()) >= 2]
+    return min(full, key=lambda p: (-len(p.mentions), p.first), default=None)
+
+
 def person_with_name(people: list[Person], name: str) -> Person | None:
-    """The person whose fullest name contains every word of `name` ("Putin" → "Vladimir Putin")."""
+    """The person whose fullest name contains every word of `name` ("Putin" → "Vladimir Putin"),
+    else one whose name it misspells ("Koronolli" → "Viktor Koronelli")."""
     words = set(name.split())
-    return next((p for p in people if words and words <= set(p.name.split())), None)
+    if not words:
+        return None
+    return next((p for p in people if words <= set(p.name.split())), None) or _near_miss(people, name)
 
 
 def person_named(people: list[Person], span: Span) -> Person | None:
@@ -64,22 +103,11 @@ def person_named(people: list[Person], span: Span) -> Person | None:
         for p in people:
             if proper <= set(p.name.split()):
                 return p
+        if len(proper) == 1 and (near := _near_miss(people, next(iter(proper)))) is not None:
+            return near
     for ent in span.ents:
         if ent.label_ == "PERSON":
             person = person_with_name(people, clean_name(ent))
             if person is not None:
                 return person
     return None
-
-
-def person_described(people: list[Person], span: Span) -> Person | None:
-    """'the Russian president' → the person whose role is president and affiliation Russia."""
-    head = span.root
-    if head.lower_ not in ROLE_NOUNS or any(t.pos_ == "PROPN" for t in span):
-        return None
-    mods = [t.lower_ for t in span if t.i != head.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
-    candidates = [p for p in people if p.role and head.lower_ in p.role.lower().split() and p.first < span.start_char]
-    for mod in mods:
-        country = (country_of(mod) or mod).lower()
-        candidates = [p for p in candidates if mod in (p.role or "").lower() or country in (p.affiliation or "").lower() or mod[:5] in (p.affiliation or "").lower()]
-    return candidates[-1] if len(candidates) >= 1 else None
