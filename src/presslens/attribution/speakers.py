@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names.descriptions import Description, participants, read_description, refers_to
+from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
-from ..names.registry import Person, person_named, person_registry, principal
+from ..names.registry import Person, person_named, person_registry
 from ..names.vocabulary import ADDRESS_WORDS, ROLE_NOUNS
 from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, VAGUE_HEADS
 from .quotemarks import paragraph_bounds
@@ -56,7 +56,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.people = person_registry(doc)
-        self.principal = principal(self.people)
+        self.principal = document_principal(self.people, describe_office(doc._.outlet or ""))
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
 

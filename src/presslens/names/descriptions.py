@@ -16,6 +16,7 @@ from .vocabulary import (
     ROLE_EQUIVALENCES,
     ROLE_FUNCTION_WORDS,
     ROLE_NOUNS,
+    TITLE_CONNECTORS,
     country_of,
 )
 
@@ -148,3 +149,34 @@ def participants(people: list[Person], at: int, principal: Person | None, count:
         chosen = [principal] + chosen[:-1]
     chosen.sort(key=lambda p: (p is not principal, p.first))
     return chosen
+
+
+def describe_office(text: str) -> Description | None:
+    """An office written as plain text, such as an outlet that is an office's own website:
+    "President of Ukraine" → president / Ukraine; None when it names no office."""
+    words = text.split()
+    lowered = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(lowered) if w in ROLE_NOUNS), None)
+    if at is None:
+        return None
+    end = next((i for i in range(at + 1, len(words)) if lowered[i] in TITLE_CONNECTORS), len(words))
+    role = " ".join(lowered[: end])
+    role = next((k for k in ROLE_EQUIVALENCES if k == role), lowered[at])
+    rest = [w for w, low in zip(words[end:], lowered[end:]) if low not in TITLE_CONNECTORS]
+    affiliation = " ".join(rest) or None
+    if affiliation:
+        affiliation = country_of(affiliation) or affiliation
+    return Description(text, role, tuple(ROLE_EQUIVALENCES.get(role) or (role,)), affiliation)
+
+
+def document_principal(people: list[Person], office: Description | None) -> Person | None:
+    """The person a document is about or speaks for.  When its outlet is an office ("President of
+    Russia"), the holder of that office: the person whose title and affiliation agree with it, else
+    among the untitled and agreeing ones the most often named.  Otherwise the most often named
+    full name, the first named winning a tie."""
+    full = [p for p in people if len(p.name.split()) >= 2]
+    if office is not None:
+        agreeing = [p for p in full if affiliation_fit(office, p) and (p.role is None or role_fits(office, p))]
+        exact = [p for p in agreeing if role_fits(office, p) and affiliation_fit(office, p) == 2]
+        full = exact or agreeing
+    return min(full, key=lambda p: (-len(p.mentions), p.first), default=None)

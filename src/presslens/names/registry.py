@@ -45,11 +45,23 @@ def _build(doc: Doc) -> list[Person]:
         match.first = min(match.first, ent.start_char)
         match.mentions.append((ent.start_char, ent.end_char))
         role, aff = split_role(description_of(ent))
-        if not role:
-            role, aff = title_before(ent)
+        title, title_aff = title_before(ent)
+        if title and len(title.split()) > len((role or "").split()):
+            role, aff = _without_name(title, match.name), _without_name(title_aff, match.name)
         if role and not match.role:
             match.role, match.affiliation = role, aff
     return people
+
+
+def _without_name(text: str | None, name: str) -> str | None:
+    """A title read before a name, less the given names the parser left outside the name
+    ("Head of the Office … of Ukraine Andriy" before "Yermak")."""
+    if not text:
+        return text
+    words, names = text.split(), set(name.split())
+    while words and words[-1] in names:
+        words.pop()
+    return " ".join(words) or None
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -79,12 +91,6 @@ def _near_miss(people: list[Person], name: str) -> Person | None:
         if all(w in theirs or any(near_miss(w, t) for t in theirs) for w in words) and any(w not in theirs for w in words):
             return p
     return None
-
-
-def principal(people: list[Person]) -> Person | None:
-    """The person the article is about: the most often mentioned full name, the first on a tie."""
-    full = [p for p in people if len(p.name.split()) >= 2]
-    return min(full, key=lambda p: (-len(p.mentions), p.first), default=None)
 
 
 def person_with_name(people: list[Person], name: str) -> Person | None:
