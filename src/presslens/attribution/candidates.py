@@ -22,6 +22,7 @@ class Attribution:
     paragraph: int = -1
     extra: dict = field(default_factory=dict)
     trigger: int = -1  # index of the token that triggered the pattern: one reading per trigger
+    principal: bool = False  # the speaker is the document's principal ("It was noted that …" in a readout)
 
     @property
     def start(self) -> int:

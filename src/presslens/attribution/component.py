@@ -42,11 +42,11 @@ class AttributionComponent:
         quotations = find_marked_quotes(text)
         attributions = [a for a in find_attributions(doc, Context(doc, quotations)) if self.include_beliefs or not a.belief]
         marked = [(q.start, q.end) for q in quotations]
-        resolver = SpeakerResolver(doc)
+        resolver = SpeakerResolver(doc, marked)
         quotes: list[Quote] = []
         spans = []
         for a in attributions:
-            r = resolver.resolve(a.speaker, (a.start, a.end))
+            r = resolver.principal_speaker() if a.principal else resolver.resolve(a.speaker, (a.start, a.end))
             if a.pattern in ("continuation", "block") and r.name and r.mention:
                 # a quote carried over from an earlier paragraph: point at the speaker's latest mention
                 latest = resolver.latest_mention(r.name, a.start)

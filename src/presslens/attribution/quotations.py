@@ -158,13 +158,27 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
             cue = token_range([verb])
             result.append(Attribution(pieces, cue, speaker_phrase(subj), None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
         else:
-            # paragraph-initial quotation with no cue: continues the last speaker's statement
-            prev = [a for a in by_end if a.end <= q.start and a.speaker is not None and 0 <= para - a.paragraph <= 1]
-            if prev and not text[p_start:q.start].strip():
-                last = prev[-1]
-                result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", CONTINUATION_CONFIDENCE, paragraph=para, extra={"marked": q}))
+            # a quotation with no cue that opens its paragraph, or opens a sentence right after one
+            # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement
+            prev = [a for a in by_end if a.end <= q.start and (a.speaker is not None or a.principal) and 0 <= para - a.paragraph <= 1]
+            last = prev[-1] if prev else None
+            if last is not None and (not text[p_start:q.start].strip() or _after_attributed_sentence(doc, text, p_start, q, last)):
+                result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", CONTINUATION_CONFIDENCE,
+                                          paragraph=para, extra={"marked": q}, principal=last.principal))
         i += 1
     return result
+
+
+def _after_attributed_sentence(doc: Doc, text: str, p_start: int, q: MarkedQuote, last: Attribution) -> bool:
+    """Whether quotation `q` opens a sentence whose predecessor, in the same paragraph, holds the
+    attribution `last` (its cue or its content)."""
+    lead = text[p_start:q.start].rstrip()
+    if not lead or lead[-1] not in ".!?”\"»'’":
+        return False
+    previous = sentence_of(doc, len(lead) + p_start - 1)
+    if previous is None or previous.start_char < p_start:
+        return False
+    return (last.cue is not None and last.cue[0] >= previous.start_char) or last.end > previous.start_char
 
 
 def resumes_after_cue(text: str, q: MarkedQuote, nxt: MarkedQuote, verb: Token) -> bool:

@@ -53,8 +53,9 @@ def is_vague(span: Span) -> bool:
 class SpeakerResolver:
     """Resolves speaker spans in text order, remembering who spoke last for pronouns."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotations: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.quotations = list(quotations)  # names inside quotations are no antecedents
         self.people = person_registry(doc)
         self.principal = document_principal(self.people, describe_office(doc._.outlet or ""))
         self.address_principal = self._address_principal()
@@ -79,6 +80,12 @@ class SpeakerResolver:
                 return person
         return None
 
+    def principal_speaker(self) -> ResolvedSpeaker:
+        """The document's principal as speaker ("It was noted that …" in a readout), or no one."""
+        if self.principal is None:
+            return ResolvedSpeaker(None, None, None, None, False, "unknown")
+        return self._person(self.principal, None)
+
     def _person(self, person: Person, mention, co_speakers: tuple[str, ...] = ()) -> ResolvedSpeaker:
         return ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person", True, co_speakers)
 
@@ -101,7 +108,8 @@ class SpeakerResolver:
             # the latest person, speaker or subject, before the pronoun
             last_person_speaker = next((s for pos, s in reversed(before) if s.kind == "person"), None)
             last_person_speaker_pos = next((pos for pos, s in reversed(before) if s.kind == "person"), -1)
-            subjects = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound")]
+            subjects = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound")
+                        and not any(s <= e.start_char < t for s, t in self.quotations)]
             if subjects and subjects[-1].start_char > last_person_speaker_pos:
                 person = person_named(self.people, subjects[-1])
                 if person is not None:

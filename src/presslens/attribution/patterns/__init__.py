@@ -6,7 +6,18 @@ commas is both a parenthetical and a plain cue verb), the earlier one's reading 
 Quotation marks, continuations and block quotes depend on these candidates and run afterwards,
 as assembly stages (`attribution/assembly.py`).
 """
-from . import according_to, cue_verbs, parenthetical, quoted_as_saying, relative, speaker_labels, statement_nouns
+from . import (
+    according_to,
+    cue_verbs,
+    parenthetical,
+    quoted_as_saying,
+    readout_passives,
+    relative,
+    speaker_labels,
+    stance_adjectives,
+    stated_by,
+    statement_nouns,
+)
 
 PATTERNS = (
     according_to,      # "according to X, …"
@@ -14,6 +25,9 @@ PATTERNS = (
     quoted_as_saying,  # "KCNA quoted the party as saying …"
     parenthetical,     # "The plan, she said, will fail"
     relative,          # "a plan which she said will fail"
+    stated_by,         # "[…]. This was stated by X"
     cue_verbs,         # "X said / stressed / voiced confidence that …"
+    readout_passives,  # "It was emphasised that …" → the readout's principal
+    stance_adjectives, # "X is confident that …"
     speaker_labels,    # "WALLACE: …"
 )

@@ -20,6 +20,7 @@ from ..lexicon import (
     PRO_FORMS,
     SAY_VERBS,
     SPEECH_VERBS,
+    STATEMENT_OBJECTS,
     TOPIC_VERBS,
     XCOMP_CUES,
 )
@@ -57,6 +58,12 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
             for c in list(obj.children) + list(verb.children):
                 if c.dep_ in ("acl", "ccomp", "relcl") and c.i > obj.i and any(m.dep_ == "mark" for m in c.children):
                     return subtree_range(c, sent=sent), cue
+                # "expressed hope the talks would resume": a clause of the verb needs no "that"
+                if c.dep_ == "ccomp" and c.head.i == verb.i and c.i > obj.i:
+                    return subtree_range(c, sent=sent), cue
+                # "expressed readiness to help": the infinitive is the content, with its noun
+                if c.dep_ == "acl" and c.head.i == obj.i and c.i > obj.i and any(m.dep_ == "aux" for m in c.children):
+                    return (obj.idx, subtree_range(c, sent=sent)[1]), cue
             for c in list(obj.children) + list(verb.children):
                 if c.dep_ in ("prep",) and c.i > obj.i and c.lower_ in MARKERS["cue_noun_preps"]:
                     s, e = subtree_range(c, sent=sent)
@@ -80,6 +87,13 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                 end = end.nbor(-1)
             rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
+    # "[Since …, the military has lost 62,400 troops], the General Staff reported": a clause with
+    # its own subject before a main-clause cue, attached to it as an adverbial clause
+    before = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and verb.dep_ == "ROOT"
+              and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and c.right_edge.i + 1 < verb.i
+              and verb.doc[c.right_edge.i + 1].text == ","]
+    if before and (speaker_tok is None or speaker_tok.i > before[0].right_edge.i):
+        return subtree_range(before[0], sent=sent), cue
     # "…, officials said" attached as parataxis of the reported clause
     parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head)
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
@@ -97,7 +111,9 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
         if len(rest) >= 4 and rest[0].is_punct and rest[0].text == "," and any(t.pos_ in ("VERB", "AUX") for t in rest):
             return token_range(rest[1:]), cue
     if lemma in CLAUSE_ONLY_VERBS:
-        return None, cue
+        # "noted the importance of …", "stated the need to …": an object that is itself a stance
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lemma_.lower() in STATEMENT_OBJECTS), None)
+        return (subtree_range(obj, sent=sent) if obj is not None else None), cue
     if lemma in CHARACTERIZING_VERBS:
         # "described Trump as “a sociopath”", "referred to Rubio as “a leader”": object + as-phrase
         as_phrase = next((c for c in verb.subtree if c.lower_ == MARKERS["as"] and c.dep_ == "prep" and c.i > verb.i), None)
@@ -139,6 +155,15 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
     return None, cue
 
 
+def sentence_end(sent: Span, verb: Token) -> int:
+    """Where a main-clause cue's content ends: the sentence's last word (or closing quotation
+    mark) — reported speech runs on through objects and clauses the parser attached elsewhere."""
+    end = sent[-1]
+    while end.i > verb.i and ((end.is_punct and end.text not in QUOTE_CLOSERS) or end.is_space):
+        end = end.nbor(-1)
+    return end.idx + len(end)
+
+
 def find(doc: Doc, ctx: Context):
     text = ctx.text
     told: dict[int, str | None] = {}  # a medium told in a sentence is the channel of what follows in it
@@ -147,6 +172,8 @@ def find(doc: Doc, ctx: Context):
         rng, cue = content_of(tok, sent, cv.subject)
         if rng is None:
             continue
+        if tok.dep_ == "ROOT" and rng[0] > tok.idx:
+            rng = (rng[0], max(rng[1], sentence_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
