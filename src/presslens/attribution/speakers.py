@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Span, Token
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
-from ..names.vocabulary import ADDRESS_WORDS, ROLE_NOUNS
+from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS
 from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, VAGUE_HEADS
 from .quotemarks import paragraph_bounds
+from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 
@@ -60,6 +61,7 @@ class SpeakerResolver:
         self.principal = document_principal(self.people, describe_office(doc._.outlet or ""))
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
+        self._subjects: list | None = None
 
     def _address_principal(self) -> Person | None:
         """The speaker of a document that is someone's own address: a title or lead that names an
@@ -101,22 +103,56 @@ class SpeakerResolver:
             return self._person(person, mention)
         return None
 
+    def _subject_mentions(self) -> list[tuple[int, Person | None, tuple[Person, ...]]]:
+        """Grammatical subjects outside quotations that name or describe people, in text order:
+        (offset, person, participants) — a person ("Putin", "the President of Russia") or, for a
+        collective subject ("The leaders assessed …"), the participants."""
+        if self._subjects is None:
+            self._subjects = []
+            for tok in self.doc:
+                if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "compound") or tok.pos_ not in ("NOUN", "PROPN") \
+                        or any(s <= tok.idx < t for s, t in self.quotations):
+                    continue
+                if tok.ent_type_ == "PERSON":
+                    if tok.dep_ in ("compound",) and tok.head.ent_type_ == "PERSON":
+                        continue  # "Vladimir" in "Vladimir Putin": the name's head counts once
+                    person = person_named(self.people, self.doc[tok.i : tok.i + 1])
+                    if person is not None and (len(person.name.split()) >= 2 or person.role):
+                        self._subjects.append((tok.idx, person, ()))
+                    continue
+                if tok.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                description = read_description(speaker_phrase(tok))
+                if description is None:
+                    continue
+                if description.collective is not None:
+                    group = participants(self.people, tok.idx, self.principal, description.collective)
+                    if group:
+                        self._subjects.append((tok.idx, None, tuple(group)))
+                    continue
+                person = refers_to(description, self.people, tok.idx, self.principal)
+                if person is not None:
+                    self._subjects.append((tok.idx, person, ()))
+        return self._subjects
+
     def _antecedent(self, pronoun: Token) -> ResolvedSpeaker | None:
+        """He/she: the latest person, as speaker or as subject (named or described), before the
+        pronoun; they: the latest body or group as speaker, or a collective subject's participants."""
         lower = pronoun.lower_
         before = [(pos, s) for pos, s in self.history if pos < pronoun.idx]
-        if lower in ("he", "she", "him", "her"):
-            # the latest person, speaker or subject, before the pronoun
-            last_person_speaker = next((s for pos, s in reversed(before) if s.kind == "person"), None)
-            last_person_speaker_pos = next((pos for pos, s in reversed(before) if s.kind == "person"), -1)
-            subjects = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound")
-                        and not any(s <= e.start_char < t for s, t in self.quotations)]
-            if subjects and subjects[-1].start_char > last_person_speaker_pos:
-                person = person_named(self.people, subjects[-1])
-                if person is not None:
-                    return ResolvedSpeaker(person.name, None, person.role, person.affiliation, False, "person")
-            return last_person_speaker
-        if lower in ("they", "them", "it"):
-            return next((s for pos, s in reversed(before) if s.kind in ("body", "vague")), None)
+        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx]
+        if lower in MARKERS["singular_pronouns"]:
+            speaker = next(((pos, s) for pos, s in reversed(before) if s.kind == "person" and not s.co_speakers), (-1, None))
+            subject = next(((pos, p) for pos, p, g in reversed(subjects) if p is not None), (-1, None))
+            if subject[1] is not None and subject[0] > speaker[0]:
+                return self._person(subject[1], None)
+            return speaker[1]
+        if lower in MARKERS["plural_pronouns"]:
+            body = next(((pos, s) for pos, s in reversed(before) if s.kind in ("body", "vague") or s.co_speakers), (-1, None))
+            group = next(((pos, g) for pos, p, g in reversed(subjects) if g), (-1, ()))
+            if group[1] and group[0] > body[0]:
+                return self._person(group[1][0], None, tuple(p.name for p in group[1][1:]))
+            return body[1]
         return None
 
     def _unrecognised_person(self, span: Span) -> Person | None:
@@ -179,6 +215,10 @@ class SpeakerResolver:
             if person is not None:
                 resolved = self._person(person, mention)
         if resolved is None:
+            body = self._body_described(span)
+            if body is not None:
+                resolved = ResolvedSpeaker(body, mention, None, None, False, "body")
+        if resolved is None:
             vague = is_vague(span)
             if description is not None and not vague:
                 # a description that fits no one named: kept whole, and marked as unresolved
@@ -193,6 +233,21 @@ class SpeakerResolver:
                 resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
         return resolved
+
+    def _body_described(self, span: Span) -> str | None:
+        """"the ministry" → the last body named before whose name ends in "Ministry"; "the group"
+        → the last organisation named before."""
+        head = span.root
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in BODY_NOUNS or not any(
+                t.pos_ == "DET" and t.i < head.i for t in span) or len([t for t in span if not t.is_punct]) > 2:
+            return None
+        lemma = head.lemma_.lower()
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= span.start_char and e.label_ in ("ORG", "NORP")]):
+            if any(s <= ent.start_char < t for s, t in self.quotations):
+                continue
+            if ent[-1].lower_ in (lemma, head.lower_) or (lemma in GROUP_NOUNS and ent.label_ == "ORG"):
+                return clean_name(ent)
+        return None
 
     def _named_inside(self, content: tuple[int, int] | None) -> set[str]:
         if content is None:

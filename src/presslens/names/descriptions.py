@@ -102,10 +102,18 @@ def role_fits(description: Description, person: Person) -> bool:
 def affiliation_fit(description: Description, person: Person) -> int:
     """2: the same affiliation; 1: one side does not say; 0: different."""
     a, b = description.affiliation, person.affiliation
+    if a and person.role and _words(a) <= _words(person.role):
+        return 2  # "the Head of the Office" ~ "Head of the Office of the President of Ukraine"
     if not a or not b:
         return 1
+    return 2 if same_body(a, b) else 0
+
+
+def same_body(a: str, b: str) -> bool:
+    """"Russia" ~ "Russian" ~ "Russian Federation"; "US" is not "Russia"."""
     a, b = (country_of(a) or a).lower(), (country_of(b) or b).lower()
-    return 2 if a == b or a in b or b in a or a[:5] == b[:5] else 0
+    wa, wb = _words(a), _words(b)
+    return a == b or bool(wa and wb and (wa <= wb or wb <= wa)) or (min(len(a), len(b)) >= 5 and a[:5] == b[:5])
 
 
 def may_be_principal(description: Description) -> bool:
