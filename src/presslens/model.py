@@ -34,6 +34,8 @@ class Speaker:
     affiliation: str | None = None
     vague: bool = False
     entity_id: str | None = None
+    resolved: bool = True  # False: a description ("the ambassador") that fits no one named in the article
+    co_speakers: list[str] = field(default_factory=list)  # "the parties", "both leaders": the others
 
 
 @dataclass

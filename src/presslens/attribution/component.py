@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..model import Quote, Span, Speaker
-from .finder import find_attributions
+from .assembly import find_attributions
+from .context import Context
 from .quotemarks import find_marked_quotes
 from .speakers import SpeakerResolver
 
@@ -39,13 +40,13 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         quotations = find_marked_quotes(text)
-        attributions = [a for a in find_attributions(doc, quotations) if self.include_beliefs or not a.belief]
+        attributions = [a for a in find_attributions(doc, Context(doc, quotations)) if self.include_beliefs or not a.belief]
         marked = [(q.start, q.end) for q in quotations]
-        resolver = SpeakerResolver(doc)
+        resolver = SpeakerResolver(doc, marked)
         quotes: list[Quote] = []
         spans = []
         for a in attributions:
-            r = resolver.resolve(a.speaker)
+            r = resolver.principal_speaker() if a.principal else resolver.resolve(a.speaker, (a.start, a.end))
             if a.pattern in ("continuation", "block") and r.name and r.mention:
                 # a quote carried over from an earlier paragraph: point at the speaker's latest mention
                 latest = resolver.latest_mention(r.name, a.start)
@@ -57,6 +58,8 @@ class AttributionComponent:
                 role=r.role,
                 affiliation=r.affiliation,
                 vague=r.vague,
+                resolved=r.resolved,
+                co_speakers=list(r.co_speakers),
             )
             pieces = [Span.of(text, s, e) for s, e in a.content]
             # an unmarked block of first-person speech is verbatim: a direct quote

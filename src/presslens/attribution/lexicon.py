@@ -1,75 +1,74 @@
-"""Cue and source vocabulary for attribution: which words introduce a statement, and which
-speakers are vague.
+"""The attribution vocabulary (`data/lang/<lang>/attribution.json`), loaded once and checked.
 
-The lists are lemmas, so one entry covers every inflection ("stress" → stressed, stresses).
-They are deliberately broad: news reports attribute with many verbs beyond "said".
+Which words introduce a statement (cue verbs by class, light verbs with cue nouns), which name a
+statement or a medium, and which speakers are vague.  The lists are lemmas, so one entry covers
+every inflection ("stress" → stressed, stresses).  The engine modules name no English word: they
+read these sets, so another language's file can sit beside the English one.
 """
+from __future__ import annotations
 
-# Verbs of saying, reporting and stance that introduce reported content (a clause or an object).
-SPEECH_VERBS = frozenset("""
-say tell add note stress warn claim confirm deny insist explain announce report write tweet post
-suggest acknowledge admit argue assert maintain contend concede point emphasize emphasise reiterate
-promise pledge vow threaten indicate reveal disclose complain describe testify allege mention recount
-observe comment remark signal hint caution predict forecast question wonder conclude declare state
-respond reply recall urge ask demand accuse criticize criticise praise blast slam hail welcome thank
-charge counter retort quip muse joke concur agree lament boast brag proclaim underline underscore
-highlight recommend advise propose estimate calculate find show cite quote inform assure reassure
-announce affirm reaffirm voice express tout decry condemn denounce dismiss rebut reject dispute
-contradict clarify elaborate whisper shout yell cry scream exclaim mutter acknowledge
-predict speculate answer interject call refer label brand dub characterize characterise portray theorize theorise opine conclude declare observe notify brief
-confess echo discuss defend applaud mock congratulate repeat talk speak endorse
-""".split())
+import json
+from functools import lru_cache
+from importlib import resources
 
-# Verbs of talking that attribute only their topic: "spoke about the budget", "talked of reform".
-TOPIC_VERBS = frozenset("talk speak".split())
+# every word list the patterns read; each must be present, lower case, one word or phrase a line
+LIST_KEYS = (
+    "speech_verbs", "topic_verbs", "quotation_only_verbs", "belief_verbs", "clause_only_verbs",
+    "light_verbs", "cue_nouns", "statement_nouns", "vague_heads", "first_person", "personal_pronouns",
+    "object_cues", "characterizing_verbs", "relative_words", "xcomp_cues", "pro_forms", "say_verbs",
+    "evidence_verbs", "evidence_nouns", "reporting_verbs", "channel_verbs", "media_nouns",
+    "non_speaker_labels", "statement_objects", "stance_adjectives",
+)
+MAP_KEYS = ("prep_cues", "markers")
 
-# Verbs that introduce a statement only next to a quotation: "“…,” she continued", "the sign read: “…”".
-QUOTATION_ONLY_VERBS = frozenset("continue read chant interrupt".split())
 
-# Stance verbs that PolNeAR-style corpora also annotate (beliefs, intentions); kept separate so
-# callers can weigh them lower: they attribute a mental state, not a statement.
-BELIEF_VERBS = frozenset("""
-believe think feel hope fear expect worry doubt suspect consider reckon imagine
-want support oppose plan intend favor favour refuse seek prefer
-""".split())
+@lru_cache(maxsize=None)
+def vocabulary(language: str = "en") -> dict:
+    """The attribution vocabulary of `language`: lists as frozensets, maps as dicts."""
+    path = resources.files("presslens.data").joinpath("lang").joinpath(language).joinpath("attribution.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    missing = [k for k in LIST_KEYS + MAP_KEYS if k not in data]
+    if missing:
+        raise ValueError(f"attribution.json ({language}): missing {missing}")
+    out: dict = {}
+    for key in LIST_KEYS:
+        bad = [w for w in data[key] if not isinstance(w, str) or w != w.lower() or not w.strip()]
+        if bad:
+            raise ValueError(f"attribution.json ({language}) {key}: entries must be lower case, got {bad[:5]}")
+        out[key] = frozenset(data[key])
+    for key in MAP_KEYS:
+        out[key] = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data[key].items() if not k.startswith("_")}
+    if not out["belief_verbs"] - out["speech_verbs"]:
+        raise ValueError(f"attribution.json ({language}): belief_verbs must not all be speech verbs")
+    return out
 
-# Verbs that only attribute when they govern a clause or a quotation ("found that", "shows that").
-CLAUSE_ONLY_VERBS = frozenset("find show add write post state know note ask".split())
 
-# Objects that turn a light verb into a cue: "voiced confidence", "expressed gratitude".
-LIGHT_VERBS = frozenset("voice express offer extend convey give issue make".split())
-CUE_NOUNS = frozenset("""
-confidence gratitude hope concern regret condolence condolences support thanks doubt doubts
-belief view opinion assurance assurances warning statement remark remarks comment comments
-criticism praise appreciation satisfaction dismay disappointment objection objections
-""".split())
-
-# Nouns naming a statement: "X's remarks that …", "in a statement, X …".
-STATEMENT_NOUNS = frozenset("""
-statement remarks remark comments comment interview speech briefing address post tweet message
-communique communiqué readout release announcement letter report op-ed column video
-""".split())
-
-# Heads of speaker phrases that name no one in particular: "officials said", "a source said".
-VAGUE_HEADS = frozenset("""
-official officials source sources expert experts analyst analysts observer observers critic critics
-people person resident residents witness witnesses diplomat diplomats insider insiders aide aides
-someone many some others commentator commentators specialist specialists media report reports
-reporter reporters military-expert authorities authority member members spokesperson
-""".split())
-
-FIRST_PERSON = frozenset("i we me us my our mine ours myself ourselves".split())
-PERSONAL_PRONOUNS = frozenset("he she they it him her them".split())
-
-# Role heads for speaker descriptions: "the spokeswoman", "the Russian president".
-ROLE_NOUNS = frozenset("""
-president vice-president minister prime premier chancellor secretary spokesman spokeswoman spokesperson
-chief head leader director chairman chairwoman chair general commander ambassador envoy senator
-representative congressman congresswoman governor mayor king queen prince emperor pope official
-adviser advisor aide candidate nominee lawmaker legislator deputy speaker judge prosecutor attorney
-lawyer economist analyst expert professor researcher scientist ceo founder executive manager
-officer colonel major captain lieutenant admiral marshal sergeant commissioner ombudsman
-councillor councilor councilman councilwoman dean rector editor correspondent journalist reporter
-diplomat negotiator delegate chairperson premier monarch sheikh emir ayatollah cleric bishop
-coach player nurse doctor teacher farmer engineer trader diver pilot campaigner activist organizer organiser founder owner author historian
-""".split())
+_EN = vocabulary("en")
+SPEECH_VERBS = _EN["speech_verbs"]
+TOPIC_VERBS = _EN["topic_verbs"]
+QUOTATION_ONLY_VERBS = _EN["quotation_only_verbs"]
+BELIEF_VERBS = _EN["belief_verbs"]
+CLAUSE_ONLY_VERBS = _EN["clause_only_verbs"]
+LIGHT_VERBS = _EN["light_verbs"]
+CUE_NOUNS = _EN["cue_nouns"]
+STATEMENT_NOUNS = _EN["statement_nouns"]
+VAGUE_HEADS = _EN["vague_heads"]
+FIRST_PERSON = _EN["first_person"]
+PERSONAL_PRONOUNS = _EN["personal_pronouns"]
+OBJECT_CUES = _EN["object_cues"]
+CHARACTERIZING_VERBS = _EN["characterizing_verbs"]
+RELATIVE_WORDS = _EN["relative_words"]
+XCOMP_CUES = _EN["xcomp_cues"]
+PRO_FORMS = _EN["pro_forms"]
+SAY_VERBS = _EN["say_verbs"]
+EVIDENCE_VERBS = _EN["evidence_verbs"]
+EVIDENCE_NOUNS = _EN["evidence_nouns"]
+REPORTING_VERBS = _EN["reporting_verbs"]
+CHANNEL_VERBS = _EN["channel_verbs"]
+MEDIA_NOUNS = _EN["media_nouns"]
+NON_SPEAKER_LABELS = _EN["non_speaker_labels"]
+STATEMENT_OBJECTS = _EN["statement_objects"]
+STANCE_ADJECTIVES = _EN["stance_adjectives"]  # "X is confident that …"  # "noted the importance of": objects that are a stance
+PREP_CUES = _EN["prep_cues"]
+MARKERS = _EN["markers"]  # single function words by job: "according", "saying", prepositions
+CONTENT_LEADS = MARKERS["content_leads"]

@@ -5,56 +5,29 @@
 * Roles and affiliations come from premodifiers ("Russian Foreign Ministry spokeswoman Maria
   Zakharova" → spokeswoman / Russian Foreign Ministry) and appositives ("Dmitry Peskov, the
   Kremlin spokesman").
-* Pronouns (he, she, they) go to the most recent fitting person or body; descriptions
-  ("the Russian president", "the spokeswoman") to the person earlier given that role.
+* Pronouns (he, she, they) go to the most recent fitting person or body; first person ("I",
+  "we") only to the principal of a document that is that person's own address, else to no one.
+* Descriptions ("the Russian leader", "the head of state", "the diplomat") go to the person whose
+  title fits by the role-equivalence table (`names.descriptions`); "the parties", "both leaders"
+  to the participants (the first the speaker, the rest co-speakers); a description that fits no
+  one stays the name, marked `resolved=False` — never a fragment such as "of state".
 * Vague sources ("officials", "a source", "military experts") are flagged.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import PERSONAL_PRONOUNS, ROLE_NOUNS, VAGUE_HEADS
+from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
+from ..names.phrases import clean_name, description_of, split_role
+from ..names.registry import Person, person_named, person_registry
+from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS
+from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, VAGUE_HEADS
+from .quotemarks import paragraph_bounds
+from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov gen lt col adm prof president premier minister secretary chairman".split())
-COURTESY_TITLES = frozenset("gen lt col maj capt adm dr mr mrs ms prof sgt".split())
-# Government portfolios that belong to the office they precede: "Defence Minister", "Foreign Secretary".
-PORTFOLIOS = frozenset("""
-defence defense foreign interior home finance health justice trade economy economic education energy
-agriculture transport culture labour labor environment prime deputy vice chief
-""".split())
-PREMODIFIER_DEPS = ("compound", "amod", "poss", "case", "nmod", "nummod", "punct")
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    data = json.loads(resources.files("presslens.data").joinpath("demonyms.json").read_text(encoding="utf-8"))
-    data.pop("_about", None)
-    return data
-
-
-def country_of(adjective: str) -> str | None:
-    return demonyms().get(adjective.lower().strip())
-
-
-@dataclass
-class Person:
-    """A person named in the article: canonical name, role, affiliation and where they appear."""
-
-    name: str
-    role: str | None = None
-    affiliation: str | None = None
-    first: int = 0
-    mentions: list[tuple[int, int]] = None
-
-    def __post_init__(self):
-        if self.mentions is None:
-            self.mentions = []
 
 
 @dataclass
@@ -64,133 +37,9 @@ class ResolvedSpeaker:
     role: str | None
     affiliation: str | None
     vague: bool
-    kind: str  # person | body | vague | unknown
-
-
-def _clean_name(span: Span) -> str:
-    """A name without leading determiners and titles, trailing punctuation or possessive marks."""
-    toks = list(span)
-    while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
-        toks = toks[:-1]
-    # a possessive inside ("Norland’s Foreign Ministry") keeps the space that followed it
-    return "".join(t.text_with_ws if t.tag_ != "POS" else t.whitespace_ for t in toks).strip()
-
-
-def _split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
-    """Split a description into (role, affiliation): the trailing common-noun/title words are
-    the role, what precedes them the affiliation."""
-    toks = [t for t in tokens if not (t.pos_ == "DET" or t.tag_ == "POS" or t.is_punct or t.is_space)]
-    if not toks:
-        return None, None
-    # a military or courtesy title after the office ("Defence Minister Gen.") is not the role
-    while len(toks) > 1 and toks[-1].lower_.rstrip(".") in COURTESY_TITLES and toks[-2].lower_ in ROLE_NOUNS:
-        toks = toks[:-1]
-    cut = len(toks)
-    while cut > 0:
-        t = toks[cut - 1]
-        lowered = t.lower_.rstrip(".")
-        common = t.pos_ in ("NOUN", "ADJ") and not t.ent_type_ and (t.is_lower or t.i == t.sent.start and lowered in ROLE_NOUNS)
-        portfolio = lowered in PORTFOLIOS and cut < len(toks) and toks[cut].lower_ in ROLE_NOUNS
-        if common or portfolio or lowered in ROLE_NOUNS or lowered in TITLE_WORDS:
-            cut -= 1
-            continue
-        break
-    role_toks, aff_toks = toks[cut:], toks[:cut]
-    role = " ".join(t.text for t in role_toks) or None
-    aff = " ".join(t.text for t in aff_toks) or None
-    if aff and country_of(aff):
-        aff = country_of(aff)
-    # "spokesman for the Kremlin": affiliation from a for/of phrase
-    if role_toks:
-        for prep in role_toks[-1].children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-                if objs and (objs[0].ent_type_ or objs[0].pos_ == "PROPN"):
-                    aff = _clean_name(objs[0].doc[objs[0].left_edge.i : objs[0].right_edge.i + 1])
-    return role, aff
-
-
-def _description_of(ent: Span) -> list[Token]:
-    """Tokens describing a named person: premodifiers, or the noun phrase it is in apposition to."""
-    doc = ent.doc
-    root = ent.root
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        head = root.head
-        return [t for t in head.subtree if t.i < ent.start and t.i >= head.left_edge.i and t.dep_ not in ("relcl",)]
-    desc = []
-    i = ent.start - 1
-    while i >= 0 and _in_phrase(doc[i], i, ent) and not doc[i].is_space:
-        if doc[i].is_punct and doc[i].text not in ("-",):
-            break
-        desc.insert(0, doc[i])
-        i -= 1
-    if not desc:
-        for child in root.children:
-            if child.dep_ == "appos" and child.i > root.i:
-                return [t for t in child.subtree if t.dep_ not in ("relcl", "acl") and t.i <= child.i + 8]
-    return desc
-
-
-def _in_phrase(tok: Token, left: int, ent: Span) -> bool:
-    """Whether `tok` premodifies `ent`: a chain of modifier relations, staying left of the
-    name's end, leads from it to the name."""
-    node, steps = tok, 0
-    while node.i != ent.root.i and steps < 6:
-        if node.dep_ not in PREMODIFIER_DEPS or not (node.head.i < ent.end) or node.head.i == node.i:
-            return False
-        node, steps = node.head, steps + 1
-    return node.i == ent.root.i
-
-
-def person_registry(doc: Doc) -> list[Person]:
-    """Every person named in `doc`, mentions merged under the fullest form of the name."""
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
-    names = [(_clean_name(e), e) for e in ents]
-    names = [(n, e) for n, e in names if n]
-    people: list[Person] = []
-    for name, ent in sorted(names, key=lambda x: -len(x[0].split())):
-        words = set(name.split())
-        match = next((p for p in people if words <= set(p.name.split())), None)
-        if match is None:
-            match = Person(name, first=ent.start_char)
-            people.append(match)
-        match.first = min(match.first, ent.start_char)
-        match.mentions.append((ent.start_char, ent.end_char))
-        role, aff = _split_role(_description_of(ent))
-        if role and not match.role:
-            match.role, match.affiliation = role, aff
-    return people
-
-
-def _person_named(people: list[Person], span: Span) -> Person | None:
-    proper = {t.text for t in span if t.pos_ == "PROPN"}
-    if proper and span.root.pos_ == "PROPN":  # a surname the NER missed: "Halden told reporters"
-        for p in people:
-            if proper <= set(p.name.split()):
-                return p
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            name = _clean_name(ent)
-            words = set(name.split())
-            for p in people:
-                if words and words <= set(p.name.split()):
-                    return p
-    return None
-
-
-def _person_described(people: list[Person], span: Span) -> Person | None:
-    """'the Russian president' → the person whose role is president and affiliation Russia."""
-    head = span.root
-    if head.lower_ not in ROLE_NOUNS or any(t.pos_ == "PROPN" for t in span):
-        return None
-    mods = [t.lower_ for t in span if t.i != head.i and t.pos_ in ("ADJ", "NOUN", "PROPN")]
-    candidates = [p for p in people if p.role and head.lower_ in p.role.lower().split() and p.first < span.start_char]
-    for mod in mods:
-        country = (country_of(mod) or mod).lower()
-        candidates = [p for p in candidates if mod in (p.role or "").lower() or country in (p.affiliation or "").lower() or mod[:5] in (p.affiliation or "").lower()]
-    return candidates[-1] if len(candidates) >= 1 else None
+    kind: str  # person | body | vague | description | unknown
+    resolved: bool = True  # False: a description that fits no one named in the article
+    co_speakers: tuple[str, ...] = ()
 
 
 def is_vague(span: Span) -> bool:
@@ -205,26 +54,105 @@ def is_vague(span: Span) -> bool:
 class SpeakerResolver:
     """Resolves speaker spans in text order, remembering who spoke last for pronouns."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotations: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.quotations = list(quotations)  # names inside quotations are no antecedents
         self.people = person_registry(doc)
+        self.principal = document_principal(self.people, describe_office(doc._.outlet or ""))
+        self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
+        self._subjects: list | None = None
+
+    def _address_principal(self) -> Person | None:
+        """The speaker of a document that is someone's own address: a title or lead that names an
+        address, speech or message and a person ("Address by President Volodymyr Zelenskyy")."""
+        doc = self.doc
+        lead_end = min((e for s, e in paragraph_bounds(doc.text)[:1]), default=0)
+        title = doc._.title or ""
+        lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
+        for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):
+            lowered = words.lower().split()
+            if not any(w.strip(".,:;") in ADDRESS_WORDS for w in lowered):
+                continue
+            if ents is None:  # a title is not parsed: a registry name written in it
+                person = next((p for p in self.people if p.name in words), None)
+            else:
+                person = next((p for e in ents if e.label_ == "PERSON" for p in [person_named(self.people, e)] if p), None)
+            if person is not None:
+                return person
+        return None
+
+    def principal_speaker(self) -> ResolvedSpeaker:
+        """The document's principal as speaker ("It was noted that …" in a readout), or no one."""
+        if self.principal is None:
+            return ResolvedSpeaker(None, None, None, None, False, "unknown")
+        return self._person(self.principal, None)
+
+    def _person(self, person: Person, mention, co_speakers: tuple[str, ...] = ()) -> ResolvedSpeaker:
+        return ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person", True, co_speakers)
+
+    def _described(self, span: Span, description: Description, excluded: set[str]) -> ResolvedSpeaker | None:
+        mention = (span.start_char, span.end_char)
+        if description.collective is not None:
+            group = participants(self.people, span.start_char, self.principal, description.collective)
+            if not group:
+                return None
+            return self._person(group[0], mention, tuple(p.name for p in group[1:]))
+        person = refers_to(description, self.people, span.start_char, self.principal, excluded)
+        if person is not None:
+            return self._person(person, mention)
+        return None
+
+    def _subject_mentions(self) -> list[tuple[int, Person | None, tuple[Person, ...]]]:
+        """Grammatical subjects outside quotations that name or describe people, in text order:
+        (offset, person, participants) — a person ("Putin", "the President of Russia") or, for a
+        collective subject ("The leaders assessed …"), the participants."""
+        if self._subjects is None:
+            self._subjects = []
+            for tok in self.doc:
+                if tok.dep_ not in ("nsubj", "nsubjpass", "appos", "compound") or tok.pos_ not in ("NOUN", "PROPN") \
+                        or any(s <= tok.idx < t for s, t in self.quotations):
+                    continue
+                if tok.ent_type_ == "PERSON":
+                    if tok.dep_ in ("compound",) and tok.head.ent_type_ == "PERSON":
+                        continue  # "Vladimir" in "Vladimir Putin": the name's head counts once
+                    person = person_named(self.people, self.doc[tok.i : tok.i + 1])
+                    if person is not None and (len(person.name.split()) >= 2 or person.role):
+                        self._subjects.append((tok.idx, person, ()))
+                    continue
+                if tok.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                description = read_description(speaker_phrase(tok))
+                if description is None:
+                    continue
+                if description.collective is not None:
+                    group = participants(self.people, tok.idx, self.principal, description.collective)
+                    if group:
+                        self._subjects.append((tok.idx, None, tuple(group)))
+                    continue
+                person = refers_to(description, self.people, tok.idx, self.principal)
+                if person is not None:
+                    self._subjects.append((tok.idx, person, ()))
+        return self._subjects
 
     def _antecedent(self, pronoun: Token) -> ResolvedSpeaker | None:
+        """He/she: the latest person, as speaker or as subject (named or described), before the
+        pronoun; they: the latest body or group as speaker, or a collective subject's participants."""
         lower = pronoun.lower_
         before = [(pos, s) for pos, s in self.history if pos < pronoun.idx]
-        if lower in ("he", "she", "him", "her"):
-            # the latest person, speaker or subject, before the pronoun
-            last_person_speaker = next((s for pos, s in reversed(before) if s.kind == "person"), None)
-            last_person_speaker_pos = next((pos for pos, s in reversed(before) if s.kind == "person"), -1)
-            subjects = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx and e.root.dep_ in ("nsubj", "nsubjpass", "appos", "compound")]
-            if subjects and subjects[-1].start_char > last_person_speaker_pos:
-                person = _person_named(self.people, subjects[-1])
-                if person is not None:
-                    return ResolvedSpeaker(person.name, None, person.role, person.affiliation, False, "person")
-            return last_person_speaker
-        if lower in ("they", "them", "it"):
-            return next((s for pos, s in reversed(before) if s.kind in ("body", "vague")), None)
+        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx]
+        if lower in MARKERS["singular_pronouns"]:
+            speaker = next(((pos, s) for pos, s in reversed(before) if s.kind == "person" and not s.co_speakers), (-1, None))
+            subject = next(((pos, p) for pos, p, g in reversed(subjects) if p is not None), (-1, None))
+            if subject[1] is not None and subject[0] > speaker[0]:
+                return self._person(subject[1], None)
+            return speaker[1]
+        if lower in MARKERS["plural_pronouns"]:
+            body = next(((pos, s) for pos, s in reversed(before) if s.kind in ("body", "vague") or s.co_speakers), (-1, None))
+            group = next(((pos, g) for pos, p, g in reversed(subjects) if g), (-1, ()))
+            if group[1] and group[0] > body[0]:
+                return self._person(group[1][0], None, tuple(p.name for p in group[1][1:]))
+            return body[1]
         return None
 
     def _unrecognised_person(self, span: Span) -> Person | None:
@@ -239,7 +167,7 @@ class SpeakerResolver:
         if start == end or start == 0 or toks[start - 1].lower_ not in ROLE_NOUNS or end - start > 4:
             return None
         name = " ".join(t.text for t in toks[start:end])
-        role, aff = _split_role(toks[:start])
+        role, aff = split_role(toks[:start])
         person = Person(name, role, aff, first=toks[start].idx, mentions=[(toks[start].idx, toks[end - 1].idx + len(toks[end - 1]))])
         self.people.append(person)
         return person
@@ -250,37 +178,91 @@ class SpeakerResolver:
         spans += [s.mention for pos, s in self.history if s.name == name and s.mention and s.mention[1] <= before]
         return max(spans, default=None)
 
-    def resolve(self, span: Span | None) -> ResolvedSpeaker:
+    def resolve(self, span: Span | None, content: tuple[int, int] | None = None) -> ResolvedSpeaker:
+        """The speaker a span names; `content` is the statement's range (who is named inside it is
+        not its speaker)."""
         if span is None:
             return ResolvedSpeaker(None, None, None, None, False, "unknown")
         mention = (span.start_char, span.end_char)
         head = span.root
         resolved: ResolvedSpeaker | None = None
-        if len(span) == 1 and head.lower_ in PERSONAL_PRONOUNS:
+        if len(span) == 1 and head.lower_ in FIRST_PERSON:
+            # "I", "we": the document's principal when it is their own address, else no one
+            p = self.address_principal
+            resolved = self._person(p, mention) if p else ResolvedSpeaker(None, mention, None, None, False, "unknown")
+        elif len(span) == 1 and head.lower_ in PERSONAL_PRONOUNS:
             ante = self._antecedent(head)
             if ante is not None:
-                resolved = ResolvedSpeaker(ante.name, mention, ante.role, ante.affiliation, ante.vague, ante.kind)
+                resolved = ResolvedSpeaker(ante.name, mention, ante.role, ante.affiliation, ante.vague, ante.kind,
+                                           ante.resolved, ante.co_speakers)
             else:
                 resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")
         if resolved is None:
-            person = _person_named(self.people, span) or _person_described(self.people, span)
+            person = person_named(self.people, span)
             if person is not None:
                 role, aff = person.role, person.affiliation
                 local = [t for t in span if not t.ent_type_ == "PERSON"]
                 if any(e.label_ == "PERSON" for e in span.ents) and local:
                     ent = next(e for e in span.ents if e.label_ == "PERSON")
-                    r, a = _split_role(_description_of(ent))
+                    r, a = split_role(description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
+        description = read_description(span) if resolved is None else None
+        if description is not None:
+            resolved = self._described(span, description, self._named_inside(content))
         if resolved is None:
             person = self._unrecognised_person(span)
             if person is not None:
-                resolved = ResolvedSpeaker(person.name, mention, person.role, person.affiliation, False, "person")
+                resolved = self._person(person, mention)
+        if resolved is None:
+            body = self._body_described(span)
+            if body is not None:
+                resolved = ResolvedSpeaker(body, mention, None, None, False, "body")
         if resolved is None:
             vague = is_vague(span)
-            coordinated = any(t.dep_ == "conj" for t in span)
-            named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
-            name = _clean_name(named[0]) if named else _clean_name(span)
-            resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
+            if description is not None and not vague:
+                # a description that fits no one named: kept whole, and marked as unresolved
+                resolved = ResolvedSpeaker(description.text, mention, description.role, description.affiliation,
+                                           False, "description", resolved=False)
+            else:
+                coordinated = any(t.dep_ == "conj" for t in span)
+                named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
+                name = clean_name(named[0]) if named else clean_name(span)
+                if not name or _fragment(name):
+                    name = _without_determiner(span)
+                resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
         return resolved
+
+    def _body_described(self, span: Span) -> str | None:
+        """"the ministry" → the last body named before whose name ends in "Ministry"; "the group"
+        → the last organisation named before."""
+        head = span.root
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in BODY_NOUNS or not any(
+                t.pos_ == "DET" and t.i < head.i for t in span) or len([t for t in span if not t.is_punct]) > 2:
+            return None
+        lemma = head.lemma_.lower()
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= span.start_char and e.label_ in ("ORG", "NORP")]):
+            if any(s <= ent.start_char < t for s, t in self.quotations):
+                continue
+            if ent[-1].lower_ in (lemma, head.lower_) or (lemma in GROUP_NOUNS and ent.label_ == "ORG"):
+                return clean_name(ent)
+        return None
+
+    def _named_inside(self, content: tuple[int, int] | None) -> set[str]:
+        if content is None:
+            return set()
+        return {p.name for p in self.people if any(content[0] <= m[0] < content[1] for m in p.mentions)}
+
+
+def _fragment(name: str) -> bool:
+    """A name that opens with a preposition ("of state", "for the group") is a cut description."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first in MARKERS["fragment_openers"]
+
+
+def _without_determiner(span: Span) -> str:
+    toks = [t for t in span if not t.is_space]
+    while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].is_punct):
+        toks = toks[1:]
+    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])] if toks else span.text

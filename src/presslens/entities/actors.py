@@ -15,7 +15,7 @@ from importlib import resources
 
 import pycountry
 
-from ..attribution.speakers import country_of
+from ..names.vocabulary import country_of
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 

@@ -2,7 +2,7 @@
 
 Mentions come from the parser's named entities, from the alias table (PhraseMatcher over the
 already tokenised Doc), from acronyms defined in the text ("Armed Forces of Ukraine (AFU)" makes
-every later "AFU" a mention of it), from the person registry of the attribution work (name
+every later "AFU" a mention of it), from the person registry (`names.registry`) (name
 variants, role, affiliation) and from resolved quote speakers (pronouns, "the Russian president").
 Each entity gets a canonical name, type, actor code (country + sector) and, for places, a
 geocoding record.  Writes `doc._.entities` and `doc.spans["presslens_entities"]`.
@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..attribution.speakers import _clean_name, person_registry
+from ..names.phrases import clean_name
+from ..names.registry import person_registry
 from ..model import Entity, Span
 from .actors import aliases, code_of, normalise, sector_of, table
 from .geocode import context_countries, geocode, well_known_place
@@ -90,14 +91,14 @@ class EntitiesComponent:
                 end += 1
             span = doc[ent.start:end]
             if label == "PERSON":
-                words = set(_clean_name(ent).split())
+                words = set(clean_name(ent).split())
                 person = next((p for p in people if words and words <= set(p.name.split())), None)
-                key = person.name if person else _clean_name(ent)
+                key = person.name if person else clean_name(ent)
                 g = add(key, "PERSON", span.start_char, span.end_char)
                 if person:
                     g.role, g.affiliation = person.role, person.affiliation
             else:
-                key = _clean_name(span) or span.text
+                key = clean_name(span) or span.text
                 add(key, label, span.start_char, span.end_char)
         text = doc.text  # rebuilt from the tokens on every access: read once
         self._acronyms(text, add, spans)

@@ -1,0 +1,110 @@
+"""What every attribution pattern needs to know about a Doc, computed once: its quotations, the
+tokens inside them, paragraph bounds, each sentence's channel, and the cue verbs with their
+speakers (read by three pattern families: parenthetical, relative, cue-verb)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
+from .quotemarks import MarkedQuote, paragraph_bounds
+from .syntax import find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """A cue verb outside quotations with the speaker it reports: "Kim said …" → said / Kim."""
+
+    verb: Token
+    sent: Span
+    subject: Token  # as parsed (a relative "who" stays): what the content is read against
+    speaker: Span
+    lemma: str
+    belief: bool
+
+
+@dataclass(frozen=True)
+class RelayedSaying:
+    """"KCNA quoted the party as saying …": the quoting verb, its subject (the channel), the
+    quoted speaker and the "saying" verb."""
+
+    verb: Token
+    sent: Span
+    channel: Token | None
+    speaker: Token | None
+    saying: Token
+
+
+def quoted_as_saying(verb: Token) -> tuple[Token | None, Token | None, Token] | None:
+    """"KCNA quoted the party as saying X" → (channel subject, speaker object, 'saying' verb)."""
+    if verb.lemma_.lower() != MARKERS["quote"]:
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    for c in verb.subtree:
+        if c.lower_ == MARKERS["saying"] and c.i > verb.i:
+            subj = next((s for s in verb.children if s.dep_ == "nsubj"), None)
+            return subj, obj, c
+    return None
+
+
+class Context:
+    """Per-Doc facts shared by the pattern families; built once, read only."""
+
+    def __init__(self, doc: Doc, quotations: list[MarkedQuote]):
+        self.doc = doc
+        self.text = doc.text
+        self.quotations = quotations
+        self.quote_ranges = [(q.start, q.end) for q in quotations]
+        self.quoted_tokens = frozenset(
+            t.i for q in self.quote_ranges for t in (doc.char_span(*q, alignment_mode="contract") or ()))
+        self.paragraphs = paragraph_bounds(self.text)
+        self._channels: dict[int, str | None] = {}
+        self.relayed: list[RelayedSaying] = []
+        self.cue_verbs: list[CueVerb] = []
+        self._scan()
+
+    def open_tokens(self, sent: Span):
+        """The tokens of `sent` that may trigger a pattern: not inside a quotation (a cue inside
+        someone's quotation is part of their words) and not a relayed "saying"."""
+        relayed = {r.saying.i for r in self.relayed}
+        return (t for t in sent if t.i not in self.quoted_tokens and t.i not in relayed)
+
+    def channel(self, sent: Span) -> str | None:
+        if sent.start not in self._channels:
+            self._channels[sent.start] = find_channel(sent)
+        return self._channels[sent.start]
+
+    def _scan(self) -> None:
+        relayed: set[int] = set()
+        for sent in self.doc.sents:
+            for tok in sent:
+                if tok.i in relayed or tok.i in self.quoted_tokens or not is_cue_verb(tok):
+                    continue
+                saying = quoted_as_saying(tok)
+                if saying is not None:
+                    relayed.add(saying[2].i)
+                    self.relayed.append(RelayedSaying(tok, sent, *saying))
+                    continue
+                cue = self._cue_verb(tok, sent)
+                if cue is not None:
+                    self.cue_verbs.append(cue)
+
+    @staticmethod
+    def _cue_verb(tok: Token, sent: Span) -> CueVerb | None:
+        lemma = tok.lemma_.lower()
+        subj = find_subject(tok) or recover_subject(tok, sent)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None:
+            return None
+        if subj.lower_ in MARKERS["non_subjects"] and subj.dep_ != "nsubj":
+            return None
+        if subj.lower_ in MARKERS["relative_subjects"] or (subj.lower_ == MARKERS["who"] and subj.head.dep_ != "relcl"):
+            return None
+        speaker_tok = subj
+        if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
+            speaker_tok = tok.head.head if tok.dep_ == "relcl" else subj
+        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, belief)

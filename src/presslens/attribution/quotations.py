@@ -1,0 +1,190 @@
+"""Quotation marks, as assembly stages over the first-pass candidates.
+
+* `widen_to_quotations`: a cue-verb content inside a quotation becomes the whole quotation; one
+  that opens a quotation running on past the parsed clause is extended to its end.
+* `merge_interrupted`: “A,” he said, “B.” — the quotation resumed after its cue is the same quote.
+* `attribute_quotations`: quotations no pattern covered, with their cue in the same or the next
+  clause ("“…,” he said"), after a colon ("He said: “…”"), or — a paragraph-initial quotation with
+  no cue — continuing the previous speaker; programme titles ("on CNN’s “New Day,”") are not
+  statements.
+
+Each stage returns new records; none edits the ones it was given.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range
+from .context import Context
+from .lexicon import MARKERS, QUOTATION_ONLY_VERBS, SPEECH_VERBS, TOPIC_VERBS
+from .quotemarks import MarkedQuote
+from .syntax import find_subject, speaker_phrase
+
+QUOTATION_CONFIDENCE = 0.85
+CONTINUATION_CONFIDENCE = 0.6
+_PROGRAMME = re.compile(r"\b(?:" + "|".join(MARKERS["programme_preps"]) + r")\s+(?:\w+(?:’s|'s)\s+)?$", re.IGNORECASE)
+
+
+def is_statement(text: str, q: MarkedQuote) -> bool:
+    """A quotation worth reporting on its own (not a scare quote or a title)."""
+    inner = text[q.start + 1 : q.end - 1].strip()
+    words = inner.split()
+    if len(words) <= 5 and inner[:1].isupper() and _PROGRAMME.search(text[max(0, q.start - 40) : q.start]):
+        return False  # a programme or column title: "on CNN’s “New Day,”", "on “Meet the Press.”"
+    return len(words) >= 4 or (len(words) >= 2 and inner[-1:] in ".!?,")
+
+
+def cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False) -> tuple[Token, Token] | None:
+    """A cue verb with a subject in text[start:end] — the "he said" between or after quotations.
+    The first one, or with `nearest_last` the last one (the cue nearest a quotation that follows)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for tok in (reversed(span) if nearest_last else span):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in (SPEECH_VERBS | QUOTATION_ONLY_VERBS) - TOPIC_VERBS:
+            subj = find_subject(tok)
+            if subj is None or not start <= subj.idx < end:
+                subj = subject_in_window(doc, start, tok)
+            if subj is None:  # "said Caddell": inverted subject parsed as object
+                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if subj is not None and start <= subj.idx < end:
+                return tok, subj
+    return None
+
+
+def subject_in_window(doc: Doc, start: int, verb: Token) -> Token | None:
+    """The first noun-phrase head between a quotation and its cue verb, for parses that lost the
+    subject: "“…,” Ramos, 58, told AFP", "“…,” delegate Bill Eastland, wearing a hat, said"."""
+    for tok in doc[doc.char_span(start, verb.idx, alignment_mode="expand").start if verb.idx > start else verb.i : verb.i]:
+        if tok.idx < start or tok.is_punct:
+            continue
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.dep_ not in ("compound", "amod", "poss", "det", "nmod", "case"):
+            return tok
+    return None
+
+
+
+def widen_to_quotations(ctx: Context, found: list[Attribution]) -> list[Attribution]:
+    """Each candidate with its paragraph, and its content widened to the quotation it lies in or opens."""
+    out = []
+    for a in found:
+        a = replace(a, paragraph=paragraph_index(ctx.paragraphs, a.start), extra=dict(a.extra))
+        for q in ctx.quotations:
+            rng = (a.start, a.end)
+            if not overlap(rng, (q.start, q.end)) or (a.cue and inside(a.cue, (q.start, q.end))):
+                continue
+            if inside(rng, (q.start - 1, q.end + 1)):
+                a.content = list(q.pieces)
+                a.extra["marked"] = q
+            elif abs(rng[0] - q.start) <= 2 and q.end > rng[1]:
+                a.content = [(rng[0], q.end)]
+                a.extra["marked"] = q
+        out.append(a)
+    return out
+
+
+def merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attribution]:
+    """“A,” he said, “B.” — the quotation resumed after its cue is the same quote: add B as a piece."""
+    text, bounds = ctx.text, ctx.paragraphs
+    out = []
+    for a in found:
+        q1 = a.extra.get("marked")
+        if q1 is not None and a.cue is not None:
+            for q2 in ctx.quotations:
+                if q2.start <= q1.end or q2.start - q1.end > 160 or '\n' in text[q1.end:q2.start]:
+                    continue
+                between = (q1.end, q2.start)
+                if inside(a.cue, between) and paragraph_index(bounds, q1.start) == paragraph_index(bounds, q2.start) \
+                        and text[q1.end - 2 : q1.end - 1] not in (".", "?", "!") or (inside(a.cue, between) and text[q2.start - 2:q2.start].strip() in (",", ":")):
+                    a = replace(a, content=a.content + list(q2.pieces), extra={**a.extra, "marked_next": q2})
+                break
+        out.append(a)
+    return out
+
+
+def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> list[Attribution]:
+    """`found` followed by the quotations it does not cover: with a cue of their own, or continuing
+    the previous paragraph's speaker."""
+    text, bounds, marked = ctx.text, ctx.paragraphs, ctx.quotations
+    result = list(found)
+    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next") if a.extra.get(key) is not None}
+    by_end = sorted(result, key=lambda a: a.end)
+    i = 0
+    while i < len(marked):
+        q = marked[i]
+        if id(q) in claimed or any(overlap((q.start, q.end), (a.start, a.end)) > 0.5 * (q.end - q.start) for a in result):
+            i += 1
+            continue
+        if not is_statement(text, q):
+            i += 1
+            continue
+        para = paragraph_index(bounds, q.start)
+        p_start, p_end = bounds[para] if para >= 0 else (0, len(text))
+        nxt = marked[i + 1] if i + 1 < len(marked) else None
+        # interrupted: “A,” he said, “B.”
+        gap_end = nxt.start if nxt is not None and nxt.start < p_end else None
+        cue_hit = None
+        pieces = list(q.pieces)
+        if gap_end is not None and gap_end - q.end < 80:
+            cue_hit = cue_between(doc, q.end, gap_end)
+            if cue_hit is not None and id(nxt) not in claimed:
+                pieces += list(nxt.pieces)
+                claimed.add(id(nxt))
+                i += 1
+        if cue_hit is None:
+            sent = sentence_of(doc, max(q.end - 2, q.start))
+            after_end = min(p_end, (sent.end_char if sent is not None else q.end) + 1)
+            nxt_sent = sentence_of(doc, min(q.end + 1, len(text) - 1))
+            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
+                after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
+            cue_hit = cue_between(doc, q.end, after_end) if after_end > q.end else None
+            if cue_hit is not None and gap_end is not None and id(nxt) not in claimed and resumes_after_cue(text, q, nxt, cue_hit[0]):
+                pieces += list(nxt.pieces)
+                claimed.add(id(nxt))
+                i += 1
+        if cue_hit is None and para > 0 and not text[p_start:q.start].strip():
+            prev_start, prev_end = bounds[para - 1]
+            if text[prev_start:prev_end].rstrip().endswith(":"):  # "Reporter X says:" ¶ "…"
+                cue_hit = cue_between(doc, prev_start, prev_end, nearest_last=True)
+        if cue_hit is None:
+            lead = text[p_start:q.start]
+            if lead.rstrip().endswith((":", ",")) or (lead.strip() and len(lead.split()) <= 25):
+                cue_hit = cue_between(doc, p_start, q.start, nearest_last=True)
+        if cue_hit is not None:
+            verb, subj = cue_hit
+            cue = token_range([verb])
+            result.append(Attribution(pieces, cue, speaker_phrase(subj), None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
+        else:
+            # a quotation with no cue that opens its paragraph, or opens a sentence right after one
+            # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement
+            prev = [a for a in by_end if a.end <= q.start and (a.speaker is not None or a.principal) and 0 <= para - a.paragraph <= 1]
+            last = prev[-1] if prev else None
+            if last is not None and (not text[p_start:q.start].strip() or _after_attributed_sentence(doc, text, p_start, q, last)):
+                result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", CONTINUATION_CONFIDENCE,
+                                          paragraph=para, extra={"marked": q}, principal=last.principal))
+        i += 1
+    return result
+
+
+def _after_attributed_sentence(doc: Doc, text: str, p_start: int, q: MarkedQuote, last: Attribution) -> bool:
+    """Whether quotation `q` opens a sentence whose predecessor, in the same paragraph, holds the
+    attribution `last` (its cue or its content)."""
+    lead = text[p_start:q.start].rstrip()
+    if not lead or lead[-1] not in ".!?”\"»'’":
+        return False
+    previous = sentence_of(doc, len(lead) + p_start - 1)
+    if previous is None or previous.start_char < p_start:
+        return False
+    return (last.cue is not None and last.cue[0] >= previous.start_char) or last.end > previous.start_char
+
+
+def resumes_after_cue(text: str, q: MarkedQuote, nxt: MarkedQuote, verb: Token) -> bool:
+    """“A,” he said, as the crowd cheered. “B.” — the next quotation opens the sentence right after
+    the cue's sentence, and the first one broke off at a comma: one quote in two pieces."""
+    sent = verb.sent
+    broke_off = text[q.start:q.end].rstrip("”\"'’»").endswith(",")
+    return broke_off and sent.start_char <= q.end and not text[sent.end_char:nxt.start].strip()
+

@@ -1,0 +1,119 @@
+"""The people an article names, built once per Doc: each person's fullest name, role,
+affiliation and mentions, and lookups from a phrase ("Putin", "the Russian president") to a person."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .phrases import clean_name, description_of, split_role, title_before
+
+_CACHE_KEY = "presslens_people"
+
+
+@dataclass
+class Person:
+    """A person named in the article: canonical name, role, affiliation and where they appear."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    first: int = 0
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def person_registry(doc: Doc) -> list[Person]:
+    """Every person named in `doc`, mentions merged under the fullest form of the name.
+    Built once per Doc; callers that add people work on their own copy of the list."""
+    cached = doc.user_data.get(_CACHE_KEY)
+    if cached is None:
+        cached = doc.user_data[_CACHE_KEY] = _build(doc)
+    return list(cached)
+
+
+def _build(doc: Doc) -> list[Person]:
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    names = [(clean_name(e), e) for e in ents]
+    names = [(n, e) for n, e in names if n]
+    people: list[Person] = []
+    for name, ent in sorted(names, key=lambda x: -len(x[0].split())):
+        words = set(name.split())
+        match = next((p for p in people if words <= set(p.name.split())), None) or _near_miss(people, name)
+        if match is None:
+            match = Person(name, first=ent.start_char)
+            people.append(match)
+        match.first = min(match.first, ent.start_char)
+        match.mentions.append((ent.start_char, ent.end_char))
+        role, aff = split_role(description_of(ent))
+        title, title_aff = title_before(ent)
+        if title and len(title.split()) > len((role or "").split()):
+            role, aff = _without_name(title, match.name), _without_name(title_aff, match.name)
+        if role and not match.role:
+            match.role, match.affiliation = role, aff
+    return people
+
+
+def _without_name(text: str | None, name: str) -> str | None:
+    """A title read before a name, less the given names the parser left outside the name
+    ("Head of the Office … of Ukraine Andriy" before "Yermak")."""
+    if not text:
+        return text
+    words, names = text.split(), set(name.split())
+    while words and words[-1] in names:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def near_miss(a: str, b: str) -> bool:
+    """Two spellings of one surname: "Koronolli" / "Koronelli", "Scholtz" / "Scholz" — same first
+    letter, six letters or more, one edit apart (two from nine letters)."""
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 6:
+        return False
+    return _edit_distance(a.lower(), b.lower()) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def _near_miss(people: list[Person], name: str) -> Person | None:
+    """A person whose name differs from `name` only by a misspelt word."""
+    words = name.split()
+    for p in people:
+        theirs = p.name.split()
+        if len(words) > len(theirs):
+            continue
+        if all(w in theirs or any(near_miss(w, t) for t in theirs) for w in words) and any(w not in theirs for w in words):
+            return p
+    return None
+
+
+def person_with_name(people: list[Person], name: str) -> Person | None:
+    """The person whose fullest name contains every word of `name` ("Putin" → "Vladimir Putin"),
+    else one whose name it misspells ("Koronolli" → "Viktor Koronelli")."""
+    words = set(name.split())
+    if not words:
+        return None
+    return next((p for p in people if words <= set(p.name.split())), None) or _near_miss(people, name)
+
+
+def person_named(people: list[Person], span: Span) -> Person | None:
+    """The person a phrase names: its proper nouns, or a PERSON entity inside it."""
+    proper = {t.text for t in span if t.pos_ == "PROPN"}
+    if proper and span.root.pos_ == "PROPN":  # a surname the NER missed: "Halden told reporters"
+        for p in people:
+            if proper <= set(p.name.split()):
+                return p
+        if len(proper) == 1 and (near := _near_miss(people, next(iter(proper)))) is not None:
+            return near
+    for ent in span.ents:
+        if ent.label_ == "PERSON":
+            person = person_with_name(people, clean_name(ent))
+            if person is not None:
+                return person
+    return None
