@@ -19,7 +19,7 @@ $(VENV)/.installed-train: $(VENV)/.installed
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,parquet]'
 	touch $@
 
 demo: $(VENV)/.installed
