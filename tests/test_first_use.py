@@ -135,7 +135,10 @@ def test_ingest_hints_the_field_mapping_for_unrecognised_columns(tmp_path):
 
 
 def test_an_empty_query_result_says_so(tmp_path):
+    from presslens.store import open_store
+
     db = str(tmp_path / "empty.db")
+    open_store(db, create=True).dispose()
     runner = CliRunner()
     for command in (["quotes", "--speaker", "Nobody"], ["speakers"], ["events"], ["search", "zeppelin"], ["articles"],
                     ["outlets"], ["errors"]):

@@ -6,9 +6,10 @@ request threads and
 
 - runs at most `workers - 1` long articles (`long_characters` or more) at once, so one worker
   is always left for short ones: a 300 KB article never makes a 50-word request wait for it;
-- lets at most `max_waiting` requests wait for a worker; one more is refused at once with
-  `PoolBusy` (the app answers 503 with Retry-After), and so is one that found no worker
-  within `max_wait` seconds;
+- lets at most `max_waiting` requests of each kind (long, short) wait beyond what can run at
+  once; one more is refused at once with `PoolBusy` (the app answers 503 with Retry-After), and
+  so is one that found no worker within `max_wait` seconds.  Long articles waiting never take
+  a short one's place in the line;
 - gives each analysis a time limit scaled by its length (`presslens.parallel.time_allowed`, the
   batch rule), counted in the worker's CPU time where /proc shows it (so a busy machine does not
   fail articles that are merely waiting for a core) and, as a backstop, `WALL_SLACK` times that
@@ -154,7 +155,9 @@ class AnalysisPool:
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: list[Worker] = []
         self._long_lane = threading.BoundedSemaphore(workers - 1)
-        self._admitted = threading.BoundedSemaphore(workers + max_waiting)  # in analysis or waiting
+        # requests in analysis or waiting, per kind
+        self._admitted = {True: threading.BoundedSemaphore(workers - 1 + max_waiting),
+                          False: threading.BoundedSemaphore(workers + max_waiting)}
         self._start_lock = threading.Lock()
         self._started = False
         self._mean_seconds = 2.0  # running mean of one analysis, for Retry-After
@@ -187,12 +190,13 @@ class AnalysisPool:
 
     def analyze(self, text: str, *, max_bytes: int = DEFAULT_MAX_BYTES, **metadata) -> Analysis:
         """Analyse one article in a worker; `InputError`, `PoolBusy`, `AnalysisTimeout` or `AnalysisFailed` say why not."""
-        if not self._admitted.acquire(blocking=False):
-            raise self.busy(f"{self.workers} analyses running and {self.max_waiting} waiting")
+        long = len(text) >= self.long_characters
+        if not self._admitted[long].acquire(blocking=False):
+            raise self.busy(f"every worker for {'long' if long else 'short'} articles is in use and "
+                            f"{self.max_waiting} more are waiting")
         try:
             self._start()
             deadline = time.monotonic() + self.max_wait
-            long = len(text) >= self.long_characters
             if long and not self._long_lane.acquire(timeout=self.max_wait):
                 raise self.busy("long articles are being analysed")
             try:
@@ -205,7 +209,7 @@ class AnalysisPool:
                 if long:
                     self._long_lane.release()
         finally:
-            self._admitted.release()
+            self._admitted[long].release()
 
     def _run(self, worker: Worker, job: dict[str, Any], seconds: float) -> Analysis:
         started = time.monotonic()
