@@ -38,7 +38,7 @@ $(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
 lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q $(PIP_TOOLS))
 	$(COMPILE) --output-file=$(LOCK) pyproject.toml
-	$(COMPILE) --extra test --constraint $(LOCK) --output-file=$(TEST_LOCK) pyproject.toml
+	$(COMPILE) --extra test --extra parquet --constraint $(LOCK) --output-file=$(TEST_LOCK) pyproject.toml
 
 demo: $(VENV)/.installed
 	$(BIN)/presslens analyze examples/harbour-dispute.txt --published 2025-03-14 --format text

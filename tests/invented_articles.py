@@ -42,3 +42,13 @@ def write_jsonl(path: Path, count: int, *, bad_lines: bool = False) -> Path:
         lines.insert(7, json.dumps({"id": "empty", "text": "   "}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def long_article(characters: int, start: int = 0) -> str:
+    """One invented article of at least `characters` characters: invented reports one after another."""
+    parts, size, i = [], 0, start
+    while size < characters:
+        parts.append(article(i)["text"])
+        size += len(parts[-1]) + 2
+        i += 1
+    return "\n\n".join(parts)

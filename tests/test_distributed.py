@@ -23,8 +23,8 @@ def read(output, table):
 
 
 def quote_key(q):
-    return (q["article_id"], q["kind"], q["content_start"], q["content_end"], q["content_text"], q["speaker_name"],
-            q["cue_text"])
+    return (q["article_id"], q["kind"], q["content_start"], q["content_end"], q["content"], q["speaker"],
+            q["cue"])
 
 
 def test_parquet_quotes_match_analyze(tmp_path, client):
@@ -91,4 +91,40 @@ def test_warc_shards_are_read_on_the_workers(tmp_path, client):
     summary = run([str(path)], str(tmp_path / "out"), client=client)
     assert (summary.shards, summary.partitions, summary.articles) == (1, 1, 3)
     quotes = read(tmp_path / "out", "quotes")
-    assert {q["speaker_name"] for q in quotes} & {"Mara Velkin", "Tobias Rendt", "Ilse Marrow", "Dario Fenwick", "Aniela Storm"}
+    assert {q["speaker"] for q in quotes} & {"Mara Velkin", "Tobias Rendt", "Ilse Marrow", "Dario Fenwick", "Aniela Storm"}
+
+
+def test_dask_columns_are_named_as_export_names_them():
+    """Issue 14 point 16: one naming for `presslens run` and `presslens export` (`speaker`, not `speaker_name`)."""
+    from presslens.distributed import schema
+    from presslens.store.schema import metadata
+
+    store_only = {"id", "details", "source", "text_hash", "ingested_at"}  # the store's own bookkeeping
+    for table in TABLES:
+        if table not in metadata.tables:
+            continue
+        dask_columns = set(schema(table).names)
+        expected = {c.name for c in metadata.tables[table].columns} - store_only
+        if table == "articles":
+            expected.discard("id")
+        assert expected <= dask_columns, (table, sorted(expected - dask_columns))
+    assert "speaker_name" not in schema("quotes").names and "speaker" in schema("quotes").names
+
+
+def test_cli_run_names_each_failed_record(tmp_path, client):
+    """Issue 14 point 16: exit 1 with the id and reason of every failed record, not silently."""
+    source = write_jsonl(tmp_path / "in.jsonl", 4, bad_lines=True)
+    result = CliRunner().invoke(app, ["run", str(source), "--dask", client.scheduler.address,
+                                      "--output", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("error: record")]
+    assert len(failed) == 2, result.output
+    assert any("empty" in line and "record empty" in line for line in failed)
+    assert any("not valid JSON" in line or "JSON" in line for line in failed)
+
+
+def test_pandas_reads_the_dask_output_as_the_scaling_guide_says(tmp_path, client):
+    pandas = pytest.importorskip("pandas", reason="pandas comes with the `parquet` extra (`make test` installs it)")
+    run([str(write_jsonl(tmp_path / "in.jsonl", 3))], str(tmp_path / "out"), client=client)
+    quotes = pandas.read_parquet(tmp_path / "out" / "quotes")
+    assert {"article_id", "speaker", "speaker_role", "content"} <= set(quotes.columns) and len(quotes) > 0

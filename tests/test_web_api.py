@@ -16,7 +16,8 @@ SCRIPT = "The minister said <script>alert(1)</script> was not a threat to the ci
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    return TestClient(create_app(str(tmp_path_factory.mktemp("web") / "corpus.db")))
+    with TestClient(create_app(str(tmp_path_factory.mktemp("web") / "corpus.db"))) as client:  # stops its workers
+        yield client
 
 
 def _words(name: str) -> set[str]:
@@ -55,7 +56,7 @@ def test_store_then_browse_the_corpus(client):
     assert client.get("/corpus", params={"q": "\x00"}).status_code == 200
     assert client.get("/api/speakers").json()["items"]
     assert client.get("/api/events", params={"type": "   "}).status_code == 200
-    assert client.get("/api/outlets").json()[0]["articles"] >= 1
+    assert client.get("/api/outlets").json()["items"][0]["articles"] >= 1
     assert client.get("/api/articles/999999").status_code == 404
     for page in ("/corpus?q=cranes", f"/articles/{article_id}", f"/speakers/{speaker}", "/speakers", "/events", "/outlets"):
         assert client.get(page).status_code == 200, page
@@ -82,7 +83,7 @@ def test_stored_findings_render_on_article_events_and_outlets_pages(client):
     events = client.get("/events", params={"type": "assault", "since": "2025-04"}).text
     assert "Dorn" in events and 'class="vega-spec"' in events
     assert client.get("/api/events", params={"place": "dorn"}).json()["items"][0]["date"] == "2025-04-26"
-    daily = next(o for o in client.get("/api/outlets").json() if o["outlet"] == "Daily Test")
+    daily = next(o for o in client.get("/api/outlets").json()["items"] if o["outlet"] == "Daily Test")
     assert daily["vague_share"] == 1.0 and daily["unattributed_share"] == 1.0
     assert "Daily Test" in client.get("/outlets").text
 

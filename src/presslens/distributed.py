@@ -9,8 +9,11 @@ shard is one block, read by `presslens.ingest.warc`); each block is one task tha
 analyses the articles with the pipeline the worker process loaded once, and writes
 `OUTPUT/<table>/shard=<shard>/part-<block>.parquet` for every table (`articles` plus one per record list of `Analysis`: quotes, entities, events, framing, …).  Before the
 tasks run, the shard's old directories are removed, so re-running a shard replaces it.
-Columns come from the dataclasses in `presslens.model`: nested records are flattened with
-`_` (`speaker_name`, `content_start`), lists and dicts are stored as JSON text.
+Columns come from the dataclasses in `presslens.model`, named as `presslens export` names the
+store's columns (`COLUMN_NAMES`): nested records are flattened with `_` (`speaker_role`,
+`content_start`), a span's text takes the span's name (`content`, `cue`, `evidence`), a record's
+own span is `text`, `text_start`, `text_end`; lists and dicts are stored as JSON text.
+The failed records (id and reason) come back in the run's summary.
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from .validate import DEFAULT_MAX_BYTES
 
 DEFAULT_PARTITION_SIZE = "8MiB"
 ROW_GROUP_ARTICLES = 256  # articles analysed and written at a time within a partition
+MAX_FAILURES_LISTED = 100  # failed records named in the summary (all are in the articles table's `errors`)
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".lz4")
 _ARROW_SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
@@ -64,14 +68,33 @@ def _columns(cls: type, prefix: str = "", path: tuple[str, ...] = ()) -> list[tu
     return columns
 
 
+# Flattened model name → the store's (and `presslens export`'s) column name, for one naming in both.
+COLUMN_NAMES = {
+    "*": {"start": "text_start", "end": "text_end", "speaker_name": "speaker", "speaker_entity_id": "entity_id"},
+    "articles": {"id": "document_id", "schema": "analysis_schema"},
+    "entities": {"id": "entity_key"},
+}
+
+
+def _store_name(table: str, name: str) -> str:
+    renamed = COLUMN_NAMES.get(table, {}).get(name) or COLUMN_NAMES["*"].get(name)
+    if renamed:
+        return renamed
+    return name[:-len("_text")] if name.endswith("_text") else name  # a span's text: `content_text` → `content`
+
+
+def _named(table: str, columns: list[tuple[str, tuple[str, ...], pa.DataType]]):
+    return [(_store_name(table, name), key, kind) for name, key, kind in columns]
+
+
 def _record_types() -> dict[str, type]:
     hints = typing.get_type_hints(Analysis)
     return {name: typing.get_args(hints[name])[0] for name in RECORD_ATTRIBUTES}
 
 
 RECORD_TYPES = _record_types()
-ARTICLE_COLUMNS = [c for c in _columns(Analysis) if c[0] not in RECORD_TYPES]
-TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, **{name: _columns(cls) for name, cls in RECORD_TYPES.items()}}
+ARTICLE_COLUMNS = _named("articles", [c for c in _columns(Analysis) if c[0] not in RECORD_TYPES])
+TABLE_COLUMNS = {"articles": ARTICLE_COLUMNS, **{name: _named(name, _columns(cls)) for name, cls in RECORD_TYPES.items()}}
 TABLES = tuple(TABLE_COLUMNS)
 KEY_FIELDS = [("article_id", pa.string()), ("position", pa.int64())]  # position: index within the article
 
@@ -137,7 +160,7 @@ def _analyse_and_write(items: list[dict | Analysis], shard: str, part: int, outp
 
     fs, root = fsspec.core.url_to_fs(output)
     writers: dict[str, pq.ParquetWriter] = {}
-    counts = {"articles": 0, "errors": 0, "quotes": 0}
+    counts = {"articles": 0, "errors": 0, "quotes": 0, "failures": []}
     try:
         for table in TABLES:
             directory = posixpath.join(root, table, f"shard={shard}")
@@ -155,6 +178,8 @@ def _analyse_and_write(items: list[dict | Analysis], shard: str, part: int, outp
                     rows[table] += table_rows_
                 counts["articles"] += 1
                 counts["errors"] += bool(analysis.errors)
+                if analysis.errors and len(counts["failures"]) < MAX_FAILURES_LISTED:
+                    counts["failures"].append((article_id, "; ".join(analysis.errors)))
                 counts["quotes"] += len(analysis.quotes)
             for table, writer in writers.items():
                 writer.write_table(pa.Table.from_pylist(rows[table], schema=schema(table)))
@@ -173,6 +198,7 @@ class RunSummary:
     articles: int
     errors: int
     quotes: int
+    failures: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (article id, reason), the first ones
 
 
 def shard_name(path: str) -> str:
@@ -224,8 +250,10 @@ def run(inputs: list[str], output: str, *, client, partition_size: str | int = D
         for part, block in enumerate(blocks[0]):
             tasks.append(dask.delayed(analyse_partition, pure=False)(block, shard, part, output, max_bytes))
     counts = client.gather(client.compute(tasks))
+    failures = [failure for c in counts for failure in c["failures"]][:MAX_FAILURES_LISTED]
     return RunSummary(shards=len(files), partitions=len(counts), articles=sum(c["articles"] for c in counts),
-                      errors=sum(c["errors"] for c in counts), quotes=sum(c["quotes"] for c in counts))
+                      errors=sum(c["errors"] for c in counts), quotes=sum(c["quotes"] for c in counts),
+                      failures=failures)
 
 
 @contextmanager

@@ -64,11 +64,22 @@ def open_lines(source: str) -> Iterator[bytes]:
         yield from fh
 
 
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, chunks: Iterator[str]) -> None:
-    """Write to a temporary file beside `path` and rename: never a half-written output."""
+    """Write to a temporary file beside `path` and rename: never a half-written output.
+
+    The file gets the mode any tool's new file gets (0666 less the umask, usually 0644), not the
+    private 0600 of `mkstemp`.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for chunk in chunks:
                 fh.write(chunk)
@@ -123,6 +134,13 @@ def analyze(
                                    max_bytes=max_bytes, raise_errors=True))
     except InputError as exc:
         fail(str(exc))
+    if format is OutputFormat.text and output is None and sys.stdout.isatty():
+        from rich.console import Console
+
+        from ..report.text import print_report
+
+        print_report(result, Console())  # colour and the terminal's width; NO_COLOR is honoured
+        return
     emit(iter([render(result, format.value)]), output)
 
 

@@ -54,18 +54,22 @@ def ingest(
     except ValueError as exc:
         fail(str(exc) if field else f"--published must be a date as YYYY-MM-DD, got {published!r}")
     engine = open_db(db, create=True)
+    for hint in field_hints(sources, fields):
+        err_console.print(hint, highlight=False, soft_wrap=True, markup=False)
     documents = read_sources(sources, fields=fields, online=not offline, max_bytes=max_bytes,
                              allow_private=allow_private_urls)
+    # the bar counts finished articles (stored, duplicate or failed), not documents read ahead
     bar = Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                    TextColumn("{task.fields[rate]:.1f} articles/s"), TextColumn("stored {task.fields[stored]}"),
                    TextColumn("dup {task.fields[skipped]}"), TextColumn("[red]errors {task.fields[failed]}"),
-                   TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, disable=not progress)
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err_console,
+                   disable=not progress)
     with bar:
         task = bar.add_task("ingest", total=count_documents(sources), rate=0.0, stored=0, skipped=0, failed=0)
 
         def update(stats):
             elapsed = bar.tasks[0].elapsed or 0
-            bar.update(task, completed=stats.seen, rate=stats.stored / elapsed if elapsed else 0.0,
+            bar.update(task, completed=stats.finished, rate=stats.finished / elapsed if elapsed else 0.0,
                        stored=stats.stored, skipped=stats.skipped, failed=stats.failed)
 
         stats = load(engine, documents, workers=workers, published=published, outlet=outlet, max_bytes=max_bytes,
@@ -73,6 +77,21 @@ def ingest(
     err_console.print(f"{stats.seen} documents: {stats.stored} stored, {stats.skipped} already stored or duplicate, "
                       f"{stats.failed} failed" + (" (see `presslens errors`)" if stats.failed else ""), highlight=False)
     raise typer.Exit(1 if stats.failed else 0)
+
+
+def field_hints(sources: list[str], fields) -> list[str]:
+    """A `--field` hint for each JSONL/CSV file among `sources` whose fields presslens does not recognise."""
+    from ..ingest import expand
+    from ..ingest.hints import field_hint
+
+    hints = []
+    for source in expand(sources):
+        path = Path(source)
+        if path.suffix.lower() in (".jsonl", ".ndjson", ".csv") and path.is_file():
+            hint = field_hint(path, fields)
+            if hint:
+                hints.append(hint)
+    return hints
 
 
 @app.command("export")

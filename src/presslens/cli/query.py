@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .app import app
+from .app import app, err_console
 from .corpus import DB_HELP, open_db
 
 
@@ -29,8 +29,13 @@ SINCE = typer.Option(None, "--since", help="From this date (YYYY, YYYY-MM or YYY
 UNTIL = typer.Option(None, "--until", help="Up to and including this date.")
 
 
-def emit(rows: list[dict], format: Format, columns: list[str]) -> None:
-    """Print rows: all fields as JSON or CSV, the given columns as a table."""
+def emit(rows: list[dict], format: Format, columns: list[str], what: str) -> None:
+    """Print rows: all fields as JSON or CSV, the given columns as a table; no rows is said on stderr."""
+    if not rows:
+        err_console.print(f"no {what} found" + ("" if format is Format.table else f" (empty {format.value} output)"),
+                          highlight=False)
+        if format is Format.table:
+            return
     if format is Format.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
@@ -55,7 +60,7 @@ def quotes(db: str = DB, speaker: str = typer.Option(None, help="Speaker name or
 
     rows = list_quotes(open_db(db), speaker=speaker, since=since, until=until, outlet=outlet, q=search,
                        limit=limit, offset=offset)
-    emit(rows, format, ["published", "outlet", "speaker", "kind", "content"])
+    emit(rows, format, ["published", "outlet", "speaker", "kind", "content"], "quotes")
 
 
 @app.command()
@@ -66,7 +71,7 @@ def speakers(db: str = DB, name: str = typer.Option(None, "--name", help="Speake
     from ..store.queries import list_speakers
 
     rows = list_speakers(open_db(db), q=name, outlet=outlet, limit=limit, offset=offset)
-    emit(rows, format, ["speaker", "quotes", "articles", "roles", "outlets", "first", "last"])
+    emit(rows, format, ["speaker", "quotes", "articles", "roles", "outlets", "first", "last"], "speakers")
 
 
 @app.command()
@@ -79,7 +84,7 @@ def events(db: str = DB, type: str = typer.Option(None, "--type", help="Event ty
 
     rows = list_events(open_db(db), type=type, place=place, since=since, until=until, asserted_by=asserted_by,
                        limit=limit, offset=offset)
-    emit(rows, format, ["date", "type", "actor", "target", "location", "asserted_by", "outlet"])
+    emit(rows, format, ["date", "type", "actor", "target", "location", "asserted_by", "outlet"], "events")
 
 
 @app.command()
@@ -89,7 +94,7 @@ def search(text: str = typer.Argument(..., help="Words to find (all of them) in 
     from ..store.queries import list_articles
 
     emit(list_articles(open_db(db), q=text, limit=limit, offset=offset), format,
-         ["id", "published", "outlet", "title", "quotes", "events"])
+         ["id", "published", "outlet", "title", "quotes", "events"], "articles")
 
 
 @app.command()
@@ -99,7 +104,7 @@ def articles(db: str = DB, outlet: str = typer.Option(None, help="Outlet name (s
     from ..store.queries import list_articles
 
     emit(list_articles(open_db(db), outlet=outlet, since=since, until=until, limit=limit, offset=offset), format,
-         ["id", "published", "outlet", "title", "quotes", "events", "framing"])
+         ["id", "published", "outlet", "title", "quotes", "events", "framing"], "articles")
 
 
 @app.command()
@@ -107,7 +112,7 @@ def outlets(db: str = DB, format: Format = FORMAT) -> None:
     """Per outlet: articles, quotes, and the share of quotes from vague sources."""
     from ..store.queries import outlet_stats
 
-    emit(outlet_stats(open_db(db)), format, ["outlet", "articles", "quotes", "vague_quotes", "vague_share", "events"])
+    emit(outlet_stats(open_db(db)), format, ["outlet", "articles", "quotes", "vague_quotes", "vague_share", "events"], "outlets")
 
 
 @app.command()
@@ -115,4 +120,4 @@ def errors(db: str = DB, format: Format = FORMAT, limit: int = LIMIT, offset: in
     """Records that failed to ingest, with their source and reason."""
     from ..store.queries import list_errors
 
-    emit(list_errors(open_db(db), limit=limit, offset=offset), format, ["occurred_at", "source", "item", "reason"])
+    emit(list_errors(open_db(db), limit=limit, offset=offset), format, ["occurred_at", "source", "item", "reason"], "errors")

@@ -36,6 +36,11 @@ def run(
     except (FileNotFoundError, OSError) as exc:
         fail(str(exc))
     elapsed = time.perf_counter() - started
+    for article_id, reason in summary.failures:
+        err_console.print(f"error: record {article_id}: {reason}", highlight=False, soft_wrap=True, markup=False)
+    if summary.errors > len(summary.failures):
+        err_console.print(f"… and {summary.errors - len(summary.failures)} more failed records: the `errors` column of "
+                          f"{output}/articles names each", highlight=False, soft_wrap=True, markup=False)
     err_console.print(f"{summary.articles} articles from {summary.shards} shard(s) in {summary.partitions} partition(s), "
                       f"{summary.quotes} quotes, {summary.errors} with errors, {elapsed:.1f}s → {output}", highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.errors else 0)

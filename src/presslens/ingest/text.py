@@ -1,4 +1,4 @@
-"""Plain-text files → `Document`: the whole file is the article, its path the id."""
+"""Plain-text files → `Document`: the whole file is the article, its path the id, its file name the title."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,4 +14,4 @@ def read_text(path: Path, *, max_bytes: int) -> Document:
             text = decode(fh.read(max_bytes + 1), max_bytes, size=path.stat().st_size)
     except (InputError, OSError) as exc:
         return failed(source, source, str(exc))
-    return Document(id=source, text=text, source=source)
+    return Document(id=source, text=text, title=path.name, source=source)

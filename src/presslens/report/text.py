@@ -1,5 +1,11 @@
-"""Terminal report (rich): each speaker with role and affiliation, then their statements."""
+"""Terminal report (rich): each speaker with role and affiliation, then their statements.
+
+`print_report` prints onto a given console (on a terminal: colour and its width);
+`render_text` returns the same report as plain text, printing nothing.
+"""
 from __future__ import annotations
+
+import io
 
 from rich.console import Console
 from rich.panel import Panel
@@ -12,7 +18,14 @@ from .timeline import time_table, timeline_table
 
 
 def render_text(analysis: Analysis, width: int = 100) -> str:
-    console = Console(record=True, width=width, force_terminal=False, color_system=None)
+    """The report as plain text `width` columns wide."""
+    console = Console(file=io.StringIO(), record=True, width=width, force_terminal=False, color_system=None)
+    print_report(analysis, console)
+    return console.export_text()
+
+
+def print_report(analysis: Analysis, console: Console) -> None:
+    """Print the report onto `console`."""
     title = analysis.title or "Article"
     meta = ", ".join(x for x in (analysis.outlet, analysis.published) if x)
     console.print(Text(f"{title}" + (f" ({meta})" if meta else ""), style="bold"))
@@ -39,7 +52,6 @@ def render_text(analysis: Analysis, width: int = 100) -> str:
             console.print(block)
     if analysis.errors:
         console.print(Text("Errors: " + "; ".join(analysis.errors), style="red"))
-    return console.export_text()
 
 
 # Further report sections: (title, function returning a rich renderable or None).

@@ -25,6 +25,11 @@ class LoadStats:
     skipped: int = 0  # duplicates: already stored, or twice in the input
     failed: int = 0
 
+    @property
+    def finished(self) -> int:
+        """Documents done with: stored, skipped or failed (`seen` also counts those still in analysis)."""
+        return self.stored + self.skipped + self.failed
+
 
 def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
          published: str | None = None, outlet: str | None = None, max_bytes: int = 2_000_000,

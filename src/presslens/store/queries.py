@@ -118,6 +118,18 @@ def list_quotes(engine: Engine, speaker: str | None = None, since: str | None = 
     `speaker` matches the quote's speaker name, its canonical entity's name, or any mention
     (alias) of that entity; `q` is full-text search over the quoted content.
     """
+    return _rows(engine, quotes_query(engine, speaker, since, until, outlet, q).limit(limit).offset(offset))
+
+
+def count_rows(engine: Engine, statement) -> int:
+    """How many rows a `*_query()` statement has in all (what a paged listing pages through)."""
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+
+
+def quotes_query(engine: Engine, speaker: str | None = None, since: str | None = None, until: str | None = None,
+                 outlet: str | None = None, q: str | None = None):
+    """The statement behind `list_quotes`, unpaged."""
     conditions = _dates(articles.c.published, since, until)
     if speaker:
         alias = exists().where(mentions.c.entity_id == quotes.c.entity_id, _contains(mentions.c.text, speaker))
@@ -133,14 +145,21 @@ def list_quotes(engine: Engine, speaker: str | None = None, since: str | None = 
                         quotes.c.content_start, quotes.c.content_end, quotes.c.cue, quotes.c.channel,
                         quotes.c.confidence)
                  .join(articles, articles.c.id == quotes.c.article_id).where(*conditions)
-                 .order_by(articles.c.published.nulls_last(), quotes.c.article_id, quotes.c.content_start)
-                 .limit(limit).offset(offset))
-    return _rows(engine, statement)
+                 .order_by(articles.c.published.nulls_last(), quotes.c.article_id, quotes.c.content_start))
+    return statement
 
 
 def list_speakers(engine: Engine, q: str | None = None, outlet: str | None = None, limit: int = 100,
                   offset: int = 0) -> list[dict]:
-    """Speakers by number of quotes, with the articles, outlets and roles they appear with."""
+    """Speakers by number of quotes, with the articles, outlets, roles and affiliations they appear with."""
+    rows = _rows(engine, speakers_query(engine, q, outlet).limit(limit).offset(offset))
+    for row in rows:
+        row["vague"] = bool(row["vague"])
+    return rows
+
+
+def speakers_query(engine: Engine, q: str | None = None, outlet: str | None = None):
+    """The statement behind `list_speakers`, unpaged."""
     conditions = [quotes.c.speaker.is_not(None)]
     if q:
         conditions.append(_contains(quotes.c.speaker, q))
@@ -150,15 +169,12 @@ def list_speakers(engine: Engine, q: str | None = None, outlet: str | None = Non
                         func.count(distinct(quotes.c.article_id)).label("articles"),
                         func.max(case((quotes.c.speaker_vague.is_(True), 1), else_=0)).label("vague"),
                         _agg(engine, quotes.c.speaker_role).label("roles"),
+                        _agg(engine, quotes.c.speaker_affiliation).label("affiliations"),
                         _agg(engine, articles.c.outlet).label("outlets"),
                         func.min(articles.c.published).label("first"), func.max(articles.c.published).label("last"))
                  .join(articles, articles.c.id == quotes.c.article_id).where(*conditions)
-                 .group_by(quotes.c.speaker).order_by(func.count().desc(), quotes.c.speaker)
-                 .limit(limit).offset(offset))
-    rows = _rows(engine, statement)
-    for row in rows:
-        row["vague"] = bool(row["vague"])
-    return rows
+                 .group_by(quotes.c.speaker).order_by(func.count().desc(), quotes.c.speaker))
+    return statement
 
 
 def _agg(engine: Engine, column):
@@ -171,6 +187,12 @@ def list_events(engine: Engine, type: str | None = None, place: str | None = Non
                 until: str | None = None, asserted_by: str | None = None, limit: int = 100,
                 offset: int = 0) -> list[dict]:
     """Events by date (the event's own date, else its article's), with the asserting source."""
+    return _rows(engine, events_query(engine, type, place, since, until, asserted_by).limit(limit).offset(offset))
+
+
+def events_query(engine: Engine, type: str | None = None, place: str | None = None, since: str | None = None,
+                 until: str | None = None, asserted_by: str | None = None):
+    """The statement behind `list_events`, unpaged."""
     when = func.coalesce(events.c.date, articles.c.published)
     conditions = _dates(when, since, until)
     if type:
@@ -183,9 +205,8 @@ def list_events(engine: Engine, type: str | None = None, place: str | None = Non
                         events.c.location, events.c.date, events.c.asserted_by, events.c.evidence,
                         events.c.confidence, articles.c.published, articles.c.outlet, articles.c.title)
                  .join(articles, articles.c.id == events.c.article_id).where(*conditions)
-                 .order_by(when.nulls_last(), events.c.article_id, events.c.evidence_start)
-                 .limit(limit).offset(offset))
-    return _rows(engine, statement)
+                 .order_by(when.nulls_last(), events.c.article_id, events.c.evidence_start))
+    return statement
 
 
 def outlet_stats(engine: Engine) -> list[dict]:

@@ -1,7 +1,7 @@
 """The REST API under /api: analyse an article, and page through the stored corpus.
 
-Every list endpoint takes `limit` and `offset` and answers `{"items", "limit", "offset",
-"next_offset"}` (`next_offset` null on the last page).  Filters mirror
+Every list endpoint takes `limit` and `offset` and answers `{"items", "total", "limit", "offset",
+"next_offset"}` (`total` items in all, `next_offset` null on the last page).  Filters mirror
 `presslens.store.queries`; a blank filter means no filter.
 """
 from __future__ import annotations
@@ -43,23 +43,28 @@ class AnalyzeRequest(BaseModel):
 
 class Page(BaseModel):
     items: list[dict[str, Any]]
+    total: int = Field(description="Items matching the filters, on all pages together.")
     limit: int
     offset: int
     next_offset: int | None
 
 
-def page(fetch, limit: int, offset: int, **filters) -> Page:
-    """One page from a `queries` function, asking for one row more to know whether another page follows."""
+def page(fetch, count, limit: int, offset: int, **filters) -> Page:
+    """One page from a `queries` function, with `count(**filters)` the total on all pages."""
     clean = {k: corpus.clean_filter(v) if isinstance(v, str) else v for k, v in filters.items()}
-    rows = fetch(limit=limit + 1, offset=offset, **clean)
-    return Page(items=rows[:limit], limit=limit, offset=offset, next_offset=offset + limit if len(rows) > limit else None)
+    rows = fetch(limit=limit, offset=offset, **clean)
+    total = count(**clean)
+    return Page(items=rows, total=total, limit=limit, offset=offset,
+                next_offset=offset + limit if offset + limit < total else None)
 
 
 ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
                   403: {"description": "`fetch` asked of a server that does not fetch, or a URL it refuses"},
                   413: {"description": "The body is over the size limit"},
                   422: {"description": "Input presslens refuses (or, with `store=true`, the database refuses), "
-                                       "with the reason"}}
+                                       "with the reason"},
+                  503: {"description": "Every analysis worker is busy and the waiting line is full; see Retry-After"},
+                  504: {"description": "The analysis ran past the time limit for an article of its length"}}
 
 
 @router.post("/analyze", summary="Analyse one article", responses=ANALYZE_ERRORS)
@@ -74,7 +79,7 @@ def analyze_article(request: Request, body: AnalyzeRequest,
     elif body.text is None:
         raise HTTPException(422, "text is required (or url with fetch=true)")
     try:
-        analysis = service.run(max_bytes=request.app.state.max_text_bytes, **fields)
+        analysis = service.run(request.app.state.analysis_pool, max_bytes=request.app.state.max_text_bytes, **fields)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from None
     result = analysis.to_dict()
@@ -105,8 +110,9 @@ def fetched(request: Request, url: str | None) -> dict[str, Any]:
 def list_articles(request: Request, q: Text("Full-text search over title and text.") = None,
                   outlet: Text("Outlet name contains this.") = None, since: Since = None, until: Until = None,
                   limit: Limit = 50, offset: Offset = 0) -> Page:
-    return page(lambda **kw: queries.list_articles(request.app.state.engine, **kw), limit, offset,
-                q=q, outlet=outlet, since=since, until=until)
+    engine = request.app.state.engine
+    return page(lambda **kw: queries.list_articles(engine, **kw), lambda **kw: queries.count_articles(engine, **kw),
+                limit, offset, q=q, outlet=outlet, since=since, until=until)
 
 
 @router.get("/articles/{article_id}", summary="One stored article with all its findings",
@@ -123,14 +129,18 @@ def list_quotes(request: Request, speaker: Text("Speaker name or alias contains 
                 since: Since = None, until: Until = None, outlet: Text("Outlet name contains this.") = None,
                 q: Text("Full-text search over the quoted words.") = None,
                 limit: Limit = 100, offset: Offset = 0) -> Page:
-    return page(lambda **kw: queries.list_quotes(request.app.state.engine, **kw), limit, offset,
-                speaker=speaker, since=since, until=until, outlet=outlet, q=q)
+    engine = request.app.state.engine
+    return page(lambda **kw: queries.list_quotes(engine, **kw),
+                lambda **kw: queries.count_rows(engine, queries.quotes_query(engine, **kw)),
+                limit, offset, speaker=speaker, since=since, until=until, outlet=outlet, q=q)
 
 
 @router.get("/speakers", summary="Speakers by number of quotes")
 def list_speakers(request: Request, q: Text("Speaker name contains this.") = None,
                   outlet: Text("Outlet name contains this.") = None, limit: Limit = 100, offset: Offset = 0) -> Page:
-    return page(lambda **kw: queries.list_speakers(request.app.state.engine, **kw), limit, offset, q=q, outlet=outlet)
+    engine = request.app.state.engine
+    return page(lambda **kw: queries.list_speakers(engine, **kw),
+                lambda **kw: queries.count_rows(engine, queries.speakers_query(engine, **kw)), limit, offset, q=q, outlet=outlet)
 
 
 @router.get("/events", summary="Events by date")
@@ -138,10 +148,13 @@ def list_events(request: Request, type: Text("Event type contains this.") = None
                 place: Text("Location contains this.") = None, since: Since = None, until: Until = None,
                 asserted_by: Text("Asserted by (author or a speaker) contains this.") = None,
                 limit: Limit = 100, offset: Offset = 0) -> Page:
-    return page(lambda **kw: queries.list_events(request.app.state.engine, **kw), limit, offset,
-                type=type, place=place, since=since, until=until, asserted_by=asserted_by)
+    engine = request.app.state.engine
+    return page(lambda **kw: queries.list_events(engine, **kw),
+                lambda **kw: queries.count_rows(engine, queries.events_query(engine, **kw)),
+                limit, offset, type=type, place=place, since=since, until=until, asserted_by=asserted_by)
 
 
 @router.get("/outlets", summary="Per outlet: quotes from vague sources and unattributed claims")
-def list_outlets(request: Request) -> list[dict[str, Any]]:
-    return corpus.outlet_rows(request.app.state.engine)
+def list_outlets(request: Request, limit: Limit = 100, offset: Offset = 0) -> Page:
+    rows = corpus.outlet_rows(request.app.state.engine)  # one row per outlet: few enough to count in full
+    return page(lambda limit, offset: rows[offset:offset + limit], lambda: len(rows), limit, offset)

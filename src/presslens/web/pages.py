@@ -5,6 +5,7 @@ Python is the article view of `presslens.web.render`, which escapes every piece 
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path as FilePath
 from typing import Annotated
 
@@ -55,7 +56,8 @@ def analyze_page(request: Request, text: Annotated[str, Form()] = "", published:
                  title: Annotated[str, Form(max_length=1000)] = "", store: Annotated[bool, Form()] = False):
     """Analyse the posted article and show it; with `store` save it and go to the stored article."""
     try:
-        analysis = service.run(text, published=published, title=title, max_bytes=request.app.state.max_text_bytes)
+        analysis = service.run(request.app.state.analysis_pool, text, published=published, title=title,
+                               max_bytes=request.app.state.max_text_bytes)
     except InputError as exc:
         return templates.TemplateResponse(request, "analyze.html", {"error": str(exc), "text": text, "published": published,
                                                                     "title": title}, status_code=422)
@@ -99,7 +101,14 @@ def speaker_page(request: Request, name: Annotated[str, Path(max_length=300)], o
     quotes = queries.list_quotes(_engine(request), speaker=name, limit=2000, **_clean(outlet=outlet, since=since, until=until))
     return templates.TemplateResponse(request, "speaker.html", {
         "name": name, "quotes": quotes, "outlet": outlet, "since": since, "until": until,
+        "roles": most_common(q["speaker_role"] for q in quotes),
+        "affiliations": most_common(q["speaker_affiliation"] for q in quotes),
         "charts": [charts.speaker_timeline(quotes), charts.speaker_outlets(quotes)] if quotes else []})
+
+
+def most_common(values) -> list[str]:
+    """Distinct non-empty values, the most frequent first."""
+    return [value for value, _ in Counter(v for v in values if v).most_common()]
 
 
 @router.get("/events")

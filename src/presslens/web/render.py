@@ -1,10 +1,11 @@
 """The Analyze page's article view: escaped paragraphs with speakers' statements highlighted.
 
-Two layers over the text: statements (one `<mark>` per quote piece, in the speaker's colour
-from `presslens.report.speakers`, name and role in the tooltip) and, inside them, framing
-techniques (underlined) and time expressions (dotted, resolved date in the tooltip).  Ranges
-are clipped to paragraphs and quote boundaries so the HTML always nests; every piece of
-article text passes through `html.escape`.
+Three layers over the text: statements (one `<mark>` per quote piece, in the speaker's colour
+from `presslens.report.speakers`, name and role in the tooltip); inside them framing techniques
+(underlined) and time expressions (dotted, resolved date in the tooltip); innermost, hedges
+(italic, dashed box).  The page's legend names each.  Ranges are clipped to paragraphs and to
+the enclosing layer's ranges so the HTML always nests; every piece of article text passes
+through `html.escape`.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _attr(name: str, value: str) -> str:
     return f'{name}="{escape(value, quote=True)}"'
 
 
-def layers(analysis: Analysis, groups: list[SpeakerGroup]) -> tuple[list[Range], list[Range]]:
+def layers(analysis: Analysis, groups: list[SpeakerGroup]) -> tuple[list[Range], list[Range], list[Range]]:
     outer = []
     for index, g in enumerate(groups):
         attrs = " ".join([_attr("class", "q"), _attr("style", f"background:{g.colour}"), _attr("title", speaker_label(g)),
@@ -46,7 +47,9 @@ def layers(analysis: Analysis, groups: list[SpeakerGroup]) -> tuple[list[Range],
              for f in analysis.framing]
     inner += [Range(t.start, t.end, "span", " ".join([_attr("class", "time"), _attr("title", f"= {t.value or 'unresolved'}")]))
               for t in analysis.time_expressions]
-    return outer, inner
+    hedges = [Range(h.start, h.end, "span", " ".join([_attr("class", "hedge"), _attr("title", "hedge: the claim is softened")]))
+              for h in analysis.hedges]
+    return outer, inner, hedges
 
 
 def _wrap(text: str, start: int, end: int, ranges: list[Range], inside) -> str:
@@ -66,10 +69,13 @@ def _wrap(text: str, start: int, end: int, ranges: list[Range], inside) -> str:
 def article_html(analysis: Analysis, groups: list[SpeakerGroup] | None = None) -> Markup:
     """The article as `<p>` paragraphs with both layers, safe to insert into a template."""
     text = analysis.text
-    outer, inner = layers(analysis, groups if groups is not None else group_by_speaker(analysis))
+    outer, inner, hedges = layers(analysis, groups if groups is not None else group_by_speaker(analysis))
+
+    def hedge_layer(a: int, b: int, plain: bool = True) -> str:
+        return _wrap(text, a, b, hedges, lambda s, e, plain: escape(text[s:e]))
 
     def inner_layer(a: int, b: int, plain: bool = True) -> str:
-        return _wrap(text, a, b, inner, lambda s, e, plain: escape(text[s:e]))
+        return _wrap(text, a, b, inner, hedge_layer)
 
     paragraphs, start = [], 0
     for line in text.split("\n"):

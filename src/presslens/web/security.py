@@ -28,9 +28,11 @@ HEADERS = [
 
 
 class SecurityMiddleware:
-    def __init__(self, app, *, max_body_bytes: int, allowed_hosts: list[str] | None = None):
+    def __init__(self, app, *, max_body_bytes: int, max_text_bytes: int, allowed_hosts: list[str] | None = None):
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.too_large = (f"request body over the limit of {max_body_bytes:,} bytes (an article may have up to "
+                          f"{max_text_bytes:,} bytes; the server's --max-bytes sets it)")
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
 
     async def __call__(self, scope, receive, send):
@@ -50,7 +52,7 @@ class SecurityMiddleware:
                 return await _reply(send, 403, "cross-site request refused")
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            return await _reply(send, 413, f"request body over the limit of {self.max_body_bytes:,} bytes")
+            return await _reply(send, 413, self.too_large)
         body, more = bytearray(), True
         if scope["method"] in ("POST", "PUT", "PATCH"):
             while more:
@@ -60,7 +62,7 @@ class SecurityMiddleware:
                 body += message.get("body", b"")
                 more = message.get("more_body", False)
                 if len(body) > self.max_body_bytes:
-                    return await _reply(send, 413, f"request body over the limit of {self.max_body_bytes:,} bytes")
+                    return await _reply(send, 413, self.too_large)
         replayed = False
 
         async def replay():
