@@ -65,7 +65,10 @@ def worker_main(conn) -> None:
     from ..pipeline import get_pipeline
 
     get_pipeline()
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+    except (BrokenPipeError, OSError):  # the server went while the model loaded
+        return
     while True:
         try:
             job = conn.recv()
