@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: demo test eval bench bench-scale clean train-framing word-clusters
+.PHONY: demo test eval bench bench-scale clean train-framing word-clusters event-lexicon
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ train-framing: $(VENV)/.installed
 # retrain the framing model after it (`make train-framing`).
 word-clusters: $(VENV)/.installed-train
 	$(BIN)/python scripts/build_word_clusters.py
+
+# Rebuild the CAMEO verb-pattern table (src/presslens/data/cameo_verbs.json) from ../shared/data/cameo
+# (PETRARCH2 dictionaries, MIT; CAMEO -> PLOVER table, CC BY-SA 4.0); the output is byte-for-byte reproducible.
+event-lexicon:
+	$(PYTHON) scripts/build_event_lexicon.py --source ../shared/data/cameo
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -221,6 +221,9 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     return out
 
 
+NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
+
+
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
     out, triggers = [], set(typed)
@@ -230,12 +233,45 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
             continue
         if _governed_by_event(tok, triggers):
             continue  # "condemned the attack on X" is one ACCUSE event
+        if tok.dep_ in NOUN_ARGUMENT_DEPS:
+            continue  # "ceasefire deal": the deal is the event
         actor, target = _nominal_actor(tok), _nominal_target(tok)
-        if actor is None and target is None:
-            continue
+        trigger = tok
+        head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
+        if head is not None and actor is None:
+            actor = _subject(head)  # "the parties underlined a mutual commitment", "Russia continued shelling"
+        end = tok
+        if head is not None and type_ == "AGREE" and head.i < tok.i:
+            trigger = head  # the stated intent: "reaffirmed a mutual readiness"
         start, stop = _evidence(tok, actor)
+        if trigger is not tok:
+            start = min(start, trigger.idx)
+        modality = _modality(head) if head is not None else "asserted"
         for a in _conjuncts(actor):
-            out.append(FoundEvent(type_, tok, tok, a, target, "asserted", start, stop))
+            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
+    return out
+
+
+def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """'is ready / willing / open to …' (AGREE), 'is unacceptable' (ACCUSE): a predicate adjective
+    that states a stance, unless an event verb below it already says what is offered."""
+    stances, out, triggers = lexicon()["stance_adjectives"], [], set(typed)
+    for tok in doc:
+        type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj") else None
+        if type_ is None:
+            continue
+        below = [t for t in tok.subtree if t.i in triggers and t.i != tok.i]
+        if type_ == "AGREE":
+            if below or not any(c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
+                continue  # "ready to withdraw" is the intention rule's; "an open letter" states nothing
+        verb = tok.head if tok.dep_ == "acomp" else tok
+        actor = _subject(verb)
+        if actor is not None and type_ == "ACCUSE":
+            actor, target = None, actor  # "sanctions are unacceptable": the sanctions are criticised
+        else:
+            target = None
+        start, stop = _evidence(verb, actor if type_ != "ACCUSE" else None)
+        out.append(FoundEvent(type_, tok, tok, actor, target, _modality(verb), start, stop))
     return out
 
 
@@ -246,4 +282,4 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             type_, used = event_type(tok)
             if type_ is not None:
                 typed[tok.i] = (type_, used)
-    return sorted(_verb_events(doc, typed) + _noun_events(doc, typed), key=lambda e: e.trigger.i)
+    return sorted(_verb_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed), key=lambda e: e.trigger.i)
