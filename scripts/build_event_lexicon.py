@@ -179,6 +179,8 @@ def _clean(pattern: dict) -> dict | None:
     preps = [p for p in pattern.get("prep", []) if re.fullmatch(r"[a-z]+", p[0])]
     if preps:
         out["prep"] = preps
+    if not out.get("obj") and all(p[1] is None for p in out.get("prep", [])) and not out.get("pre"):
+        return None  # a bare preposition ("* (ON)") needs PETRARCH's actor markers to mean anything
     return out or None
 
 

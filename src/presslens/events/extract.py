@@ -123,10 +123,18 @@ def _modality(verb: Token) -> str:
     for v in chain:
         if any(c.lower_ in HEDGES for c in v.children):
             return "hedged"
+    if _purpose(chain[-1]):
+        return "intended"
     root = verb.sent.root
     if root.lemma_.lower() in CLAIM_VERBS or any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "NOUN" for t in root.children):
         return "hedged"
     return "asserted"
+
+
+def _purpose(verb: Token) -> bool:
+    """'opened fire to disperse …', 'took steps to enhance …': an infinitive of purpose states an aim,
+    not an act (an infinitive completing a verb — 'agreed to share' — is that verb's xcomp)."""
+    return verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _evidence(verb: Token, actor: Token | None) -> tuple[int, int]:
@@ -166,6 +174,8 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return False, None  # "troops would be deployed": nobody states an intention of their own
     intended, stated_by = bool(aux & FUTURE_AUX), None
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
         intended, v = True, v.head
@@ -222,6 +232,7 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 
 NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
 
 
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
@@ -229,8 +240,8 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out, triggers = [], set(typed)
     for tok in doc:
         type_ = noun_type(tok) if tok.i not in used else None
-        if type_ is None:
-            continue
+        if type_ is None or tok.ent_type_ in NAME_ENTITIES:
+            continue  # "the Agency for Development and Cooperation" names a body
         if _governed_by_event(tok, triggers):
             continue  # "condemned the attack on X" is one ACCUSE event
         if tok.dep_ in NOUN_ARGUMENT_DEPS:

@@ -56,10 +56,10 @@ def cameo() -> dict:
         for f in verbs.get(lemma, []):
             if "particle" not in f:
                 f["type"] = change["type"]
-    drop = {lemma for lemma, why in overlay.get("no_default", {}).items()}
-    for lemma in drop:
+    for lemma in overlay.get("no_default", {}):
         for f in verbs.get(lemma, []):
             f.pop("type", None)
+            f["objects_only"] = True
     unknown = {p["type"] for b in blocks for p in b} | {f.get("type") for fs in verbs.values() for f in fs}
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
@@ -146,6 +146,8 @@ def cameo_type(verb: Token, lemma: str) -> tuple[str | None, Token | None, bool]
                     continue
             if p["pre"] and not all(any(_is(t, w) for t in subj_words) for w in p["pre"]):
                 continue
+            if form.get("objects_only") and not (p["obj"] or p["prep"]):
+                continue  # a verb that decides nothing alone is not typed by its subject either
             if not all(_prep_match(spec, preps) for spec in p["prep"]):
                 continue
             return p["type"], used, True
