@@ -36,6 +36,8 @@ PRONOUNS = frozenset("it they he she its their".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
 
 @dataclass
@@ -48,6 +50,7 @@ class FoundEvent:
     modality: str
     start: int  # evidence clause, character offsets
     end: int
+    speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -207,6 +210,23 @@ def _nominal_target(noun: Token) -> Token | None:
     return None
 
 
+def _obligation(verb: Token) -> Token | None:
+    """'X must / should withdraw', 'X needs to resolve', 'it is necessary to disconnect' state a
+    demand on X (REQUEST): the word that states it, else None.  'we must' is a commitment, not a demand."""
+    if verb.lemma_.lower() in ("be", "have") or verb.lemma_.lower() in REPORTING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("we", "i"):
+        return None
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
+    if modal is not None:
+        return modal
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in OBLIGATION_HEADS:
+        return head
+    return None
+
+
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out, triggers, lex = [], set(typed), lexicon()
     for i, (type_, used) in typed.items():
@@ -219,8 +239,16 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
+        obliged_by = _obligation(tok)
+        if obliged_by is not None:  # a demand on the subject: the speaker asks, the subject is asked
+            trigger = obliged_by if obliged_by.i < tok.i else tok
+            start = min(start, obliged_by.idx)
+            out.append(FoundEvent("REQUEST", trigger, end, None, actor, "asserted", start, stop, speaker_acts=True))
+            continue
         intended, stated_by = _intention(tok)
-        if intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
+        if modality == "negated" and (type_ == "AGREE" or (intended and type_ in lex["cooperative"])):
+            type_, modality = "REJECT", "asserted"  # "has not agreed", "won't withdraw": a refusal is made
+        elif intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
             type_ = "AGREE" if type_ in lex["cooperative"] else "THREATEN"
             modality = "asserted" if modality == "hypothetical" else modality  # the offer or threat is made
             if stated_by is not None:
@@ -228,6 +256,24 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
                 start = min(start, doc[stated_by.left_edge.i].idx)
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
+    return out
+
+
+def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """Demands stated with a modal on a verb that names no event of its own ('Israel should understand
+    its responsibility')."""
+    out, triggers = [], set(typed)
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in triggers or _governed_by_event(tok, triggers):
+            continue
+        obliged_by = _obligation(tok)
+        if obliged_by is None:
+            continue
+        subj = _subject(tok)
+        start, stop = _evidence(tok, subj)
+        trigger = obliged_by if obliged_by.i < tok.i else tok
+        end = tok if trigger is obliged_by else obliged_by
+        out.append(FoundEvent("REQUEST", trigger, end, None, subj, "asserted", min(start, obliged_by.idx), stop, speaker_acts=True))
     return out
 
 
@@ -293,4 +339,4 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             type_, used = event_type(tok)
             if type_ is not None:
                 typed[tok.i] = (type_, used)
-    return sorted(_verb_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed), key=lambda e: e.trigger.i)
+    return sorted(_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed), key=lambda e: e.trigger.i)

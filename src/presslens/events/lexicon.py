@@ -36,6 +36,7 @@ def lexicon() -> dict:
     for table in ("nouns", "verb_object"):
         data[table] = {**data[table], **{k: v["type"] for k, v in overlay.get(table, {}).items()}}
     data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
+    data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
