@@ -13,6 +13,7 @@ Within a level the expression nearest the trigger wins.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -29,9 +30,18 @@ def dateline_times(text: str, times: list) -> list:
     return [t for t in times if t.start in starts and t.value]
 
 
+ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
 def _nearest(times, lo: int, hi: int, anchor: int):
     inside = [t for t in times if lo <= t.start < hi and t.value]
     return min(inside, key=lambda t: abs(t.start - anchor)) if inside else None
+
+
+def _first_day(value: str) -> str:
+    """A range gives its first day: an ISO week ("2025-W10") → its Monday ("2025-03-03")."""
+    m = ISO_WEEK.match(value)
+    return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat() if m else value
 
 
 def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[str | None, str]:
@@ -39,11 +49,18 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[st
     anchor = found.trigger.idx
     best = _nearest(times, found.start, found.end, anchor)
     if best is not None:
-        return best.value, "clause"
+        return _first_day(best.value), "clause"
     sent = found.trigger.sent
     best = _nearest(times, sent.start_char, sent.end_char, anchor)
     if best is not None:
-        return best.value, "sentence"
+        return _first_day(best.value), "sentence"
+    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    earlier = [t for t in times if para_start <= t.start < sent.start_char and t.value]
+    if earlier:  # the narrative's reference time: the paragraph's latest date before the event
+        return _first_day(earlier[-1].value), "paragraph"
+    earlier = [t for t in times if t.start < sent.start_char and t.value and t.granularity == "day"]
+    if earlier:
+        return _first_day(earlier[-1].value), "context"
     if quote is None:
         return None, UNDATED
     if quote.cue is not None:
@@ -52,7 +69,7 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[st
             cue_sent = cue[0].sent
             best = _nearest(times, cue_sent.start_char, cue_sent.end_char, quote.cue.start)
             if best is not None:
-                return best.value, "statement"
+                return _first_day(best.value), "statement"
     before = [t for t in datelines if t.start <= quote.content.start]
     if before:
         return before[-1].value, "dateline"
