@@ -15,9 +15,18 @@ normalised to ISO values with a granularity:
   "this/last year"; "yesterday", "today", "overnight"; "three days ago";
 * "two days later" → counted from the preceding day-level expression.
 
+A day or month with no year has a past and a future reading (dateparser's, for days): past tense
+takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
+the nearer one ("until March" in a December article is next March); the underspecified form
+(`XXXX-01-09`) and the reason stay on the record (`underspecified`, `reason`).  Weekdays go back
+unless future; "this weekend" is its Saturday; a date shared by a coordination ("January 11 and
+November 26, 2021") takes the year given once.
+
 Without a publication date nothing relative can be resolved: such values stay relative and are
 flagged (`relative=True`): ``REF-1W`` (last week), ``REF-1D`` (yesterday), ``REF+0M`` (this month),
-``XXXX-WXX-6`` (a Saturday, TIMEX3 style), ``XXXX-04-26`` (a day with no year).
+``XXXX-WXX-6`` (a Saturday, TIMEX3 style), ``XXXX-04-26`` (a day with no year), with words for
+readers in `readable` ("the day before publication", "a Saturday (week unknown)"); reports show
+those and `HINT`.
 """
 from __future__ import annotations
 
@@ -105,8 +114,10 @@ class TimeNormaliser:
     def __init__(self, published: date | None):
         self.published = published
         self.last_day: date | None = None
+        self.reason: str | None = None  # why an underspecified expression got its value
 
     def __call__(self, m: _Match, tense: str) -> tuple[str | None, str, bool]:
+        self.reason = None
         value = getattr(self, "_" + m.kind)(m.groups, tense, self.published)
         if value[1] == "day" and not value[2] and value[0]:
             self.last_day = date.fromisoformat(value[0])
@@ -125,7 +136,9 @@ class TimeNormaliser:
         readings = _readings(f"{day} {MONTHS[month - 1]}", pub)
         if readings is None:
             return None, "day", False
-        return _choose(readings, tense, pub).isoformat(), "day", False
+        chosen = _choose(readings, tense, pub)
+        self.reason = f"no year: {tense} tense, {_WHICH[tense]} reading ({readings[0]} or {readings[1]})"
+        return chosen.isoformat(), "day", False
 
     _date_mdy = _date_dmy
 
@@ -145,12 +158,16 @@ class TimeNormaliser:
         ahead = date(pub.year if month >= pub.month else pub.year + 1, month, 1)
         this_month = date(pub.year, pub.month, 1)
         chosen = _choose((back, ahead), tense, this_month)
+        if back != ahead:
+            self.reason = f"no year: {tense} tense, {_WHICH[tense]} reading ({back:%Y-%m} or {ahead:%Y-%m})"
         return f"{chosen.year}-{month:02d}", "month", False
 
     def _weekday(self, g, tense, pub):
         wd = WEEKDAYS.index(g["wd"].lower())
         if pub is None:
             return f"XXXX-WXX-{wd + 1}", "day", True
+        self.reason = ("weekday: future tense, the next such day on or after publication" if tense == FUTURE
+                       else "weekday: the latest such day on or before publication")
         if tense == FUTURE:  # on or after publication: "Thursday's meeting will …" in a Thursday paper
             return (pub + timedelta(days=(wd - pub.weekday()) % 7)).isoformat(), "day", False
         return (pub - timedelta(days=(pub.weekday() - wd) % 7)).isoformat(), "day", False
@@ -215,6 +232,32 @@ class TimeNormaliser:
         if pub is None:
             return f"REF{offset:+d}D", "day", True
         return (pub + timedelta(days=offset)).isoformat(), "day", False
+
+
+_WHICH = {PAST: "the past", FUTURE: "the future", PRESENT: "the nearer"}
+UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "WE": "weekend"}
+
+
+def readable(value: str | None) -> str | None:
+    """Words for a value that could not be resolved without the publication date:
+    'REF-1D' → 'the day before publication', 'XXXX-WXX-2' → 'a Tuesday (week unknown)'."""
+    if not value:
+        return None
+    m = re.fullmatch(r"REF([+-]\d+)(WE|[DWMY])", value)
+    if m:
+        n, unit = int(m.group(1)), UNITS[m.group(2)]
+        if n == 0:
+            return "the publication day" if unit == "day" else f"the {unit} of publication"
+        side = "before" if n < 0 else "after"
+        return f"the {unit} {side} publication" if abs(n) == 1 else f"{abs(n)} {unit}s {side} publication"
+    m = re.fullmatch(r"XXXX-WXX-(\d)", value)
+    if m:
+        return f"a {WEEKDAYS[int(m.group(1)) - 1].capitalize()} (week unknown)"
+    m = re.fullmatch(r"XXXX-(\d{2})(?:-(\d{2}))?", value)
+    if m:
+        month = MONTHS[int(m.group(1)) - 1].capitalize()
+        return f"{int(m.group(2))} {month} (year unknown)" if m.group(2) else f"{month} (year unknown)"
+    return None
 
 
 def _readings(text: str, pub: date) -> tuple[date, date] | None:
@@ -291,10 +334,15 @@ def time_expressions(doc: Doc) -> list[TimeExpression]:
         if m.kind in ("date_mdy", "date_dmy") and not m.groups.get("y") and nxt.kind == m.kind and nxt.groups.get("y") \
                 and re.fullmatch(r"\s*(?:,|and|or|-|–|to)?\s*", text[m.end:nxt.start]):
             m.groups["shared_y"] = nxt.groups["y"]
+    bare = TimeNormaliser(None)  # the underspecified form, before the publication date fills it in
     for m in matches:
-        value, granularity, relative = normalise(m, tense_of(doc, m.start, m.end))
+        tense = tense_of(doc, m.start, m.end)
+        value, granularity, relative = normalise(m, tense)
+        under = bare(m, tense)[0] if normalise.reason else None
         out.append(TimeExpression(m.start, m.end, text[m.start:m.end], value,
-                                  granularity="relative" if relative else granularity, relative=relative))
+                                  granularity="relative" if relative else granularity, relative=relative,
+                                  readable=readable(value) if relative else None,
+                                  underspecified=under, reason=normalise.reason))
     return out
 
 

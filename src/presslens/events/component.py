@@ -19,9 +19,11 @@ from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from .dates import dateline_times, event_date
 from .extract import find_events
+from .lexicon import noun_type
 
 FIRST_PERSON = frozenset("i we".split())
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RELATIVE_WORDS = frozenset("who whom which that whose".split())
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -43,7 +45,7 @@ class EventsComponent:
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = next((q for q in quotes if any(p.start <= trigger[0] < p.end for p in (q.pieces or [q.content]))), None)
             speaker = self._speaker(quote, mentions) if quote is not None else None
-            actor, actor_ent = self._name(found.actor, mentions, speaker)
+            actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
             if found.speaker_acts and actor is None and speaker:
                 actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
                 actor_ent = next((e for s_, e_, e in mentions if e.name == speaker), None)
@@ -81,8 +83,8 @@ class EventsComponent:
         return sp.name or None
 
     @staticmethod
-    def _name(tok: Token | None, mentions, speaker: str | None):
-        """(name, entity or None) for an argument token."""
+    def _name(tok: Token | None, mentions, speaker: str | None, acting: bool = False):
+        """(name, entity or None) for an argument token (`acting`: the actor's role)."""
         if tok is None:
             return None, None
         if tok.lower_ in FIRST_PERSON and speaker:
@@ -90,6 +92,8 @@ class EventsComponent:
         ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
         if ent is not None:
             return ent.name, ent
+        if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_WORDS or (acting and noun_type(tok)):
+            return None, None  # never a pronoun or relative word; an event ("the shelling") is no actor
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None

@@ -95,6 +95,8 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
     if used is None or used.dep_ not in ("dobj", "nsubjpass"):
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or used.i not in (t.i for t in c.subtree)):
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head if verb.head.i != actor_i else None  # "the city that forces attacked"
                 return c  # not the quantity of the event noun: "provided 5,000 tons of aid"
     heads = [verb]
     u = used
@@ -339,4 +341,8 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             type_, used = event_type(tok)
             if type_ is not None:
                 typed[tok.i] = (type_, used)
+    heads = lexicon()["intention_heads"]
+    for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
+        if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
+            del typed[i]
     return sorted(_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed), key=lambda e: e.trigger.i)

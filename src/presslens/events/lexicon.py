@@ -37,6 +37,7 @@ def lexicon() -> dict:
         data[table] = {**data[table], **{k: v["type"] for k, v in overlay.get(table, {}).items()}}
     data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
     data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
+    data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
@@ -128,9 +129,10 @@ def _prep_match(spec, preps: list[Token]) -> bool:
     return False
 
 
-def cameo_type(verb: Token, lemma: str) -> tuple[str | None, Token | None, bool]:
+def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, bool]:
     """(PLOVER type, the object token a pattern matched, whether a pattern — not the verb alone —
-    gave the type) from the CAMEO table."""
+    gave the type) from the CAMEO table; `objects_only`: only patterns with words after the verb
+    (a light verb's subject does not type it: "talks resumed" is the talks' event)."""
     forms = cameo()["verbs"].get(lemma)
     if not forms:
         return None, None, False
@@ -147,7 +149,7 @@ def cameo_type(verb: Token, lemma: str) -> tuple[str | None, Token | None, bool]
                     continue
             if p["pre"] and not all(any(_is(t, w) for t in subj_words) for w in p["pre"]):
                 continue
-            if form.get("objects_only") and not (p["obj"] or p["prep"]):
+            if (objects_only or form.get("objects_only")) and not (p["obj"] or p["prep"]):
                 continue  # a verb that decides nothing alone is not typed by its subject either
             if not all(_prep_match(spec, preps) for spec in p["prep"]):
                 continue
@@ -195,6 +197,8 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
     own code."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
+    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
+        return None, None  # "insisted that …" reports a statement: the clause holds the event
     if lemma is not None:
         for obj in objects_of(verb):
             for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):
@@ -212,7 +216,7 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
     cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, _ = cameo_type(verb, cameo_lemma)
+    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     return c_type, c_used
 
 
