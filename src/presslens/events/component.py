@@ -43,7 +43,8 @@ class EventsComponent:
         datelines = dateline_times(text, times)
         for found in find_events(doc):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
-            quote = next((q for q in quotes if any(p.start <= trigger[0] < p.end for p in (q.pieces or [q.content]))), None)
+            word = found.word.idx
+            quote = next((q for q in quotes if any(p.start <= word < p.end for p in (q.pieces or [q.content]))), None)
             speaker = self._speaker(quote, mentions) if quote is not None else None
             actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
             if found.speaker_acts and actor is None and speaker:

@@ -36,6 +36,8 @@ PRONOUNS = frozenset("it they he she its their".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
+PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
+SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
@@ -51,6 +53,12 @@ class FoundEvent:
     start: int  # evidence clause, character offsets
     end: int
     speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
+    core: Token | None = None  # the event word itself when the trigger runs from a reporting verb
+
+    @property
+    def word(self) -> Token:
+        """The word that names the event (where its quote, if any, is looked up)."""
+        return self.core if self.core is not None else self.trigger
 
 
 def _subject(verb: Token) -> Token | None:
@@ -139,7 +147,11 @@ def _modality(verb: Token) -> str:
 def _purpose(verb: Token) -> bool:
     """'opened fire to disperse …', 'took steps to enhance …': an infinitive of purpose states an aim,
     not an act (an infinitive completing a verb — 'agreed to share' — is that verb's xcomp)."""
-    return verb.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS  # not "an attempt to assassinate"
 
 
 def _evidence(verb: Token, actor: Token | None) -> tuple[int, int]:
@@ -245,7 +257,7 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         if obliged_by is not None:  # a demand on the subject: the speaker asks, the subject is asked
             trigger = obliged_by if obliged_by.i < tok.i else tok
             start = min(start, obliged_by.idx)
-            out.append(FoundEvent("REQUEST", trigger, end, None, actor, "asserted", start, stop, speaker_acts=True))
+            out.append(FoundEvent("REQUEST", trigger, end, None, actor, "asserted", start, stop, speaker_acts=True, core=tok))
             continue
         intended, stated_by = _intention(tok)
         if modality == "negated" and (type_ == "AGREE" or (intended and type_ in lex["cooperative"])):
@@ -257,7 +269,7 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
                 trigger, end = (stated_by, end) if stated_by.i < tok.i else (tok, stated_by)
                 start = min(start, doc[stated_by.left_edge.i].idx)
         for a in _conjuncts(actor):
-            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
+            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop, core=tok))
     return out
 
 
@@ -275,7 +287,7 @@ def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         start, stop = _evidence(tok, subj)
         trigger = obliged_by if obliged_by.i < tok.i else tok
         end = tok if trigger is obliged_by else obliged_by
-        out.append(FoundEvent("REQUEST", trigger, end, None, subj, "asserted", min(start, obliged_by.idx), stop, speaker_acts=True))
+        out.append(FoundEvent("REQUEST", trigger, end, None, subj, "asserted", min(start, obliged_by.idx), stop, speaker_acts=True, core=tok))
     return out
 
 
@@ -330,7 +342,7 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         else:
             target = None
         start, stop = _evidence(verb, actor if type_ != "ACCUSE" else None)
-        out.append(FoundEvent(type_, tok, tok, actor, target, _modality(verb), start, stop))
+        out.append(FoundEvent(type_, tok, tok, actor, target, _modality(verb), start, stop, core=tok))
     return out
 
 
@@ -345,4 +357,27 @@ def find_events(doc: Doc) -> list[FoundEvent]:
     for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
         if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
             del typed[i]
-    return sorted(_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed), key=lambda e: e.trigger.i)
+    found = _verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed)
+    for e in found:
+        if e.type in SPEECH_ACT_TYPES:
+            _from_report(e)
+    return sorted(found, key=lambda e: e.trigger.i)
+
+
+def _from_report(e: FoundEvent) -> None:
+    """An offer, threat, refusal or demand made in reported speech ("Russia said Sudan must return …",
+    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb."""
+    v = e.word
+    while v.dep_ not in ("ccomp", "ROOT") and v.head.i != v.i:
+        v = v.head
+    report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
+    if report is None or e.trigger.i <= report.i <= e.trigger_end.i:
+        return
+    if e.core is None:
+        e.core = e.trigger
+    if report.i < e.trigger.i:
+        e.trigger = report
+    else:
+        e.trigger_end = report
+    e.start = min(e.start, report.idx)
+    e.end = max(e.end, report.idx + len(report.text))

@@ -38,6 +38,7 @@ def lexicon() -> dict:
     data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
     data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
     data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
+    data["directive_verbs"] = frozenset(overlay.get("directive_verbs", {}))
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
@@ -182,6 +183,11 @@ def _lemma(verb: Token, known: frozenset) -> str | None:
     return None
 
 
+def _compounded(obj: Token) -> Token | None:
+    """The event noun compounded with a plain head: 'a mediation mission', 'a rescue operation'."""
+    return next((c for c in obj.children if c.dep_ == "compound" and noun_type(c)), None)
+
+
 def _measured(obj: Token) -> Token | None:
     """The event noun a quantity stands for: 'tons of aid', 'a wave of arrests'."""
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -204,10 +210,10 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
             for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):
                 if key in lex["verb_object"]:
                     return lex["verb_object"][key], obj
-        if lemma in lex["needs_object"]:
+        if lemma in lex["needs_object"] or lemma in lex["directive_verbs"]:
             for obj in verb.children:  # a light verb takes the type of its event-noun object: "began a hunger strike"
                 if obj.dep_ in ("dobj", "nsubjpass"):
-                    noun = obj if noun_type(obj) else _measured(obj)  # "provide 25,000 tons of aid"
+                    noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
                     if noun is not None:
                         return noun_type(noun), noun
     if lemma is not None and lemma not in lex["needs_object"]:
