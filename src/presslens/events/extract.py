@@ -36,6 +36,9 @@ PRONOUNS = frozenset("it they he she its their".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
+# a noun reached through these is not part of the event above it (`nominal` in _governed_by_event)
+ADJUNCT_DEPS = frozenset({"advcl", "agent", "parataxis"})
+DEMAND_NOUNS = frozenset("importance need necessity".split())
 PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
@@ -171,13 +174,15 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _governed_by_event(tok: Token, triggers: set[int]) -> bool:
+def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
     withdraw', 'demanded an admission that forces murdered …', 'lifted a curfew where 28 were
     killed' are one event each.  Any event trigger above the word counts, except across a
     coordination ('attacked the port and killed two guards' are two events)."""
     v = tok
     while v.dep_ != "conj" and v.head.i != v.i:
+        if nominal and v.dep_ in ADJUNCT_DEPS:
+            return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
         if v.i in triggers:
             return True
@@ -238,6 +243,8 @@ def _obligation(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in OBLIGATION_HEADS:
         return head
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == "be":  # "it is necessary to disconnect"
+        return next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in OBLIGATION_HEADS), None)
     return None
 
 
@@ -302,7 +309,7 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         type_ = noun_type(tok) if tok.i not in used else None
         if type_ is None or tok.ent_type_ in NAME_ENTITIES:
             continue  # "the Agency for Development and Cooperation" names a body
-        if _governed_by_event(tok, triggers):
+        if _governed_by_event(tok, triggers, nominal=True):
             continue  # "condemned the attack on X" is one ACCUSE event
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
@@ -323,12 +330,31 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     return out
 
 
+def _demand_nouns(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """'stressed the importance of starting talks', 'the need to impose sanctions': a demand (REQUEST)
+    that the act named after the noun be done; the noun's clause gives the evidence."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DEMAND_NOUNS:
+            continue
+        what = next((c for c in tok.children if (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ == "acl"), None)
+        if what is None:
+            continue
+        head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
+        trigger = head if head is not None and head.i < tok.i else tok
+        start, stop = _evidence(tok, None)
+        start = min(start, trigger.idx)
+        out.append(FoundEvent("REQUEST", trigger, tok, _subject(head) if head is not None else None, None,
+                              "asserted", start, stop, speaker_acts=True, core=tok))
+    return out
+
+
 def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     """'is ready / willing / open to …' (AGREE), 'is unacceptable' (ACCUSE): a predicate adjective
     that states a stance, unless an event verb below it already says what is offered."""
     stances, out, triggers = lexicon()["stance_adjectives"], [], set(typed)
     for tok in doc:
-        type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj") else None
+        type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj", "oprd", "ccomp", "xcomp") else None
         if type_ is None:
             continue
         below = [t for t in tok.subtree if t.i in triggers and t.i != tok.i]
@@ -357,7 +383,8 @@ def find_events(doc: Doc) -> list[FoundEvent]:
     for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
         if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
             del typed[i]
-    found = _verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed) + _stance_events(doc, typed)
+    found = (_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
+             + _stance_events(doc, typed) + _demand_nouns(doc, typed))
     for e in found:
         if e.type in SPEECH_ACT_TYPES:
             _from_report(e)
