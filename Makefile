@@ -13,7 +13,7 @@ PIP_TOOLS  := pip-tools==7.6.2
 COMPILE     = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
               --no-emit-index-url --no-emit-find-links
 
-.PHONY: demo test eval bench bench-scale clean train-framing word-clusters lock
+.PHONY: demo test eval bench bench-scale clean train-framing word-clusters event-lexicon lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ train-framing: $(VENV)/.installed
 # retrain the framing model after it (`make train-framing`).
 word-clusters: $(VENV)/.installed-train
 	$(BIN)/python scripts/build_word_clusters.py
+
+# Rebuild the CAMEO verb-pattern table (src/presslens/data/cameo_verbs.json) from ../shared/data/cameo
+# (PETRARCH2 dictionaries, MIT; CAMEO -> PLOVER table, CC BY-SA 4.0); the output is byte-for-byte reproducible.
+event-lexicon:
+	$(PYTHON) scripts/build_event_lexicon.py --source ../shared/data/cameo
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build *.egg-info src/*.egg-info

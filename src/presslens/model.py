@@ -70,6 +70,9 @@ class TimeExpression:
     value: str | None
     granularity: str | None = None  # day | week | month | year | relative
     relative: bool = False
+    readable: str | None = None  # words for a relative value: "the day before publication"
+    underspecified: str | None = None  # the form before a reading was chosen: "XXXX-01-09"
+    reason: str | None = None  # why that reading: "no year: future tense, the future reading (…)"
 
 
 @dataclass
@@ -82,8 +85,8 @@ class Event:
     evidence: Span
     asserted_by: str = "author"
     confidence: float = 0.5
-    date_source: str | None = None
-    modality: str = "asserted"
+    date_source: str | None = None  # clause | sentence | paragraph | context | statement | dateline | "undated: why"
+    modality: str = "asserted"  # asserted | hedged | hypothetical | negated | intended
     trigger: Span | None = None
     actor_code: str | None = None
     target_code: str | None = None

@@ -15,9 +15,18 @@ normalised to ISO values with a granularity:
   "this/last year"; "yesterday", "today", "overnight"; "three days ago";
 * "two days later" → counted from the preceding day-level expression.
 
+A day or month with no year has a past and a future reading (dateparser's, for days): past tense
+takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
+the nearer one ("until March" in a December article is next March); the underspecified form
+(`XXXX-01-09`) and the reason stay on the record (`underspecified`, `reason`).  Weekdays go back
+unless future; "this weekend" is its Saturday; a date shared by a coordination ("January 11 and
+November 26, 2021") takes the year given once.
+
 Without a publication date nothing relative can be resolved: such values stay relative and are
 flagged (`relative=True`): ``REF-1W`` (last week), ``REF-1D`` (yesterday), ``REF+0M`` (this month),
-``XXXX-WXX-6`` (a Saturday, TIMEX3 style), ``XXXX-04-26`` (a day with no year).
+``XXXX-WXX-6`` (a Saturday, TIMEX3 style), ``XXXX-04-26`` (a day with no year), with words for
+readers in `readable` ("the day before publication", "a Saturday (week unknown)"); reports show
+those and `HINT`.
 """
 from __future__ import annotations
 
@@ -38,6 +47,8 @@ MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 UNIT_DAYS = {"day": 1, "week": 7}
+FUTURE, PAST, PRESENT = "future", "past", "present"
+HINT = "pass the publication date (--published YYYY-MM-DD) to resolve relative dates"
 
 _WD = "|".join(WEEKDAYS)
 _MO = "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
@@ -48,9 +59,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("month", rf"\b(?:(?:in|during|since|until|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b"),
     ("weekday", rf"\b(?:(?:on|last|next|this|by|since|until|from)\s+)?(?:(?:an?|the)\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("year", r"\b(?:(?:in|during|since|until|by|from|of)\s+)(?:(?:early|mid|late)[-\s]+)?(?P<y>(?:19|20)\d{2})\b"),
+    ("year", r"\b(?:(?:in|during|since|until|by|from|of|to|before|after|than)\s+)(?:(?:early|mid|late)[-\s]+)?(?P<y>(?:19|20)\d{2})\b(?![-–]\d)"),
+    ("period_end", r"\b(?:(?:by|until|before|at)\s+)?the\s+end\s+of\s+(?:the\s+|this\s+)?(?:(?P<cur>current|coming|next|last|past|previous)\s+)?(?P<u>year|month)\b"),
+    ("weekend", r"\b(?:(?P<rel>this|last|next|past|over\s+the)\s+)weekend\b"),
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past|previous|coming)\s+(?P<u>week|month|year)\b"),
-    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
+    ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
     ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight)\b"),
 ]]
 
@@ -101,67 +114,87 @@ class TimeNormaliser:
     def __init__(self, published: date | None):
         self.published = published
         self.last_day: date | None = None
+        self.reason: str | None = None  # why an underspecified expression got its value
 
-    def __call__(self, m: _Match, future: bool) -> tuple[str | None, str, bool]:
-        value = getattr(self, "_" + m.kind)(m.groups, future, self.published)
+    def __call__(self, m: _Match, tense: str) -> tuple[str | None, str, bool]:
+        self.reason = None
+        value = getattr(self, "_" + m.kind)(m.groups, tense, self.published)
         if value[1] == "day" and not value[2] and value[0]:
             self.last_day = date.fromisoformat(value[0])
         return value
 
-    def _date_dmy(self, g, future, pub):
-        from dateparser import parse  # imported lazily: costly import, needed only for explicit dates
-
+    def _date_dmy(self, g, tense, pub):
         month, day = _month_number(g["m"]), int(g["d"])
-        if g.get("y"):
-            parsed = parse(f"{day} {MONTHS[month - 1]} {g['y']}", settings={"DATE_ORDER": "DMY"}, languages=["en"])
-            return (parsed.date().isoformat(), "day", False) if parsed else (None, "day", True)
+        year = g.get("y") or g.get("shared_y")
+        if year:
+            try:
+                return date(int(year), month, day).isoformat(), "day", False
+            except ValueError:
+                return None, "day", False
         if pub is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", True
-        year = pub.year
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
+        readings = _readings(f"{day} {MONTHS[month - 1]}", pub)
+        if readings is None:
             return None, "day", False
-        if future and candidate < pub:
-            candidate = candidate.replace(year=year + 1)
-        elif not future and candidate > pub:
-            candidate = candidate.replace(year=year - 1)
-        return candidate.isoformat(), "day", False
+        chosen = _choose(readings, tense, pub)
+        self.reason = f"no year: {tense} tense, {_WHICH[tense]} reading ({readings[0]} or {readings[1]})"
+        return chosen.isoformat(), "day", False
 
     _date_mdy = _date_dmy
 
-    def _iso(self, g, future, pub):
+    def _iso(self, g, tense, pub):
         try:
             return date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat(), "day", False
         except ValueError:
             return None, "day", False
 
-    def _month(self, g, future, pub):
+    def _month(self, g, tense, pub):
         month = _month_number(g["m"])
         if g.get("y"):
             return f"{g['y']}-{month:02d}", "month", False
         if pub is None:
             return f"XXXX-{month:02d}", "month", True
-        year = pub.year
-        if future and month < pub.month:
-            year += 1
-        elif not future and month > pub.month:
-            year -= 1
-        return f"{year}-{month:02d}", "month", False
+        back = date(pub.year if month <= pub.month else pub.year - 1, month, 1)
+        ahead = date(pub.year if month >= pub.month else pub.year + 1, month, 1)
+        this_month = date(pub.year, pub.month, 1)
+        chosen = _choose((back, ahead), tense, this_month)
+        if back != ahead:
+            self.reason = f"no year: {tense} tense, {_WHICH[tense]} reading ({back:%Y-%m} or {ahead:%Y-%m})"
+        return f"{chosen.year}-{month:02d}", "month", False
 
-    def _weekday(self, g, future, pub):
+    def _weekday(self, g, tense, pub):
         wd = WEEKDAYS.index(g["wd"].lower())
         if pub is None:
             return f"XXXX-WXX-{wd + 1}", "day", True
-        if future:
-            delta = (wd - pub.weekday()) % 7 or 7
-            return (pub + timedelta(days=delta)).isoformat(), "day", False
+        self.reason = ("weekday: future tense, the next such day on or after publication" if tense == FUTURE
+                       else "weekday: the latest such day on or before publication")
+        if tense == FUTURE:  # on or after publication: "Thursday's meeting will …" in a Thursday paper
+            return (pub + timedelta(days=(wd - pub.weekday()) % 7)).isoformat(), "day", False
         return (pub - timedelta(days=(pub.weekday() - wd) % 7)).isoformat(), "day", False
 
-    def _year(self, g, future, pub):
+    def _weekend(self, g, tense, pub):
+        rel = " ".join((g.get("rel") or "this").lower().split())
+        if pub is None:
+            return {"next": "REF+1WE"}.get(rel, "REF+0WE" if rel == "this" else "REF-1WE"), "day", True
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)  # the latest Saturday on or before
+        if rel == "next" or (rel == "this" and tense == FUTURE and saturday < pub - timedelta(days=1)):
+            saturday += timedelta(days=7)
+        return saturday.isoformat(), "day", False
+
+    def _period_end(self, g, tense, pub):
+        unit = g["u"].lower()
+        offset = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}.get((g.get("cur") or "").lower(), 0)
+        if pub is None:
+            return f"REF{offset:+d}{unit[0].upper()}", unit, True
+        if unit == "year":
+            return str(pub.year + offset), "year", False
+        y, mo = _shift_month(pub, offset)
+        return f"{y}-{mo:02d}", "month", False
+
+    def _year(self, g, tense, pub):
         return g["y"], "year", False
 
-    def _rel_unit(self, g, future, pub):
+    def _rel_unit(self, g, tense, pub):
         rel = " ".join(g["rel"].lower().split())
         offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
         unit = g["u"].lower()
@@ -174,35 +207,111 @@ class TimeNormaliser:
             return f"{y}-{mo:02d}", "month", False
         return str(pub.year + offset), "year", False
 
-    def _ago(self, g, future, pub):
+    def _ago(self, g, tense, pub):
         n = NUMBERS.get(g["n"].lower()) or int(g["n"])
-        days = n * UNIT_DAYS[g["u"].lower()]
+        unit = g["u"].lower()
         direction = g["dir"].lower()
         if direction in ("ago",):
             anchor, sign = pub, -1
         else:
             anchor, sign = self.last_day, (1 if direction in ("later", "after") else -1)
+        if unit in ("month", "year"):
+            if anchor is None:
+                return f"REF{sign * n:+d}{unit[0].upper()}", unit, True
+            if unit == "year":
+                return str(anchor.year + sign * n), "year", False
+            y, mo = _shift_month(anchor, sign * n)
+            return f"{y}-{mo:02d}", "month", False
+        days = n * UNIT_DAYS[unit]
         if anchor is None:
             return f"REF{sign * days:+d}D", "day", True
         return (anchor + timedelta(days=sign * days)).isoformat(), "day", False
 
-    def _deictic(self, g, future, pub):
+    def _deictic(self, g, tense, pub):
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)
         if pub is None:
             return f"REF{offset:+d}D", "day", True
         return (pub + timedelta(days=offset)).isoformat(), "day", False
 
 
-def is_future(doc: Doc, start: int, end: int) -> bool:
-    """Whether the verb governing the expression at [start, end) is in the future tense."""
+_WHICH = {PAST: "the past", FUTURE: "the future", PRESENT: "the nearer"}
+UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "WE": "weekend"}
+
+
+def readable(value: str | None) -> str | None:
+    """Words for a value that could not be resolved without the publication date:
+    'REF-1D' → 'the day before publication', 'XXXX-WXX-2' → 'a Tuesday (week unknown)'."""
+    if not value:
+        return None
+    m = re.fullmatch(r"REF([+-]\d+)(WE|[DWMY])", value)
+    if m:
+        n, unit = int(m.group(1)), UNITS[m.group(2)]
+        if n == 0:
+            return "the publication day" if unit == "day" else f"the {unit} of publication"
+        side = "before" if n < 0 else "after"
+        return f"the {unit} {side} publication" if abs(n) == 1 else f"{abs(n)} {unit}s {side} publication"
+    m = re.fullmatch(r"XXXX-WXX-(\d)", value)
+    if m:
+        return f"a {WEEKDAYS[int(m.group(1)) - 1].capitalize()} (week unknown)"
+    m = re.fullmatch(r"XXXX-(\d{2})(?:-(\d{2}))?", value)
+    if m:
+        month = MONTHS[int(m.group(1)) - 1].capitalize()
+        return f"{int(m.group(2))} {month} (year unknown)" if m.group(2) else f"{month} (year unknown)"
+    return None
+
+
+def _readings(text: str, pub: date) -> tuple[date, date] | None:
+    """dateparser's past and future readings of a day with no year, relative to publication."""
+    from dateparser import parse  # imported lazily: costly import, needed only for explicit dates
+    from datetime import datetime
+
+    base = datetime(pub.year, pub.month, pub.day)
+    out = []
+    for prefer in ("past", "future"):
+        parsed = parse(text, languages=["en"], settings={"PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base,
+                                                          "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+        if parsed is None:
+            return None
+        out.append(parsed.date())
+    back, ahead = out
+    if back > pub:  # dateparser's "past" may keep a day later in the current year
+        back = back.replace(year=back.year - 1) if not (back.month == 2 and back.day == 29) else back
+    return back, ahead
+
+
+def _choose(readings: tuple[date, date], tense: str, pub: date) -> date:
+    """The past reading for past tense, the future one for future tense, else the nearer one."""
+    back, ahead = readings
+    if tense == PAST:
+        return back
+    if tense == FUTURE:
+        return ahead
+    return back if (pub - back) <= (ahead - pub) else ahead
+
+
+PAST_AUX = frozenset({"did", "had", "was", "were", "has", "have"})
+
+
+def tense_of(doc: Doc, start: int, end: int) -> str:
+    """FUTURE, PAST or PRESENT for the verb governing the expression at [start, end): future with
+    will/shall/'going to' or a stated plan; past with a past-tense verb or perfect; else present."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return PRESENT
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or any(
-        c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in verb.children)
+    kids = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) or any(
+            c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in kids):
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("plan", "intend", "schedule", "expect", "due"):
+        return FUTURE
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in kids) and verb.head.lemma_.lower() in ("say", "announce"):
+        return FUTURE  # "said it would meet on …": the future of a past statement
+    if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in kids):
+        return PAST
+    return PRESENT
 
 
 def parse_published(value) -> date | None:
@@ -220,10 +329,20 @@ def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
     text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
     out = []
-    for m in find_time_spans(text):
-        value, granularity, relative = normalise(m, is_future(doc, m.start, m.end))
+    matches = find_time_spans(text)
+    for m, nxt in zip(matches, matches[1:]):  # "January 11 and November 26, 2021": the year is shared
+        if m.kind in ("date_mdy", "date_dmy") and not m.groups.get("y") and nxt.kind == m.kind and nxt.groups.get("y") \
+                and re.fullmatch(r"\s*(?:,|and|or|-|–|to)?\s*", text[m.end:nxt.start]):
+            m.groups["shared_y"] = nxt.groups["y"]
+    bare = TimeNormaliser(None)  # the underspecified form, before the publication date fills it in
+    for m in matches:
+        tense = tense_of(doc, m.start, m.end)
+        value, granularity, relative = normalise(m, tense)
+        under = bare(m, tense)[0] if normalise.reason else None
         out.append(TimeExpression(m.start, m.end, text[m.start:m.end], value,
-                                  granularity="relative" if relative else granularity, relative=relative))
+                                  granularity="relative" if relative else granularity, relative=relative,
+                                  readable=readable(value) if relative else None,
+                                  underspecified=under, reason=normalise.reason))
     return out
 
 

@@ -4,8 +4,8 @@ Runs after attribution, time and entities and reuses their results:
 * actor and target become the canonical name of the entity they mention (else their noun
   phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
 * location: the first place entity inside the event clause, geocoded by the entities work;
-* date: the time expression in the clause, else in the sentence (`date_source: "text"`), else the
-  publication date (`date_source: "published"`);
+* date: see `dates.event_date` — the event's clause, its sentence, else for reported speech the
+  time of the statement; null with the reason in `date_source` when nothing in the text dates it;
 * asserted_by: the speaker's canonical name when the trigger lies inside a quote, else "author".
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """
@@ -17,9 +17,13 @@ from spacy.tokens import Doc, Token
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
+from .dates import dateline_times, event_date
 from .extract import find_events
+from .lexicon import noun_type
 
 FIRST_PERSON = frozenset("i we".split())
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+RELATIVE_WORDS = frozenset("who whom which that whose".split())
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -36,15 +40,20 @@ class EventsComponent:
         quotes = doc._.quotes or []
         times = doc._.time_expressions or []
         events, spans = [], []
+        datelines = dateline_times(text, times)
         for found in find_events(doc):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
-            quote = next((q for q in quotes if any(p.start <= trigger[0] < p.end for p in (q.pieces or [q.content]))), None)
-            speaker = quote.speaker.name if quote is not None and quote.speaker.name else None
-            actor, actor_ent = self._name(found.actor, mentions, speaker)
+            word = found.word.idx
+            quote = next((q for q in quotes if any(p.start <= word < p.end for p in (q.pieces or [q.content]))), None)
+            speaker = self._speaker(quote, mentions) if quote is not None else None
+            actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
+            if found.speaker_acts and actor is None and speaker:
+                actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
+                actor_ent = next((e for s_, e_, e in mentions if e.name == speaker), None)
             target, target_ent = self._name(found.target, mentions, speaker)
             place = next((e for s, e_, e in mentions if found.start <= s < found.end and e.place
                           and e is not actor_ent and e is not target_ent), None)
-            date, source = self._date(times, found, doc)
+            date, source = event_date(times, found, quote, datelines, doc)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
             t_code = actor_code(target_ent.country, target_ent.sector) if target_ent else (actor_code(*code_of(target)) if target else None)
             confidence = 0.5 + 0.2 * (actor is not None) + 0.1 * (target is not None) + 0.1 * (found.trigger_end.i != found.trigger.i)
@@ -64,8 +73,19 @@ class EventsComponent:
         return doc
 
     @staticmethod
-    def _name(tok: Token | None, mentions, speaker: str | None):
-        """(name, entity or None) for an argument token."""
+    def _speaker(quote, mentions) -> str | None:
+        """The quote's speaker by the canonical name of the entity its mention belongs to, else as
+        attribution named it."""
+        sp = quote.speaker
+        if sp.mention is not None:
+            ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
+            if ent is not None and len(ent.name) >= len(sp.name or ""):
+                return ent.name
+        return sp.name or None
+
+    @staticmethod
+    def _name(tok: Token | None, mentions, speaker: str | None, acting: bool = False):
+        """(name, entity or None) for an argument token (`acting`: the actor's role)."""
         if tok is None:
             return None, None
         if tok.lower_ in FIRST_PERSON and speaker:
@@ -73,22 +93,11 @@ class EventsComponent:
         ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
         if ent is not None:
             return ent.name, ent
+        if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_WORDS or (acting and noun_type(tok)):
+            return None, None  # never a pronoun or relative word; an event ("the shelling") is no actor
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
-
-    @staticmethod
-    def _date(times, found, doc: Doc) -> tuple[str | None, str | None]:
-        sent = found.trigger.sent
-        inside = [t for t in times if found.start <= t.start < found.end and t.value]
-        same = [t for t in times if sent.start_char <= t.start < sent.end_char and t.value]
-        pick = inside or same
-        if pick:
-            best = min(pick, key=lambda t: abs(t.start - found.trigger.idx))
-            return best.value, "text"
-        if doc._.published:
-            return str(doc._.published)[:10], "published"
-        return None, None
 
 
 @Language.factory("presslens_events", assigns=["doc._.events", "doc.spans"])

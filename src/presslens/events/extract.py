@@ -36,6 +36,13 @@ PRONOUNS = frozenset("it they he she its their".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
+# a noun reached through these is not part of the event above it (`nominal` in _governed_by_event)
+ADJUNCT_DEPS = frozenset({"advcl", "agent", "parataxis"})
+DEMAND_NOUNS = frozenset("importance need necessity".split())
+PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
+SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
 
 @dataclass
@@ -48,6 +55,13 @@ class FoundEvent:
     modality: str
     start: int  # evidence clause, character offsets
     end: int
+    speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
+    core: Token | None = None  # the event word itself when the trigger runs from a reporting verb
+
+    @property
+    def word(self) -> Token:
+        """The word that names the event (where its quote, if any, is looked up)."""
+        return self.core if self.core is not None else self.trigger
 
 
 def _subject(verb: Token) -> Token | None:
@@ -92,6 +106,8 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
     if used is None or used.dep_ not in ("dobj", "nsubjpass"):
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or used.i not in (t.i for t in c.subtree)):
+                if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                    return verb.head if verb.head.i != actor_i else None  # "the city that forces attacked"
                 return c  # not the quantity of the event noun: "provided 5,000 tons of aid"
     heads = [verb]
     u = used
@@ -123,10 +139,22 @@ def _modality(verb: Token) -> str:
     for v in chain:
         if any(c.lower_ in HEDGES for c in v.children):
             return "hedged"
+    if _purpose(chain[-1]):
+        return "intended"
     root = verb.sent.root
     if root.lemma_.lower() in CLAIM_VERBS or any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "NOUN" for t in root.children):
         return "hedged"
     return "asserted"
+
+
+def _purpose(verb: Token) -> bool:
+    """'opened fire to disperse …', 'took steps to enhance …': an infinitive of purpose states an aim,
+    not an act (an infinitive completing a verb — 'agreed to share' — is that verb's xcomp)."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS  # not "an attempt to assassinate"
 
 
 def _evidence(verb: Token, actor: Token | None) -> tuple[int, int]:
@@ -146,13 +174,15 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _governed_by_event(tok: Token, triggers: set[int]) -> bool:
+def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
     withdraw', 'demanded an admission that forces murdered …', 'lifted a curfew where 28 were
     killed' are one event each.  Any event trigger above the word counts, except across a
     coordination ('attacked the port and killed two guards' are two events)."""
     v = tok
     while v.dep_ != "conj" and v.head.i != v.i:
+        if nominal and v.dep_ in ADJUNCT_DEPS:
+            return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
         if v.i in triggers:
             return True
@@ -166,6 +196,8 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
     aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return False, None  # "troops would be deployed": nobody states an intention of their own
     intended, stated_by = bool(aux & FUTURE_AUX), None
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
         intended, v = True, v.head
@@ -197,6 +229,25 @@ def _nominal_target(noun: Token) -> Token | None:
     return None
 
 
+def _obligation(verb: Token) -> Token | None:
+    """'X must / should withdraw', 'X needs to resolve', 'it is necessary to disconnect' state a
+    demand on X (REQUEST): the word that states it, else None.  'we must' is a commitment, not a demand."""
+    if verb.lemma_.lower() in ("be", "have") or verb.lemma_.lower() in REPORTING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("we", "i"):
+        return None
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
+    if modal is not None:
+        return modal
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in OBLIGATION_HEADS:
+        return head
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == "be":  # "it is necessary to disconnect"
+        return next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in OBLIGATION_HEADS), None)
+    return None
+
+
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out, triggers, lex = [], set(typed), lexicon()
     for i, (type_, used) in typed.items():
@@ -209,16 +260,46 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
+        obliged_by = _obligation(tok)
+        if obliged_by is not None:  # a demand on the subject: the speaker asks, the subject is asked
+            trigger = obliged_by if obliged_by.i < tok.i else tok
+            start = min(start, obliged_by.idx)
+            out.append(FoundEvent("REQUEST", trigger, end, None, actor, "asserted", start, stop, speaker_acts=True, core=tok))
+            continue
         intended, stated_by = _intention(tok)
-        if intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
+        if modality == "negated" and (type_ == "AGREE" or (intended and type_ in lex["cooperative"])):
+            type_, modality = "REJECT", "asserted"  # "has not agreed", "won't withdraw": a refusal is made
+        elif intended and modality != "negated" and (type_ in lex["cooperative"] or type_ in lex["hostile"]):
             type_ = "AGREE" if type_ in lex["cooperative"] else "THREATEN"
             modality = "asserted" if modality == "hypothetical" else modality  # the offer or threat is made
             if stated_by is not None:
                 trigger, end = (stated_by, end) if stated_by.i < tok.i else (tok, stated_by)
                 start = min(start, doc[stated_by.left_edge.i].idx)
         for a in _conjuncts(actor):
-            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
+            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop, core=tok))
     return out
+
+
+def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """Demands stated with a modal on a verb that names no event of its own ('Israel should understand
+    its responsibility')."""
+    out, triggers = [], set(typed)
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.i in triggers or _governed_by_event(tok, triggers):
+            continue
+        obliged_by = _obligation(tok)
+        if obliged_by is None:
+            continue
+        subj = _subject(tok)
+        start, stop = _evidence(tok, subj)
+        trigger = obliged_by if obliged_by.i < tok.i else tok
+        end = tok if trigger is obliged_by else obliged_by
+        out.append(FoundEvent("REQUEST", trigger, end, None, subj, "asserted", min(start, obliged_by.idx), stop, speaker_acts=True, core=tok))
+    return out
+
+
+NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
 
 
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
@@ -226,16 +307,68 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out, triggers = [], set(typed)
     for tok in doc:
         type_ = noun_type(tok) if tok.i not in used else None
+        if type_ is None or tok.ent_type_ in NAME_ENTITIES:
+            continue  # "the Agency for Development and Cooperation" names a body
+        if _governed_by_event(tok, triggers, nominal=True):
+            continue  # "condemned the attack on X" is one ACCUSE event
+        if tok.dep_ in NOUN_ARGUMENT_DEPS:
+            continue  # "ceasefire deal": the deal is the event
+        actor, target = _nominal_actor(tok), _nominal_target(tok)
+        trigger = tok
+        head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
+        if head is not None and actor is None:
+            actor = _subject(head)  # "the parties underlined a mutual commitment", "Russia continued shelling"
+        end = tok
+        if head is not None and type_ == "AGREE" and head.i < tok.i:
+            trigger = head  # the stated intent: "reaffirmed a mutual readiness"
+        start, stop = _evidence(tok, actor)
+        if trigger is not tok:
+            start = min(start, trigger.idx)
+        modality = _modality(head) if head is not None else "asserted"
+        for a in _conjuncts(actor):
+            out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
+    return out
+
+
+def _demand_nouns(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """'stressed the importance of starting talks', 'the need to impose sanctions': a demand (REQUEST)
+    that the act named after the noun be done; the noun's clause gives the evidence."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DEMAND_NOUNS:
+            continue
+        what = next((c for c in tok.children if (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ == "acl"), None)
+        if what is None:
+            continue
+        head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
+        trigger = head if head is not None and head.i < tok.i else tok
+        start, stop = _evidence(tok, None)
+        start = min(start, trigger.idx)
+        out.append(FoundEvent("REQUEST", trigger, tok, _subject(head) if head is not None else None, None,
+                              "asserted", start, stop, speaker_acts=True, core=tok))
+    return out
+
+
+def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+    """'is ready / willing / open to …' (AGREE), 'is unacceptable' (ACCUSE): a predicate adjective
+    that states a stance, unless an event verb below it already says what is offered."""
+    stances, out, triggers = lexicon()["stance_adjectives"], [], set(typed)
+    for tok in doc:
+        type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj", "oprd", "ccomp", "xcomp") else None
         if type_ is None:
             continue
-        if _governed_by_event(tok, triggers):
-            continue  # "condemned the attack on X" is one ACCUSE event
-        actor, target = _nominal_actor(tok), _nominal_target(tok)
-        if actor is None and target is None:
-            continue
-        start, stop = _evidence(tok, actor)
-        for a in _conjuncts(actor):
-            out.append(FoundEvent(type_, tok, tok, a, target, "asserted", start, stop))
+        below = [t for t in tok.subtree if t.i in triggers and t.i != tok.i]
+        if type_ == "AGREE":
+            if below or not any(c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
+                continue  # "ready to withdraw" is the intention rule's; "an open letter" states nothing
+        verb = tok.head if tok.dep_ == "acomp" else tok
+        actor = _subject(verb)
+        if actor is not None and type_ == "ACCUSE":
+            actor, target = None, actor  # "sanctions are unacceptable": the sanctions are criticised
+        else:
+            target = None
+        start, stop = _evidence(verb, actor if type_ != "ACCUSE" else None)
+        out.append(FoundEvent(type_, tok, tok, actor, target, _modality(verb), start, stop, core=tok))
     return out
 
 
@@ -246,4 +379,32 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             type_, used = event_type(tok)
             if type_ is not None:
                 typed[tok.i] = (type_, used)
-    return sorted(_verb_events(doc, typed) + _noun_events(doc, typed), key=lambda e: e.trigger.i)
+    heads = lexicon()["intention_heads"]
+    for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
+        if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
+            del typed[i]
+    found = (_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
+             + _stance_events(doc, typed) + _demand_nouns(doc, typed))
+    for e in found:
+        if e.type in SPEECH_ACT_TYPES:
+            _from_report(e)
+    return sorted(found, key=lambda e: e.trigger.i)
+
+
+def _from_report(e: FoundEvent) -> None:
+    """An offer, threat, refusal or demand made in reported speech ("Russia said Sudan must return …",
+    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb."""
+    v = e.word
+    while v.dep_ not in ("ccomp", "ROOT") and v.head.i != v.i:
+        v = v.head
+    report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
+    if report is None or e.trigger.i <= report.i <= e.trigger_end.i:
+        return
+    if e.core is None:
+        e.core = e.trigger
+    if report.i < e.trigger.i:
+        e.trigger = report
+    else:
+        e.trigger_end = report
+    e.start = min(e.start, report.idx)
+    e.end = max(e.end, report.idx + len(report.text))

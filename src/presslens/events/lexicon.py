@@ -1,4 +1,13 @@
-"""The PLOVER trigger lexicon (`presslens/data/plover_triggers.json`): which verbs and nouns name which event type."""
+"""Which verbs and nouns name which PLOVER event type.
+
+Two tables: `data/plover_triggers.json`, presslens's own lexicon written from the PLOVER codebook
+(light verbs, event nouns, intentions), and `data/cameo_verbs.json`, PETRARCH2's CAMEO verb
+patterns mapped to PLOVER (built by `scripts/build_event_lexicon.py`; CC BY-SA 4.0), with the
+hand additions of `data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse:
+a pattern's object words must be the verb's object, particle or adverb (its head last) or their
+modifiers, its prepositional phrases the verb's `prep` children and their objects, its pre-verb
+words the subject's; `&SET` words match any member of the synonym set.
+"""
 from __future__ import annotations
 
 import json
@@ -23,7 +32,134 @@ def lexicon() -> dict:
     for key in ("intention_heads", "cooperative", "hostile"):
         data[key] = frozenset(data[key])
     data["intransitive_only"] = frozenset(data["intransitive_only"])
+    overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
+    for table in ("nouns", "verb_object"):
+        data[table] = {**data[table], **{k: v["type"] for k, v in overlay.get(table, {}).items()}}
+    data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
+    data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
+    data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
+    data["directive_verbs"] = frozenset(overlay.get("directive_verbs", {}))
+    data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
+    unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
+    if unknown:
+        raise ValueError(f"event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
     return data
+
+
+@lru_cache(maxsize=1)
+def cameo() -> dict:
+    """The CAMEO pattern table with the overlay applied; words compiled to tuples and frozensets."""
+    files = resources.files("presslens.data")
+    data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
+    overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
+    synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
+    blocks = [[_compile(p) for p in block] for block in data["blocks"]]
+    verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
+    for lemma, change in overlay.get("verbs", {}).items():
+        for f in verbs.get(lemma, []):
+            if "particle" not in f:
+                f["type"] = change["type"]
+    for lemma in overlay.get("no_default", {}):
+        for f in verbs.get(lemma, []):
+            f.pop("type", None)
+            f["objects_only"] = True
+    unknown = {p["type"] for b in blocks for p in b} | {f.get("type") for fs in verbs.values() for f in fs}
+    unknown -= set(PLOVER_TYPES) | {None}
+    if unknown:
+        raise ValueError(f"cameo_verbs.json / event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
+    return {"synsets": synsets, "blocks": blocks, "verbs": verbs}
+
+
+def _compile(p: dict) -> dict:
+    words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
+    return {"pre": words(p.get("pre", [])), "obj": words(p.get("obj", [])),
+            "prep": tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", [])),
+            "type": p["type"], "code": p["code"]}
+
+
+OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+
+
+def _is(tok: Token, word) -> bool:
+    """Whether a token (with the tokens before it) spells a pattern word or a synonym-set member."""
+    if isinstance(word, str):  # a synonym set
+        return any(_is(tok, member) for member in cameo()["synsets"].get(word, ()))
+    if len(word) > 1:
+        start = tok.i - len(word) + 1
+        if start < 0:
+            return False
+        return all(_is(tok.doc[start + k], (w,)) for k, w in enumerate(word))
+    w = word[0]
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return w in (low, lemma) or w == lemma + "s" or w == low + "s"
+
+
+def _all_found(words, direct: list[Token], mods: list[Token]) -> Token | None:
+    """All words among the tokens, the last one (the head) among the direct ones → that token."""
+    if not words:
+        return None
+    head = next((t for t in direct if _is(t, words[-1])), None)
+    if head is None:
+        return None
+    pool = direct + mods
+    return head if all(any(_is(t, w) for t in pool) for w in words[:-1]) else None
+
+
+def _frame(verb: Token):
+    direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    mods = [g for c in direct for g in c.children if g.dep_ in MODIFIER_DEPS]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
+    preps += [g for c in direct if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
+    direct += preps  # bare prepositions written as words: "MEET WITH"
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i < verb.i]
+    subj_words = [t for s in subj for t in s.subtree]
+    return direct, mods, preps, subj_words
+
+
+def _prep_match(spec, preps: list[Token]) -> bool:
+    prep, head, mods = spec
+    for p in preps:
+        if p.lower_ != prep:
+            continue
+        if head is None:
+            return True
+        for pobj in (g for g in p.children if g.dep_ in ("pobj", "pcomp")):
+            if _is(pobj, head) and all(any(_is(m, w) for m in pobj.children) for w in mods):
+                return True
+    return False
+
+
+def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, bool]:
+    """(PLOVER type, the object token a pattern matched, whether a pattern — not the verb alone —
+    gave the type) from the CAMEO table; `objects_only`: only patterns with words after the verb
+    (a light verb's subject does not type it: "talks resumed" is the talks' event)."""
+    forms = cameo()["verbs"].get(lemma)
+    if not forms:
+        return None, None, False
+    direct, mods, preps, subj_words = _frame(verb)
+    for form in forms:
+        particle = form.get("particle")
+        if particle and not any(c.lower_ == particle for c in direct):
+            continue
+        for p in cameo()["blocks"][form["block"]]:
+            used = None
+            if p["obj"]:
+                used = _all_found(p["obj"], direct, mods)
+                if used is None:
+                    continue
+            if p["pre"] and not all(any(_is(t, w) for t in subj_words) for w in p["pre"]):
+                continue
+            if (objects_only or form.get("objects_only")) and not (p["obj"] or p["prep"]):
+                continue  # a verb that decides nothing alone is not typed by its subject either
+            if not all(_prep_match(spec, preps) for spec in p["prep"]):
+                continue
+            return p["type"], used, True
+    for form in forms:
+        particle = form.get("particle")
+        if form.get("type") and (not particle or any(c.lower_ == particle for c in direct)):
+            return form["type"], next((c for c in direct if c.lower_ == particle), None) if particle else None, False
+    return None, None, False
 
 
 def objects_of(verb: Token) -> list[Token]:
@@ -47,6 +183,11 @@ def _lemma(verb: Token, known: frozenset) -> str | None:
     return None
 
 
+def _compounded(obj: Token) -> Token | None:
+    """The event noun compounded with a plain head: 'a mediation mission', 'a rescue operation'."""
+    return next((c for c in obj.children if c.dep_ == "compound" and noun_type(c)), None)
+
+
 def _measured(obj: Token) -> Token | None:
     """The event noun a quantity stands for: 'tons of aid', 'a wave of arrests'."""
     of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -55,28 +196,34 @@ def _measured(obj: Token) -> Token | None:
 
 
 def event_type(verb: Token) -> tuple[str | None, Token | None]:
-    """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None)."""
+    """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
+
+    Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
+    a CAMEO pattern with words around the verb, then presslens's bare verb, then the CAMEO verb's
+    own code."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
-    if lemma is None:
-        return None, None
-    for obj in objects_of(verb):
-        key = f"{lemma} {obj.lemma_.lower()}"
-        if key in lex["verb_object"]:
-            return lex["verb_object"][key], obj
-        key = f"{lemma} {obj.lower_}"
-        if key in lex["verb_object"]:
-            return lex["verb_object"][key], obj
-    if lemma in lex["needs_object"]:
-        for obj in verb.children:  # a light verb takes the type of its event-noun object: "began a hunger strike"
-            if obj.dep_ in ("dobj", "nsubjpass"):
-                noun = obj if noun_type(obj) else _measured(obj)  # "provide 25,000 tons of aid"
-                if noun is not None:
-                    return noun_type(noun), noun
-        return None, None
-    if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
-        return None, None  # "demonstrated the strength" is showing, not protesting
-    return lex["verbs"].get(lemma), None
+    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
+        return None, None  # "insisted that …" reports a statement: the clause holds the event
+    if lemma is not None:
+        for obj in objects_of(verb):
+            for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):
+                if key in lex["verb_object"]:
+                    return lex["verb_object"][key], obj
+        if lemma in lex["needs_object"] or lemma in lex["directive_verbs"]:
+            for obj in verb.children:  # a light verb takes the type of its event-noun object: "began a hunger strike"
+                if obj.dep_ in ("dobj", "nsubjpass"):
+                    noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
+                    if noun is not None:
+                        return noun_type(noun), noun
+    if lemma is not None and lemma not in lex["needs_object"]:
+        if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
+            return None, None  # "demonstrated the strength" is showing, not protesting
+        if lemma in lex["verbs"]:
+            return lex["verbs"][lemma], None
+    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
+    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    return c_type, c_used
 
 
 def noun_type(noun: Token) -> str | None:
@@ -88,4 +235,6 @@ def noun_type(noun: Token) -> str | None:
     for c in noun.children:
         if c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in nouns:
             return nouns[f"{c.lower_} {lemma}"]
-    return nouns.get(lemma)
+        if c.dep_ == "prep" and f"{lemma} {c.lower_}" in nouns:  # "a call for", "exchange of (views)"
+            return nouns[f"{lemma} {c.lower_}"]
+    return nouns.get(lemma) or nouns.get(noun.lower_)

@@ -9,6 +9,7 @@ from html import escape
 from rich.table import Table
 
 from ..model import Analysis, Event
+from ..time import HINT, readable
 
 CSV_COLUMNS = ["article_id", "event_date", "date_source", "event_type", "actor", "actor_code", "target", "target_code",
                "location", "country_code", "admin1", "latitude", "longitude", "asserted_by", "modality", "confidence",
@@ -27,7 +28,7 @@ def timeline_table(analysis: Analysis) -> Table | None:
     for col in ("date", "type", "actor → target", "place", "asserted by"):
         table.add_column(col)
     for e in ordered(analysis.events):
-        date = (e.date or "?") + (" (published)" if e.date_source == "published" else "")
+        date = readable(e.date) or e.date or "?"
         table.add_row(date, e.type + ("" if e.modality == "asserted" else f" [{e.modality}]"),
                       f"{e.actor or '?'} → {e.target or '—'}", e.location or "", e.asserted_by)
     return table
@@ -40,7 +41,9 @@ def time_table(analysis: Analysis) -> Table | None:
     table.add_column("expression")
     table.add_column("resolved")
     for t in analysis.time_expressions:
-        table.add_row(t.text, (t.value or "?") + (" (relative: no publication date)" if t.relative else ""))
+        table.add_row(t.text, (t.readable or t.value or "?") if t.relative else (t.value or "?"))
+    if any(t.relative for t in analysis.time_expressions):
+        table.caption = HINT
     return table
 
 
@@ -48,10 +51,13 @@ def timeline_html(analysis: Analysis) -> str:
     if not analysis.events and not analysis.time_expressions:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(e.date or '?')}</td><td>{escape(e.type)}</td><td>{escape(e.actor or '?')} → {escape(e.target or '—')}</td>"
+        f"<tr><td>{escape(readable(e.date) or e.date or '?')}</td><td>{escape(e.type)}</td><td>{escape(e.actor or '?')} → {escape(e.target or '—')}</td>"
         f"<td>{escape(e.location or '')}</td><td>{escape(e.asserted_by)}</td><td>{escape(e.modality)}</td></tr>"
         for e in ordered(analysis.events))
-    times = "".join(f"<li>{escape(t.text)} → <strong>{escape(t.value or '?')}</strong></li>" for t in analysis.time_expressions)
+    times = "".join(f"<li>{escape(t.text)} → <strong>{escape((t.readable if t.relative else None) or t.value or '?')}</strong></li>"
+                    for t in analysis.time_expressions)
+    if any(t.relative for t in analysis.time_expressions):
+        times += f"<li><em>{escape(HINT)}</em></li>"
     return ("<h2>Timeline</h2><table><tr><th>date</th><th>type</th><th>actor → target</th><th>place</th>"
             f"<th>asserted by</th><th>modality</th></tr>{rows}</table><h2>Dates</h2><ul>{times}</ul>")
 

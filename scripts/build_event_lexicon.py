@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Derive presslens's CAMEO verb-pattern lexicon from PETRARCH2's dictionaries and PLOVER's table.
+
+Reads (from ../shared/data/cameo by default):
+* `CAMEO.2.0.txt` — PETRARCH2's verb dictionary (MIT, Open Event Data Alliance): synonym sets
+  (`&MILITARY`), verb blocks (`--- ATTACK [190] ---` then the verbs of the block, each with an
+  optional code of its own) and patterns (`- * &MILITARY (TO BORDER) [154]`);
+* `CAMEO2PLOVER-2021.txt` — PLOVER's CAMEO → PLOVER type, mode and context table (CC BY-SA 4.0).
+
+Writes `src/presslens/data/cameo_verbs.json` (CC BY-SA 4.0, being derived from the PLOVER table):
+for each verb lemma its default PLOVER type (the verb's or its block's CAMEO code) and its
+patterns, each a dict of the words it needs around the verb on the dependency parse:
+
+* `pre`: nouns before the verb (the subject side), `obj`: words after it — a particle or the
+  head of the object, its modifiers (`{FINANCIAL AID}` → head `aid`, modifier `financial`);
+* `prep`: prepositional phrases `[preposition, head, [modifiers]]` (`(TO BORDER)`);
+* a word starting with `&` names a synonym set, kept in `synsets`.
+
+Actor markers (`$`, `+`, `%`, `^`) are dropped: presslens finds actors from the parse.
+CAMEO 01 (public statements) and codes the table lacks give no type; `event_overlay.json`'s
+`code_types` add what the table leaves out, each with its reason.  The output is sorted and has
+no timestamp, so the same inputs rebuild it byte for byte (`make event-lexicon`).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "cameo"
+OUTPUT = ROOT / "src" / "presslens" / "data" / "cameo_verbs.json"
+OVERLAY = ROOT / "src" / "presslens" / "data" / "event_overlay.json"
+
+ABOUT = ("CAMEO verb patterns for presslens.events, derived by scripts/build_event_lexicon.py from "
+         "PETRARCH2's CAMEO.2.0.txt (github.com/openeventdata/petrarch2 @676801c, MIT licence, "
+         "Copyright (c) 2015 Open Event Data Alliance) and mapped to PLOVER 2021 types with "
+         "CAMEO2PLOVER-2021.txt (github.com/openeventdata/PLOVER @5e0c24f, CC BY-SA 4.0, "
+         "Philip Schrodt / Open Event Data Alliance). This table is therefore distributed under "
+         "CC BY-SA 4.0. Do not edit by hand: hand additions go in event_overlay.json.")
+
+TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
+CODE = re.compile(r"\[([^\]]*)\]")
+
+
+def read_plover_table(path: Path) -> dict[str, dict]:
+    """CAMEO code → {type, mode, context} from lines like `0311: AGREE,  ,   economic # …`."""
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        body = line.split("#", 1)[0].strip()
+        m = re.match(r"^(\d{2,4}):\s*(.*)$", body)
+        if not m:
+            continue
+        parts = [p.strip() for p in m.group(2).split(",")]
+        table[m.group(1)] = {"type": parts[0], "mode": (parts[1] if len(parts) > 1 else "") or None,
+                             "context": (parts[2] if len(parts) > 2 else "") or None}
+    return table
+
+
+def plover_of(code: str | None, table: dict[str, dict], extra: dict[str, str]) -> dict | None:
+    """The PLOVER entry for a CAMEO code: its own row, else the nearest shorter prefix's."""
+    if not code:
+        return None
+    code = code.split(":")[0].strip()
+    if not code.isdigit():
+        return None
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+        if code[:n] in extra:
+            return {"type": extra[code[:n]], "mode": None, "context": None}
+    return None
+
+
+def words_of(phrase: str) -> list[str]:
+    """`{FINANCIAL AID}` → ['financial', 'aid'] (head last); `CASH_` → ['cash']."""
+    phrase = phrase.strip("{}")
+    return [w.strip("_").lower().replace("_", " ") for w in phrase.split() if w.strip("_$%^+")]
+
+
+def parse_pattern(text: str) -> dict | None:
+    """One pattern line (after '-') → {'pre', 'obj', 'prep'} or None when it has no verb slot."""
+    if "*" not in text:
+        return None
+    before, after = text.split("*", 1)
+    out: dict[str, list] = {"pre": [], "obj": [], "prep": []}
+    for side, chunk in (("pre", before), ("obj", after)):
+        for tok in TOKEN.findall(chunk):
+            if tok in ("$", "+", "%", "^") or not tok.strip("$+%^"):
+                continue
+            if tok.startswith("("):
+                inner = TOKEN.findall(tok[1:-1])
+                inner = [t for t in inner if t.strip("$+%^")]
+                if not inner:
+                    continue
+                prep = inner[0].lower().strip("_")
+                rest = [w for t in inner[1:] for w in words_of(t)]
+                if side == "obj":
+                    out["prep"].append([prep, rest[-1] if rest else None, rest[:-1]])
+                continue
+            out[side].extend(words_of(tok.strip("$+%^")))
+    if not (out["pre"] or out["obj"] or out["prep"]):
+        return None
+    return {k: v for k, v in out.items() if v}
+
+
+def verb_lemma(entry: str) -> tuple[str, str | None] | None:
+    """A verb line's first word → (lemma, particle): `+CORDON_OFF` → ('cordon', 'off'); `RE_ARREST`
+    and noun-like block names (`VERBAL_CONFLICT`) give None."""
+    word = entry.split()[0]
+    if "_" in word.strip("_"):
+        parts = word.split("_")
+        plus = [p for p in parts if p.startswith("+")]
+        if not plus:
+            return None
+        verb = plus[0][1:].lower()
+        rest = [p.lower() for p in parts if not p.startswith("+") and p]
+        particle = rest[0] if len(rest) == 1 and parts.index(plus[0]) == 0 else None
+        return (verb, particle) if particle else None
+    word = word.strip("+_").lower()
+    return (word, None) if word.isalpha() else None
+
+
+def read_verbs(path: Path):
+    """Yield (synsets, blocks): blocks are (block code, [(lemma, particle, own code)], [(pattern, code)])."""
+    synsets: dict[str, list[str]] = {}
+    blocks = []
+    current_set = None
+    block = None
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line.startswith("~~~~"):
+            break
+        if line.startswith("&"):
+            current_set = line.strip().lower()
+            synsets[current_set] = []
+            continue
+        if line.startswith("+") and current_set is not None and block is None:
+            synsets[current_set].extend(w for w in [" ".join(words_of(line[1:]))] if w)
+            continue
+        if line.startswith("---"):
+            current_set = None
+            m = CODE.search(line)
+            block = (m.group(1).strip() if m else "---", [], [])
+            blocks.append(block)
+            continue
+        if block is None:
+            continue
+        if line.startswith("-"):
+            m = CODE.search(line)
+            if not m:
+                continue
+            pattern = parse_pattern(line[1:m.start()])
+            if pattern is not None:
+                block[2].append((pattern, m.group(1).strip()))
+            continue
+        if line.startswith("~"):
+            continue
+        own = CODE.search(line)
+        body = re.sub(r"\{[^}]*\}", "", line[:own.start()] if own else line).strip()
+        if not body:
+            continue
+        lemma = verb_lemma(body)
+        if lemma is not None:
+            block[1].append((lemma[0], lemma[1], own.group(1).strip() if own else None))
+    return synsets, blocks
+
+
+def _clean(pattern: dict) -> dict | None:
+    """Drop stray punctuation words; None when nothing is left to match."""
+    out = {}
+    for key in ("pre", "obj"):
+        words = [w for w in pattern.get(key, []) if re.fullmatch(r"&?[a-z][a-z' -]*", w)]
+        if words:
+            out[key] = words
+    preps = [p for p in pattern.get("prep", []) if re.fullmatch(r"[a-z]+", p[0])]
+    if preps:
+        out["prep"] = preps
+    if not out.get("obj") and all(p[1] is None for p in out.get("prep", [])) and not out.get("pre"):
+        return None  # a bare preposition ("* (ON)") needs PETRARCH's actor markers to mean anything
+    return out or None
+
+
+def build(source: Path, overlay: Path) -> dict:
+    table = read_plover_table(source / "CAMEO2PLOVER-2021.txt")
+    extra = {code: row["type"] for code, row in json.loads(overlay.read_text(encoding="utf-8"))["code_types"].items()}
+    synsets, raw_blocks = read_verbs(source / "CAMEO.2.0.txt")
+    blocks, verbs = [], {}
+    for block_code, members, patterns in raw_blocks:
+        typed = []
+        for pattern, pcode in patterns:
+            row, p = plover_of(pcode, table, extra), _clean(pattern)
+            if row is None or p is None:
+                continue
+            p.update(code=pcode.split(":")[0], type=row["type"])
+            if row.get("mode"):
+                p["mode"] = row["mode"]
+            if p not in typed:
+                typed.append(p)
+        typed.sort(key=lambda p: (-(len(p.get("obj", [])) + 2 * len(p.get("prep", [])) + len(p.get("pre", []))),
+                                  json.dumps(p, sort_keys=True)))  # specific patterns first
+        index = len(blocks)
+        blocks.append(typed)
+        for lemma, particle, own in members:
+            code = own or block_code
+            row = plover_of(code, table, extra)
+            form = {"block": index}
+            if particle:
+                form["particle"] = particle
+            if row is not None:
+                form.update(code=code.split(":")[0], type=row["type"])
+            if row is None and not typed:
+                continue
+            forms = verbs.setdefault(lemma, [])
+            if form not in forms:
+                forms.append(form)
+    used = {w for b in blocks for p in b
+            for w in p.get("pre", []) + p.get("obj", []) + [x for pr in p.get("prep", []) for x in [pr[1]] + pr[2] if x]}
+    return {"_about": ABOUT,
+            "synsets": {k: sorted(set(v)) for k, v in sorted(synsets.items()) if k in used},
+            "blocks": blocks,
+            "verbs": dict(sorted(verbs.items()))}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder with CAMEO.2.0.txt and CAMEO2PLOVER-2021.txt")
+    ap.add_argument("--output", type=Path, default=OUTPUT)
+    args = ap.parse_args()
+    for name in ("CAMEO.2.0.txt", "CAMEO2PLOVER-2021.txt"):
+        if not (args.source / name).exists():
+            raise SystemExit(f"missing {args.source / name}: pass --source")
+    data = build(args.source, OVERLAY)
+    text = json.dumps(data, indent=0, ensure_ascii=False, separators=(",", ":")) + "\n"
+    args.output.write_text(text, encoding="utf-8")
+    n_pat = sum(len(b) for b in data["blocks"])
+    print(f"wrote {args.output}: {len(data['verbs'])} verbs, {n_pat} patterns, {len(data['synsets'])} synonym sets")
+
+
+if __name__ == "__main__":
+    main()

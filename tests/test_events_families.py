@@ -1,0 +1,119 @@
+"""Events: the CAMEO-derived lexicon and the pattern families of issue 12, each case checked for
+type, actor, target, asserted_by, modality and date (invented sentences; published 2025-04-28, a Monday)."""
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, shared_path
+from issue3_nlp import annotate
+
+from presslens.events.lexicon import PLOVER_TYPES, cameo
+
+
+def find(text, type_):
+    found = [e for e in annotate(text)._.events if e.type == type_]
+    assert found, [(e.type, e.trigger.text) for e in annotate(text)._.events]
+    return found[0]
+
+
+# text, type, actor (part), target (part or None), asserted_by, modality, date (prefix or None)
+CASES = [
+    # CAMEO verb patterns (verbs the hand lexicon does not know)
+    ("On Saturday Estavian gunmen ambushed a Norland patrol.", "ASSAULT", "gunmen", "patrol", "author", "asserted", "2025-04-26"),
+    ("Norland expelled two Estavian diplomats on Friday.", "SANCTION", "Norland", "diplomats", "author", "asserted", "2025-04-25"),
+    # light verbs + event nouns
+    ("Norland's air force carried out strikes on the depot on Sunday.", "ASSAULT", "air force", None, "author", "asserted", "2025-04-27"),
+    ("Estavia called up 5,000 reservists last week.", "MOBILIZE", "Estavia", None, "author", "asserted", "2025-04-21"),
+    ("The council imposed restrictive measures on three Estavian banks.", "SANCTION", "council", "banks", "author", "asserted", None),
+    # event nouns without actor or target of their own
+    ("The overnight shelling damaged the bridge.", "ASSAULT", None, "bridge", "author", "asserted", "2025-04-28"),
+    # speech acts: the reporting verb is the author's event, the speaker its actor
+    ("General Ivo Tanner urged Estavia on Tuesday to release the sailors.", "REQUEST", "Ivo Tanner", "Estavia", "author", "asserted", "2025-04-22"),
+    ("Norland's envoy called on Estavia to withdraw its troops.", "REQUEST", "envoy", "Estavia", "author", "asserted", None),
+    # an event inside neutral speech is the speaker's; a demand by modal names the speaker as actor
+    ("Minister Lena Varga said on Thursday that Estavia must withdraw its troops.", "REQUEST", "Lena Varga", "Estavia", "Lena Varga", "asserted", "2025-04-24"),
+    # stance adjectives
+    ("Minister Lena Varga said Norland is ready for talks with Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
+    ("Minister Lena Varga said the new tariffs were unacceptable.", "ACCUSE", None, "tariffs", "Lena Varga", "asserted", None),
+    # negated offers are refusals
+    ("Estavia has not agreed to the truce.", "REJECT", "Estavia", None, "author", "asserted", None),
+]
+
+
+@pytest.mark.parametrize("text,type_,actor,target,asserted_by,modality,date", CASES)
+def test_pattern_families(text, type_, actor, target, asserted_by, modality, date):
+    e = find(text, type_)
+    assert (e.actor is None) if actor is None else actor.lower() in (e.actor or "").lower()
+    assert target is None or target.lower() in (e.target or "").lower()
+    assert e.asserted_by == asserted_by
+    assert e.modality == modality
+    assert (e.date is None) if date is None else (e.date or "").startswith(date)
+
+
+def test_actors_are_never_relative_words_or_pronouns():
+    for text in ("Troops entered the village, which they shelled for hours.",
+                 "The city that Estavian forces attacked lies in ruins."):
+        for e in annotate(text)._.events:
+            assert (e.actor or "").lower() not in {"which", "that", "who", "it", "they", "he", "she"}
+            assert (e.target or "").lower() not in {"which", "that", "who", "it", "they", "he", "she"}
+
+
+def test_would_be_deployed_is_not_a_threat():
+    e = find("Officials said troops would be deployed to the border.", "MOBILIZE")
+    assert e.modality == "hypothetical"
+    assert not [x for x in annotate("Officials said troops would be deployed to the border.")._.events if x.type == "THREATEN"]
+
+
+def test_a_denial_is_not_an_assertion():
+    e = find("Norland insisted that its forces had not attacked the convoy.", "ASSAULT")
+    assert e.modality == "negated"
+
+
+def test_purpose_infinitives_are_intended_not_done():
+    events = annotate("Norland sent engineers to help rebuild the bridge.")._.events
+    helped = [x for x in events if x.trigger.text == "help"]
+    assert helped and helped[0].modality == "intended"
+
+
+def test_dates_follow_the_statement_then_say_why_when_missing():
+    doc = annotate('Minister Lena Varga spoke on Friday. "Our troops captured the airport," Varga said.')
+    e = next(x for x in doc._.events if x.type == "ASSAULT")
+    assert e.asserted_by == "Lena Varga"
+    assert (e.date, e.date_source) in (("2025-04-25", "paragraph"), ("2025-04-25", "context"), ("2025-04-25", "statement"))
+    e = find("Estavian troops withdrew from the town.", "RETREAT")
+    assert e.date is None and e.date_source.startswith("undated")
+
+
+def test_dateline_dates_reported_speech():
+    doc = annotate('NORSTADT, April 24. /NNA/. "We have released the prisoners," the minister Lena Varga said.')
+    e = next(x for x in doc._.events if x.type in ("CONCEDE", "RETREAT"))
+    assert e.asserted_by == "Lena Varga"
+    assert e.date == "2025-04-24" and e.date_source in ("dateline", "paragraph", "context", "clause", "sentence")
+
+
+def test_cameo_table_is_typed_with_plover_2021_types_only():
+    table = cameo()
+    assert len(table["verbs"]) > 1000
+    types = {p["type"] for block in table["blocks"] for p in block}
+    assert types <= set(PLOVER_TYPES)
+
+
+def test_the_lexicon_build_is_reproducible(tmp_path):
+    source = shared_path("data", "cameo")
+    out = tmp_path / "cameo_verbs.json"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_event_lexicon.py"), "--source", str(source),
+                    "--output", str(out)], check=True, capture_output=True)
+    shipped = ROOT / "src" / "presslens" / "data" / "cameo_verbs.json"
+    assert out.read_bytes() == shipped.read_bytes()
+    assert "CC BY-SA 4.0" in json.loads(out.read_text())["_about"]
+
+
+def test_overlay_entries_each_give_a_reason():
+    data = json.loads((ROOT / "src" / "presslens" / "data" / "event_overlay.json").read_text())
+    for section, entries in data.items():
+        if section.startswith("_"):
+            continue
+        for key, value in entries.items():
+            reason = value if isinstance(value, str) else value["reason"]
+            assert len(reason) > 10, (section, key)
