@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
-from .syntax import find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
+from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,10 @@ class Context:
     def _cue_verb(tok: Token, sent: Span) -> CueVerb | None:
         lemma = tok.lemma_.lower()
         subj = find_subject(tok) or recover_subject(tok, sent)
+        left = tok.nbor(-1) if tok.i > sent.start else None
+        if left is not None and tok.tag_ == "VBZ" and left.pos_ == "PROPN" and left.ent_type_ and left.dep_ in ("pobj", "compound") \
+                and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            subj = left  # "amid Kremlin claims that …": a noun phrase the tagger read as a verb; the name is the speaker
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

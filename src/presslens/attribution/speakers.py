@@ -28,6 +28,7 @@ from .quotemarks import paragraph_bounds
 from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+QUOTE_MARKS = "\"“”„«»'‘’`"
 
 
 @dataclass
@@ -78,7 +79,7 @@ class SpeakerResolver:
                 person = next((p for p in self.people if p.name in words), None)
             else:
                 person = next((p for e in ents if e.label_ == "PERSON" for p in [person_named(self.people, e)] if p), None)
-            if person is not None:
+            if person is not None and len(person.name.split()) >= 2:
                 return person
         return None
 
@@ -185,11 +186,14 @@ class SpeakerResolver:
             return ResolvedSpeaker(None, None, None, None, False, "unknown")
         mention = (span.start_char, span.end_char)
         head = span.root
+        word = head.lower_.strip(QUOTE_MARKS)  # '"I' glued to its quotation mark is still "I"
         resolved: ResolvedSpeaker | None = None
-        if len(span) == 1 and head.lower_ in FIRST_PERSON:
+        if len(span) == 1 and word in FIRST_PERSON:
             # "I", "we": the document's principal when it is their own address, else no one
             p = self.address_principal
             resolved = self._person(p, mention) if p else ResolvedSpeaker(None, mention, None, None, False, "unknown")
+        elif len(span) == 1 and head.pos_ == "PRON" and word not in PERSONAL_PRONOUNS:
+            resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")  # "you", "this", "that": no one
         elif len(span) == 1 and head.lower_ in PERSONAL_PRONOUNS:
             ante = self._antecedent(head)
             if ante is not None:

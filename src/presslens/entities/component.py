@@ -5,7 +5,8 @@ already tokenised Doc), from acronyms defined in the text ("Armed Forces of Ukra
 every later "AFU" a mention of it), from the person registry (`names.registry`) (name
 variants, role, affiliation) and from resolved quote speakers (pronouns, "the Russian president").
 Each entity gets a canonical name, type, actor code (country + sector) and, for places, a
-geocoding record.  Writes `doc._.entities` and `doc.spans["presslens_entities"]`.
+geocoding record.  Writes `doc._.entities` and `doc.spans["presslens_entities"]`, and links each
+quote speaker to its entity (`speaker.entity_id`).
 """
 from __future__ import annotations
 
@@ -107,9 +108,18 @@ class EntitiesComponent:
             if name and mention and name.lower() in groups:
                 groups[name.lower()].mentions[(mention.start, mention.end)] = None
         doc._.entities = self._records(text, groups)
+        self._link_speakers(doc)
         doc.spans["presslens_entities"] = filter_spans(
             [s for s in (doc.char_span(a, b, label=groups[k].type, alignment_mode="expand") for a, b, k in spans) if s is not None])
         return doc
+
+    @staticmethod
+    def _link_speakers(doc: Doc) -> None:
+        """Fill each quote speaker's `entity_id` with the entity of the same canonical name."""
+        ids = {e.name.lower(): e.id for e in doc._.entities}
+        for q in doc._.quotes or []:
+            if q.speaker.name:
+                q.speaker.entity_id = ids.get(q.speaker.name.lower())
 
     @staticmethod
     def _acronyms(text: str, add, spans: list) -> None:

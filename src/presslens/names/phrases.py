@@ -21,8 +21,12 @@ def clean_name(span: Span) -> str:
     toks = list(span)
     while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or (len(toks) > 1 and toks[-1].lower_ in HEADLINE_VERBS)):
-        toks = toks[:-1]  # "Obama Says": the headline's verb is not part of the name
+    # "Obama Says", "Glenn Beck Blasts Drudge": a headline's verb and what follows are no name
+    verb = next((k for k, t in enumerate(toks) if k > 0 and t.lower_ in HEADLINE_VERBS and t.is_title), None)
+    if verb is not None:
+        toks = toks[:verb]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
     # a possessive inside ("Norland’s Foreign Ministry") keeps the space that followed it
     return "".join(t.text_with_ws if t.tag_ != "POS" else t.whitespace_ for t in toks).strip()
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from .phrases import clean_name, description_of, split_role, title_before
+from .vocabulary import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 
 _CACHE_KEY = "presslens_people"
 
@@ -34,7 +35,8 @@ def person_registry(doc: Doc) -> list[Person]:
 def _build(doc: Doc) -> list[Person]:
     ents = [e for e in doc.ents if e.label_ == "PERSON"]
     names = [(clean_name(e), e) for e in ents]
-    names = [(n, e) for n, e in names if n]
+    # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
+    names = [(n, e) for n, e in names if n and not all(w.lower().strip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS for w in n.split())]
     people: list[Person] = []
     for name, ent in sorted(names, key=lambda x: -len(x[0].split())):
         words = set(name.split())

@@ -1,0 +1,146 @@
+"""Each attribution pattern family on its own: `find(doc, context)` over invented sentences, and the
+assembly stage that picks one reading per trigger."""
+from __future__ import annotations
+
+import pytest
+
+from presslens.attribution import assembly
+from presslens.attribution.context import Context
+from presslens.attribution.patterns import (
+    PATTERNS,
+    according_to,
+    cue_verbs,
+    parenthetical,
+    quoted_as_saying,
+    readout_passives,
+    relative,
+    speaker_labels,
+    stance_adjectives,
+    stated_by,
+    statement_nouns,
+)
+from presslens.attribution.quotemarks import find_marked_quotes
+from presslens.pipeline import get_pipeline
+
+
+@pytest.fixture(scope="module")
+def parse():
+    nlp = get_pipeline()
+    names = [name for name, _ in nlp.pipeline]
+    upto = names.index("presslens_attribution")
+
+    def run(text: str):
+        doc = nlp.make_doc(text)
+        for _, proc in nlp.pipeline[:upto]:
+            doc = proc(doc)
+        return doc, Context(doc, find_marked_quotes(doc.text))
+
+    return run
+
+
+def found(family, parse, text: str) -> list[tuple[str, str | None, str]]:
+    doc, ctx = parse(text)
+    return [(doc.text[a.start:a.end], a.speaker.text if a.speaker is not None else None, a.pattern)
+            for a in family.find(doc, ctx)]
+
+
+def test_every_family_declares_name_and_confidence():
+    for family in PATTERNS:
+        assert isinstance(family.NAME, str) and family.NAME
+        assert 0 < family.CONFIDENCE <= 1
+        assert callable(family.find)
+
+
+def test_according_to(parse):
+    got = found(according_to, parse, "According to port director Ilse Brandt, the pier will reopen in May.")
+    assert got == [("the pier will reopen in May", "port director Ilse Brandt", "according-to")]
+
+
+def test_statement_noun(parse):
+    got = found(statement_nouns, parse, "Prime Minister Aiko Tanaka's remarks that the deal was final angered the opposition.")
+    assert got == [("the deal was final", "Prime Minister Aiko Tanaka's", "statement-noun")]
+
+
+def test_quoted_as_saying(parse):
+    got = found(quoted_as_saying, parse, "The agency Nortel quoted the fisheries board as saying that quotas would be cut.")
+    assert len(got) == 1
+    content, speaker, name = got[0]
+    assert "quotas would be cut" in content and "fisheries board" in speaker and name == "quoted-as-saying"
+
+
+def test_parenthetical(parse):
+    got = found(parenthetical, parse, "The new ferry, the mayor said, will carry four hundred passengers.")
+    assert got and got[0][1] == "the mayor" and got[0][2] == "parenthetical"
+
+
+def test_relative(parse):
+    got = found(relative, parse, "Officials praised a plan which the minister said would halve waiting times.")
+    assert got and got[0][1] == "the minister" and "halve waiting times" in got[0][0]
+
+
+def test_cue_verb_light_verb_and_cue_noun(parse):
+    got = found(cue_verbs, parse, "The envoy Marta Silvano expressed readiness to help rebuild the bridge.")
+    assert got and got[0][1] == "The envoy Marta Silvano" and got[0][0].startswith("readiness to help")
+
+
+def test_cue_verb_stance_object_of_note(parse):
+    got = found(cue_verbs, parse, "The premier noted the importance of keeping the port open.")
+    assert got and got[0][0].startswith("the importance of keeping the port open")
+
+
+def test_cue_verb_clause_before_the_cue(parse):
+    got = found(cue_verbs, parse, "Since the start of the flood last week, the town has lost two bridges, the regional council reported.")
+    assert got and got[0][1] == "the regional council" and "the town has lost two bridges" in got[0][0]
+
+
+def test_readout_passive(parse):
+    doc, ctx = parse("The two leaders spoke by telephone. It was emphasised that the talks would continue in June.")
+    got = list(readout_passives.find(doc, ctx))
+    assert len(got) == 1
+    assert doc.text[got[0].start:got[0].end] == "the talks would continue in June"
+    assert got[0].speaker is None and got[0].principal
+
+
+def test_readout_passive_with_a_cue_noun(parse):
+    doc, ctx = parse("The hope was expressed that the corridor would stay open.")
+    got = list(readout_passives.find(doc, ctx))
+    assert got and got[0].principal and "corridor would stay open" in doc.text[got[0].start:got[0].end]
+
+
+def test_stance_adjective(parse):
+    got = found(stance_adjectives, parse, "Trade adviser Nils Okafor is confident that exports will recover next year.")
+    assert got == [("exports will recover next year", "Trade adviser Nils Okafor", "stance-adjective")]
+
+
+def test_stated_by(parse):
+    text = "Norland must double its grain exports to the south. This was stated by Minister Anna Kowal during a visit to the port."
+    got = found(stated_by, parse, text)
+    assert got and got[0][0] == "Norland must double its grain exports to the south" and "Anna Kowal" in got[0][1]
+
+
+def test_speaker_label(parse):
+    got = found(speaker_labels, parse, "HARTLEY: We will not sign this agreement before the vote.")
+    assert got == [("We will not sign this agreement before the vote", "HARTLEY", "speaker-label")]
+
+
+def test_one_reading_per_trigger(parse):
+    """A cue set off by commas is read as a parenthetical, not also as a plain cue verb."""
+    doc, ctx = parse("The new ferry, the mayor said, will carry four hundred passengers.")
+    cands = assembly.candidates(doc, ctx)
+    triggers = [a.trigger for a in cands if a.trigger >= 0]
+    assert len(triggers) == len(set(triggers))
+    assert [a.pattern for a in cands] == ["parenthetical"]
+
+
+def test_stages_do_not_edit_their_input(parse):
+    doc, ctx = parse("“The levee will hold,” engineer Paula Moreno said, “even in March.”")
+    first = assembly.candidates(doc, ctx)
+    before = [(a.content, dict(a.extra)) for a in first]
+    assembly.quotations.merge_interrupted(ctx, assembly.quotations.widen_to_quotations(ctx, first))
+    assert [(a.content, dict(a.extra)) for a in first] == before
+
+
+def test_cue_inside_a_quotation_is_not_a_pattern(parse):
+    """Quoted text is not speaker context: a cue inside someone's quotation is part of their words."""
+    got = found(cue_verbs, parse, "“Our neighbours said the dam would break,” the farmer Ola Berg told reporters.")
+    assert all(speaker != "Our neighbours" for _, speaker, _ in got)
