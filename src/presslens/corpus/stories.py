@@ -1,0 +1,136 @@
+"""Event links: reports of one real event in different articles become one story.
+
+Candidates come from blocks, never from all pairs: a report is compared only with stories of
+its PLOVER type whose day is within ±`WINDOW_DAYS` of its own (the event's date, else its
+article's); a denial ("the ministry denied that its forces struck …", often typed REJECT) is
+compared with stories of every type in the window and joins the one whose evidence it repeats.  A candidate is scored on structure — the same place, target and actor (corpus
+identities) — plus the similarity of the evidence sentences (an embedder, see
+`presslens.corpus.embedding`); a different place rules a candidate out.  The embedder is asked
+only when structure alone neither decides for nor rules out the link, so most reports cost no
+embedding.  A report joins the best story scoring at least `THRESHOLD`, else starts a new one.
+Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
+cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from .records import Report, Story
+from .similarity import containment, content_words, jaccard
+
+WINDOW_DAYS = 2
+THRESHOLD = 0.55
+COMPARED = 6
+DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
+WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45}
+
+
+@dataclass
+class Mention:
+    """A report with the keys blocking and scoring use (corpus ids of actor, target, place)."""
+
+    report: Report
+    type: str
+    day: int | None  # date ordinal
+    actor_id: str | None
+    target_id: str | None
+    place_id: str | None
+    words: set[str] = field(default_factory=set)
+    denial: bool = False  # "X denied that Russian forces struck …": may join a story of another type
+
+
+def day_number(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+@dataclass
+class _StoryState:
+    story: Story
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def story_id(report: Report) -> str:
+    return "story-" + hashlib.sha1(f"{report.doc_id}\x00{report.event_index}".encode("utf-8")).hexdigest()[:12]
+
+
+class StoryIndex:
+    """Stories and their blocks; `add()` attaches one mention, returning the story it joined."""
+
+    def __init__(self, similarity=None):
+        self.similarity = similarity  # (text, text) → cosine, or None for word overlap only
+        self.states: dict[str, _StoryState] = {}
+        self._blocks: dict[tuple[str, int | None], dict[str, None]] = {}  # ordered sets of story ids
+        self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
+        self.comparisons = 0
+
+    def candidates(self, mention: Mention) -> list[_StoryState]:
+        days = [None] if mention.day is None else range(mention.day - WINDOW_DAYS, mention.day + WINDOW_DAYS + 1)
+        seen, out = set(), []
+        for day in days:
+            block = self._days.get(day, {}) if mention.denial else self._blocks.get((mention.type, day), ())
+            for sid in block:
+                if sid not in seen:
+                    seen.add(sid)
+                    out.append(self.states[sid])
+        return out
+
+    def score(self, a: Mention, b: Mention) -> float:
+        """How likely two mentions are one event: structure first, evidence similarity when undecided."""
+        self.comparisons += 1
+        if a.place_id and b.place_id and a.place_id != b.place_id:
+            return 0.0
+        if a.type != b.type:  # a denial against a story of another type: the denied clause must match
+            return THRESHOLD if containment(a.words, b.words) >= DENIAL_OVERLAP else 0.0
+        structural = sum(WEIGHTS[name] for name, x, y in (("place", a.place_id, b.place_id),
+                                                           ("target", a.target_id, b.target_id),
+                                                           ("actor", a.actor_id, b.actor_id)) if x and x == y)
+        if structural >= THRESHOLD or structural + WEIGHTS["evidence"] < THRESHOLD:
+            return structural
+        if a.report.evidence.text == b.report.evidence.text:
+            return structural + WEIGHTS["evidence"]
+        if self.similarity is None:
+            similarity = min(1.0, 2 * jaccard(a.words, b.words))
+        else:
+            similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
+        return structural + WEIGHTS["evidence"] * similarity
+
+    def add(self, mention: Mention) -> Story:
+        best, best_score = None, THRESHOLD
+        for state in self.candidates(mention):
+            score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
+            if score >= best_score:
+                best, best_score = state, score
+        if best is None:
+            story = Story(story_id(mention.report), mention.type, mention.report.date, None)
+            best = self.states[story.id] = _StoryState(story)
+        self._blocks.setdefault((mention.type, mention.day), {})[best.story.id] = None
+        self._days.setdefault(mention.day, {})[best.story.id] = None
+        best.mentions.append(mention)
+        best.story.reports.append(mention.report)
+        _summarise(best)
+        return best.story
+
+
+def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False) -> Mention:
+    return Mention(report, type_, day_number(report.date), actor_id, target_id, place_id,
+                   content_words(report.evidence.text), denial)
+
+
+def _summarise(state: _StoryState) -> None:
+    """The story's date (earliest), place (most named), actors and targets from its reports."""
+    story = state.story
+    story.reports.sort(key=lambda r: (r.published or "", r.doc_id, r.event_index))
+    dates = sorted(r.date for r in story.reports if r.date)
+    story.date = dates[0] if dates else None
+    places = Counter(r.place for r in story.reports if r.place)
+    story.place = places.most_common(1)[0][0] if places else None
+    story.actors = list(dict.fromkeys(r.actor for r in story.reports if r.actor))
+    story.targets = list(dict.fromkeys(r.target for r in story.reports if r.target))
