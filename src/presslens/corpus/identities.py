@@ -254,3 +254,41 @@ class Identities:
         if affiliation:
             entry.affiliation_words |= set(words(affiliation))
             identity.affiliation = identity.affiliation or affiliation
+
+    # --- persistence ----------------------------------------------------------------------------
+
+    def dump(self) -> list[dict]:
+        """Every identity (with its name key and the words roles are matched on) and every merge, as rows."""
+        rows = [{**entry.identity.to_dict(), "merged_into": None,
+                 "key": {"kind": entry.key.kind, "first": entry.key.first, "last": entry.key.last,
+                         "roles": list(entry.key.roles)},
+                 "role_words": sorted(entry.role_words), "affiliation_words": sorted(entry.affiliation_words)}
+                for entry in self._entries.values()]
+        rows += [{"id": old, "merged_into": new} for old, new in self.merged.items()]
+        return rows
+
+    @classmethod
+    def load(cls, rows: list[dict]) -> "Identities":
+        """The identities `dump()` gave, ready to resolve more names."""
+        self = cls()
+        for row in rows:
+            if row.get("merged_into"):
+                self.merged[row["id"]] = row["merged_into"]
+                continue
+            k = row["key"]
+            key = NameKey(k["kind"], k["first"], k["last"], tuple(k["roles"]))
+            identity = Identity(row["id"], row["name"], row["kind"], list(row["aliases"]), list(row["roles"]),
+                                row.get("affiliation"), row.get("country"))
+            self._entries[row["id"]] = _Entry(identity, key, set(row["role_words"]), set(row["affiliation_words"]))
+            if key.kind != "person":
+                self._bodies[key.slug] = row["id"]
+            elif key.first:
+                self._people[(key.first, key.last)] = row["id"]
+                self._surnames.setdefault(key.last, set()).add(row["id"])
+            else:
+                self._bare.setdefault(key.last, []).append(row["id"])
+        return self
+
+    def key_of(self, identity_id: str) -> NameKey | None:
+        entry = self._entries.get(self.find(identity_id))
+        return entry.key if entry else None

@@ -19,8 +19,9 @@ from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
-from .statements import StatementIndex, quote_mention
-from .stories import StoryIndex, mention_of
+from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
+from .statements import lookup_keys as quote_lookup_keys
+from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_story, story_keys
 
 _RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
@@ -53,11 +54,17 @@ class Change:
 class Linker:
     """Corpus links built one batch at a time; `embedder` is "default", "use", "e5", "lexical" or None."""
 
-    def __init__(self, *, embedder: str | None = "default", vectors: dict | None = None):
+    def __init__(self, *, embedder: str | None = "default", vectors: dict | None = None,
+                 identities: Identities | None = None, loader=None):
+        """`vectors` are embeddings stored earlier (text hash → vector); `identities` the corpus's so far;
+        `loader(keys) → (story rows, statement rows)` brings in stored stories and statements filed
+        under those blocking keys, so an ingest compares with what it may join and nothing else."""
+        self.loader = loader
+        self._asked: set[str] = set()
         model = make_embedder(embedder)
         self.embedder = CachedEmbedder(model, vectors) if model is not None else None
         similarity = self.embedder.similarity if self.embedder else None
-        self.identities = Identities()
+        self.identities = identities or Identities()
         self.stories = StoryIndex(similarity)
         self.statements = StatementIndex(similarity, find=self.identities.find)
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
@@ -105,8 +112,8 @@ class Linker:
         def resolve(name, role=None, affiliation=None, unknown=None):
             return self.identities.resolve(name, entity_type=types.get((name or "").lower(), unknown), role=role,
                                            affiliation=affiliation, article_names=full_names)
-
         speaker_of: dict[str, tuple[str | None, str]] = {}  # name as the article gives it → (id, corpus name)
+        quotes = []
         for index, quote in enumerate(analysis.quotes):
             speaker = quote.speaker
             name = None if speaker.vague else _speaker_name(speaker, analysis)
@@ -124,15 +131,44 @@ class Linker:
             appearance = Appearance(item.doc_id, index, item.outlet, published, quote.kind, relayed_by=relay,
                                     content=quote.content)
             identity = self.identities.get(identity_id)
-            statement = self.statements.add(quote_mention(appearance, quote.content.text, identity_id,
-                                                          identity.name if identity else name))
-            self.appearances[(item.doc_id, index)] = statement.id
-            change.statements.add(statement.id)
+            quotes.append((index, quote_mention(appearance, quote.content.text, identity_id,
+                                                identity.name if identity else name)))
+        events = []
         for index, event in enumerate(analysis.events):
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
-            story = self.stories.add(mention_of(report, event.type, *keys, denial=stance(report) == "denies"))
+            events.append((index, mention_of(report, event.type, *keys, denial=stance(report) == "denies")))
+        if self.loader is not None:
+            self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
+                       | {k for _, m in events for k in block_keys(m, lookup=True)})
+        for index, mention in quotes:
+            statement = self.statements.add(mention)
+            self.appearances[(item.doc_id, index)] = statement.id
+            change.statements.add(statement.id)
+        for index, mention in events:
+            story = self.stories.add(mention)
             self.reports[(item.doc_id, index)] = story.id
             change.stories.add(story.id)
+
+    def _load(self, keys: set[str]) -> None:
+        """Bring in, from the store, the stories and statements filed under keys not asked for yet."""
+        wanted = keys - self._asked
+        if not wanted:
+            return
+        self._asked |= wanted
+        story_rows, statement_rows = self.loader(wanted)
+        for row in story_rows:
+            restore_story(self.stories, row)
+        for row in statement_rows:
+            restore_statement(self.statements, row)
+
+    # --- what a store keeps ------------------------------------------------------------------------
+
+    def story_row(self, story_id: str) -> tuple[dict, set[str]]:
+        """A story's state to store, and the keys it is filed under."""
+        return dump_story(self.stories, story_id), story_keys(self.stories, story_id)
+
+    def statement_row(self, statement_id: str) -> tuple[dict, set[str]]:
+        return dump_statement(self.statements, statement_id), statement_keys(self.statements, statement_id)
 
     def _report(self, item: LinkInput, index: int, event: Event, published: str | None, speaker_of, resolve):
         asserted = event.asserted_by if isinstance(event.asserted_by, str) else (event.asserted_by or {}).get("name")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from ..model import Span
 from .records import Appearance, Statement
 from .similarity import MinHash, containment, content_words, jaccard, shingles, text_key
 from .stories import day_number
@@ -76,7 +77,7 @@ class StatementIndex:
 
     def _match(self, mention: QuoteMention) -> tuple[_StatementState | None, str]:
         long_enough = len(mention.text.split()) >= MIN_UNNAMED_WORDS
-        for sid in self._exact.get(text_key(mention.text), ()):
+        for sid in dict.fromkeys(self._exact.get(text_key(mention.text), ())):
             state = self.states[sid]
             if self._speakers_agree(mention, state.mentions[0], long_enough):
                 return state, "identical"
@@ -113,6 +114,24 @@ class StatementIndex:
                 return best, "reworded"
         return None, "first"
 
+    def _file(self, statement_id_: str, mention: QuoteMention) -> None:
+        self._exact.setdefault(text_key(mention.text), []).append(statement_id_)
+        if len(mention.shingles) >= MIN_NEAR_SHINGLES:
+            for band in MinHash(mention.shingles).bands():
+                self._bands.setdefault(band, []).append(statement_id_)
+        if mention.speaker_id:
+            self._by_speaker.setdefault(self.find(mention.speaker_id), []).append(statement_id_)
+
+    def put(self, statement: Statement, mentions: list[QuoteMention]) -> None:
+        """File a statement read back from the store under the keys of its first appearance."""
+        if statement.id in self.states:
+            return
+        state = self.states[statement.id] = _StatementState(statement)
+        for mention in mentions:
+            state.mentions.append(mention)
+            statement.appearances.append(mention.appearance)
+        self._file(statement.id, state.mentions[0])
+
     def add(self, mention: QuoteMention) -> Statement:
         state, how = self._match(mention)
         mention.appearance.match = how
@@ -121,12 +140,7 @@ class StatementIndex:
             statement = Statement(statement_id(appearance), mention.speaker, mention.text, appearance.published,
                                   speaker_id=mention.speaker_id)
             state = self.states[statement.id] = _StatementState(statement)
-            self._exact.setdefault(text_key(mention.text), []).append(statement.id)
-            if len(mention.shingles) >= MIN_NEAR_SHINGLES:
-                for band in MinHash(mention.shingles).bands():
-                    self._bands.setdefault(band, []).append(statement.id)
-            if mention.speaker_id:
-                self._by_speaker.setdefault(mention.speaker_id, []).append(statement.id)
+            self._file(statement.id, mention)
         state.mentions.append(mention)
         state.statement.appearances.append(mention.appearance)
         _summarise(state, how)
@@ -156,3 +170,39 @@ def _summarise(state: _StatementState, how: str) -> None:
     named = next((m for m in state.mentions if m.speaker), None)
     if named:
         statement.speaker, statement.speaker_id = named.speaker, named.speaker_id
+
+
+# --- persistence: a statement's state as a row, and the keys it is found under -------------------
+
+def lookup_keys(mention: QuoteMention, find=lambda i: i) -> set[str]:
+    """Keys a quotation searches: its text hash, its MinHash bands, its speaker."""
+    keys = {f"exact:{text_key(mention.text)}"}
+    if len(mention.shingles) >= MIN_NEAR_SHINGLES:
+        keys |= {f"band:{band}" for band in MinHash(mention.shingles).bands()}
+    if mention.speaker_id:
+        keys.add(f"speaker:{find(mention.speaker_id)}")
+    return keys
+
+
+def statement_keys(index: StatementIndex, statement_id_: str) -> set[str]:
+    return lookup_keys(index.states[statement_id_].mentions[0], index.find)
+
+
+def dump_statement(index: StatementIndex, statement_id_: str) -> dict:
+    state = index.states[statement_id_]
+    statement = state.statement
+    return {"statement": {"id": statement.id, "speaker": statement.speaker, "speaker_id": statement.speaker_id,
+                          "text": statement.text, "first_seen": statement.first_seen},
+            "mentions": [{"appearance": m.appearance.to_dict(), "speaker_id": m.speaker_id, "speaker": m.speaker,
+                          "text": m.text} for m in state.mentions]}
+
+
+def restore_statement(index: StatementIndex, row: dict) -> None:
+    data = row["statement"]
+    mentions = []
+    for m in row["mentions"]:
+        appearance = dict(m["appearance"])
+        appearance["content"] = Span(**appearance["content"]) if appearance.get("content") else None
+        mentions.append(quote_mention(Appearance(**appearance), m["text"], m["speaker_id"], m["speaker"]))
+    index.put(Statement(data["id"], data["speaker"], data["text"], data["first_seen"], speaker_id=data["speaker_id"]),
+              mentions)

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..model import Span
 from .records import Report, Story
 from .similarity import containment, content_words, jaccard
 
@@ -102,6 +103,19 @@ class StoryIndex:
             similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
         return structural + WEIGHTS["evidence"] * similarity
 
+    def put(self, story: Story, mentions: list[Mention]) -> None:
+        """File `story` with its mentions under their blocks (a story read back from the store)."""
+        state = self.states[story.id] = _StoryState(story)
+        for mention in mentions:
+            state.mentions.append(mention)
+            story.reports.append(mention.report)
+            self._file(story.id, mention)
+        _summarise(state)
+
+    def _file(self, story_id: str, mention: Mention) -> None:
+        self._blocks.setdefault((mention.type, mention.day), {})[story_id] = None
+        self._days.setdefault(mention.day, {})[story_id] = None
+
     def add(self, mention: Mention) -> Story:
         best, best_score = None, THRESHOLD
         for state in self.candidates(mention):
@@ -111,8 +125,7 @@ class StoryIndex:
         if best is None:
             story = Story(story_id(mention.report), mention.type, mention.report.date, None)
             best = self.states[story.id] = _StoryState(story)
-        self._blocks.setdefault((mention.type, mention.day), {})[best.story.id] = None
-        self._days.setdefault(mention.day, {})[best.story.id] = None
+        self._file(best.story.id, mention)
         best.mentions.append(mention)
         best.story.reports.append(mention.report)
         _summarise(best)
@@ -134,3 +147,40 @@ def _summarise(state: _StoryState) -> None:
     story.place = places.most_common(1)[0][0] if places else None
     story.actors = list(dict.fromkeys(r.actor for r in story.reports if r.actor))
     story.targets = list(dict.fromkeys(r.target for r in story.reports if r.target))
+
+
+# --- persistence: a story's state as a row, and the block keys it is found under ---------------
+
+def block_keys(mention: Mention, *, lookup: bool) -> set[str]:
+    """Keys a mention is filed under (`lookup=False`) or searches (`lookup=True`: its whole window)."""
+    if not lookup:
+        return {f"block:{mention.type}:{mention.day}", f"day:{mention.day}"}
+    days = [None] if mention.day is None else range(mention.day - WINDOW_DAYS, mention.day + WINDOW_DAYS + 1)
+    prefix = "day:" if mention.denial else f"block:{mention.type}:"
+    return {f"{prefix}{day}" for day in days}
+
+
+def dump_story(index: StoryIndex, story_id: str) -> dict:
+    state = index.states[story_id]
+    return {"story": {k: v for k, v in state.story.to_dict().items() if k not in ("reports", "conflicts")},
+            "mentions": [{"report": m.report.to_dict(), "type": m.type, "actor_id": m.actor_id,
+                          "target_id": m.target_id, "place_id": m.place_id, "denial": m.denial}
+                         for m in state.mentions]}
+
+
+def story_keys(index: StoryIndex, story_id: str) -> set[str]:
+    return set().union(*(block_keys(m, lookup=False) for m in index.states[story_id].mentions))
+
+
+def restore_story(index: StoryIndex, row: dict) -> None:
+    """Put a dumped story back into `index` (its blocks included), as it was."""
+    if row["story"]["id"] in index.states:
+        return
+    mentions = []
+    for m in row["mentions"]:
+        report = dict(m["report"])
+        report["evidence"] = Span(**report["evidence"])
+        mentions.append(mention_of(Report(**report), m["type"], m["actor_id"], m["target_id"], m["place_id"],
+                                   denial=m["denial"]))
+    data = row["story"]
+    index.put(Story(data["id"], data["type"], data["date"], data["place"]), mentions)
