@@ -42,3 +42,18 @@ TRUMP = [
     {"id": "t-4", "outlet": "Daily Digest", "published": "2025-07-03",
      "text": "\"I never met the president and I never will,\" Rip Donald Trump, a local plumber, said on Thursday."},
 ]
+
+
+def build_store(path) -> str:
+    """A SQLite store at `path` holding the strike and statement articles, ingested and linked."""
+    from presslens.ingest import Document
+    from presslens.store import open_store
+    from presslens.store.loader import load
+
+    engine = open_store(str(path))
+    documents = [Document(id=a["id"], text=a["text"], outlet=a["outlet"], published=a["published"],
+                          title=f"{a['outlet']}: {a['id']}") for a in STRIKE + STATEMENT]
+    stats = load(engine, documents, embedder="lexical")
+    assert stats.stored == stats.linked == len(documents)
+    engine.dispose()
+    return str(path)

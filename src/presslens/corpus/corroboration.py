@@ -87,8 +87,9 @@ def corroborate(story: Story) -> None:
     for report in story.reports:
         kind = stance(report)
         report.stance = kind
+        report.source = report.asserted_by
         if kind == "denies":
-            name = denier(report)
+            name = report.source = denier(report)
             deniers.setdefault(name.lower(), name)
             denying.append(report)
             continue
@@ -96,6 +97,7 @@ def corroborate(story: Story) -> None:
             continue
         source = relay_source(report, outlets)
         if source:
+            report.source = source
             relays.append({"doc_id": report.doc_id, "event_index": report.event_index, "outlet": report.outlet,
                            "relays": source})
             asserters.setdefault(source.lower(), source)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -84,14 +85,18 @@ class E5Embedder:
 
 
 def make_embedder(name: str | None):
-    """The embedder called `name` ("default" = `DEFAULT`), or None for no embedder."""
+    """The embedder called `name` ("default" = `DEFAULT`), or None for no embedder; one per process."""
     if name is None:
         return None
     name = DEFAULT if name == "default" else name
-    makers = {"use": UseEmbedder, "e5": E5Embedder, "lexical": LexicalEmbedder}
-    if name not in makers:
+    if name not in CHOICES:
         raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(CHOICES)}")
-    return makers[name]()
+    return _embedder(name)
+
+
+@lru_cache(maxsize=None)
+def _embedder(name: str):
+    return {"use": UseEmbedder, "e5": E5Embedder, "lexical": LexicalEmbedder}[name]()
 
 
 def text_hash(text: str) -> str:

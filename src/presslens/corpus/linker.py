@@ -81,12 +81,21 @@ class Linker:
                 change.merged[old] = new
                 self.statements.rekey_speaker(old, self.identities.find(new))
         for sid in change.stories:
-            corroborate(self.stories.states[sid].story)
+            self._corroborate(self.stories.states[sid].story)
         return change
+
+    def _corroborate(self, story: Story) -> None:
+        corroborate(story)
+        for report in story.reports:
+            if report.source == report.asserted_by:
+                report.source_id = report.asserted_by_id
+            else:
+                found = self.identities.matching(report.source or "")
+                report.source_id = next(iter(found)) if len(found) == 1 else None
 
     def links(self) -> Links:
         for state in self.stories.states.values():
-            corroborate(state.story)
+            self._corroborate(state.story)
         return Links(stories=[s.story for s in self.stories.states.values()],
                      statements=[s.statement for s in self.statements.states.values()],
                      identities=self.identities.all())

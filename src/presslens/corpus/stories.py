@@ -145,8 +145,9 @@ def _summarise(state: _StoryState) -> None:
     story.date = dates[0] if dates else None
     places = Counter(r.place for r in story.reports if r.place)
     story.place = places.most_common(1)[0][0] if places else None
-    story.actors = list(dict.fromkeys(r.actor for r in story.reports if r.actor))
-    story.targets = list(dict.fromkeys(r.target for r in story.reports if r.target))
+    told = [m.report for m in state.mentions if not m.denial]  # a denial's actor is the denier
+    story.actors = list(dict.fromkeys(r.actor for r in told if r.actor))
+    story.targets = list(dict.fromkeys(r.target for r in told if r.target))
 
 
 # --- persistence: a story's state as a row, and the block keys it is found under ---------------

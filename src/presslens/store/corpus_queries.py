@@ -106,9 +106,9 @@ def list_stories(engine: Engine, *, since: str | None = None, until: str | None 
         conditions.append(exists().where(story_reports.c.story_id == stories.c.id, _contains(story_reports.c.outlet, outlet)))
     if speaker:
         ids = identity_ids(engine, speaker)
-        said = [_contains(story_reports.c.asserted_by, speaker)]
+        said = [_contains(story_reports.c.asserted_by, speaker), _contains(story_reports.c.source, speaker)]
         if ids:
-            said.append(story_reports.c.asserted_by_id.in_(ids))
+            said += [story_reports.c.asserted_by_id.in_(ids), story_reports.c.source_id.in_(ids)]
         conditions.append(exists().where(story_reports.c.story_id == stories.c.id, or_(*said)))
     statement = (select(stories.c.details).where(*conditions)
                  .order_by(stories.c.date.nulls_last(), stories.c.reports.desc(), stories.c.id)

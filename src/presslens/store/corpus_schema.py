@@ -58,6 +58,8 @@ story_reports = Table(
     Column("published", String(32)),
     Column("asserted_by", Text),
     Column("asserted_by_id", Text, index=True),
+    Column("source", Text, doc="whom the report speaks for: its asserter, the denier, or the medium it relays"),
+    Column("source_id", Text, index=True),
     Column("stance", String(16)),
 )
 

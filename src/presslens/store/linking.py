@@ -129,8 +129,9 @@ def _write(conn: Connection, linker: Linker, change: Change, rows_of: dict) -> N
     for old, new in change.merged.items():
         conn.execute(update(quote_identities).where(quote_identities.c.identity_id == old)
                      .values(identity_id=linker.identities.find(new)))
-        conn.execute(update(story_reports).where(story_reports.c.asserted_by_id == old)
-                     .values(asserted_by_id=linker.identities.find(new)))
+        for column in ("asserted_by_id", "source_id"):
+            conn.execute(update(story_reports).where(story_reports.c[column] == old)
+                         .values({column: linker.identities.find(new)}))
     quote_identity_rows = []
     for (doc_id, index), identity_id in linker.speaker_ids.items():
         quote_ids = rows_of[doc_id][0]
@@ -178,7 +179,7 @@ def _write_stories(conn: Connection, linker: Linker, story_ids: set[str]) -> Non
             rows.append({"event_id": event_ids[report.event_index], "story_id": story_id, "article_id": article_id,
                          "event_index": report.event_index, "outlet": report.outlet, "published": report.published,
                          "asserted_by": report.asserted_by, "asserted_by_id": report.asserted_by_id,
-                         "stance": report.stance})
+                         "source": report.source, "source_id": report.source_id, "stance": report.stance})
         conn.execute(story_reports.insert(), rows)
         _replace_keys(conn, "story", story_id, keys)
 
