@@ -174,3 +174,25 @@ def test_events_on_other_days_or_places_are_other_stories():
                   article("d", "2025-05-01", "Sumy", "Russia shelled Sumy.")], embedder="lexical")
     groups = sorted(sorted(r.doc_id for r in s.reports) for s in links.stories)
     assert groups == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_month_precise_date_blocks_with_every_day_of_its_month():
+    def article(doc_id, day, text):
+        event = Event("CONSULT", "BRICS", None, "Kazan", day, Span(0, len(text), text))
+        return LinkInput(doc_id, doc_id, "2024-12-26", Analysis(text=text, published="2024-12-26", events=[event]))
+
+    links = link([article("a", "2024-10-22", "The BRICS summit was held in Kazan."),
+                  article("b", "2024-10", "Leaders went to Kazan for the BRICS summit in October."),
+                  article("c", "2024-11", "Another BRICS meeting in Kazan in November.")], embedder="lexical")
+    assert sorted(sorted(r.doc_id for r in s.reports) for s in links.stories) == [["a", "b"], ["c"]]
+
+
+def test_actors_of_one_country_count_half_and_similar_evidence_completes_the_link():
+    def article(doc_id, actor, text):
+        event = Event("ASSAULT", actor, "state", None, "2022-02-24", Span(0, len(text), text), actor_code="RUSMIL")
+        return LinkInput(doc_id, doc_id, "2022-02-24", Analysis(text=text, published="2022-02-24", events=[event]))
+
+    links = link([article("a", "Russia", "Russia treacherously attacked our state this morning."),
+                  article("b", "Russian troops", "Russian troops treacherously attacked our state this morning.")],
+                 embedder="lexical")
+    assert len(links.stories) == 1

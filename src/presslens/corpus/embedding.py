@@ -37,6 +37,7 @@ def _normalised(vectors: np.ndarray) -> np.ndarray:
 class LexicalEmbedder:
     name = "lexical"
     dim = 1024
+    floor = 0.0
 
     def embed(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -52,6 +53,7 @@ class UseEmbedder:
 
     name = "use"
     dim = 512
+    floor = 0.2  # about the cosine of two unrelated news sentences
 
     def __init__(self, threads: int = 1):
         try:
@@ -69,6 +71,7 @@ class UseEmbedder:
 class E5Embedder:
     name = "e5"
     dim = 384
+    floor = 0.72  # e5's cosines are compressed: unrelated news sentences score about this
 
     def __init__(self, threads: int = 1):
         try:
@@ -129,5 +132,8 @@ class CachedEmbedder:
         return {h: self.vectors[h] for h in wanted}
 
     def similarity(self, a: str, b: str) -> float:
+        """The cosine rescaled so that unrelated texts score 0 and the same text 1 (per model)."""
         found = self.vectors_for([a, b])
-        return float(found[text_hash(a)] @ found[text_hash(b)])
+        cosine = float(found[text_hash(a)] @ found[text_hash(b)])
+        floor = self.embedder.floor
+        return max(0.0, (cosine - floor) / (1 - floor))

@@ -193,10 +193,19 @@ class Linker:
         report = Report(
             doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
             evidence=event.evidence, asserted_by=asserter, modality=event.modality, asserted_by_id=asserter_id,
-            date=(event.date or "")[:10] or published, actor=event.actor, target=event.target, place=place,
+            date=_day_or_month(event.date) or published, actor=event.actor, target=event.target, place=place,
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
-            actor_country=(event.actor_code or "")[:3] or None)
+            actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _day_or_month(value: str | None) -> str | None:
+    """"2024-10-22" or "2024-10" as given; a year alone or a week says too little to block on."""
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    if value and len(value) == 7 and value[4] == "-":
+        return value
+    return None
 
 
 def _plain_words(name: str) -> list[str]:

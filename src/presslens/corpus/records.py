@@ -49,6 +49,7 @@ class Report:
     relayed_from: str | None = None  # the medium or outlet this report relays ("told TASS", "according to Reuters")
     stance: str = "asserts"  # asserts | denies | hedges | speculates (presslens.corpus.corroboration)
     actor_country: str | None = None  # country part of the event's actor code, for actor conflicts
+    target_country: str | None = None
     source: str | None = None  # whom the report speaks for: the asserter, the denier, or the medium relayed
     source_id: str | None = None  # that source's corpus identity, when it has one
 

@@ -25,6 +25,7 @@ from .similarity import containment, content_words, jaccard
 WINDOW_DAYS = 2
 THRESHOLD = 0.55
 COMPARED = 6
+SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45}
 
@@ -35,21 +36,46 @@ class Mention:
 
     report: Report
     type: str
-    day: int | None  # date ordinal
+    day: int | None  # date ordinal (a month-precise date: its 15th)
     actor_id: str | None
     target_id: str | None
     place_id: str | None
     words: set[str] = field(default_factory=set)
     denial: bool = False  # "X denied that Russian forces struck …": may join a story of another type
+    days: tuple[int | None, ...] = ()  # the days it is filed under: its day, or every day of its month
+
+    def __post_init__(self):
+        self.days = self.days or day_range(self.report.date)
 
 
 def day_number(value: str | None) -> int | None:
+    """The date ordinal of an ISO date; a month ("2024-10") counts as its 15th."""
     if not value:
         return None
     try:
+        if len(value) == 7:
+            return date.fromisoformat(value + "-15").toordinal()
         return date.fromisoformat(value[:10]).toordinal()
     except ValueError:
         return None
+
+
+def day_range(value: str | None) -> tuple[int | None, ...]:
+    """The days a date covers: one for a day, every day of a month ("2024-10"), none known: (None,)."""
+    day = day_number(value)
+    if day is None:
+        return (None,)
+    if value and len(value) == 7:
+        first = date.fromisoformat(value + "-01").toordinal()
+        return tuple(range(first, first + 31 if date.fromordinal(first + 30).month == date.fromordinal(first).month
+                           else first + (31 - date.fromordinal(first + 30).day)))
+    return (day,)
+
+
+def _window(days: tuple[int | None, ...]) -> list[int | None]:
+    if days == (None,):
+        return [None]
+    return list(range(min(days) - WINDOW_DAYS, max(days) + WINDOW_DAYS + 1))
 
 
 @dataclass
@@ -73,9 +99,8 @@ class StoryIndex:
         self.comparisons = 0
 
     def candidates(self, mention: Mention) -> list[_StoryState]:
-        days = [None] if mention.day is None else range(mention.day - WINDOW_DAYS, mention.day + WINDOW_DAYS + 1)
         seen, out = set(), []
-        for day in days:
+        for day in _window(mention.days):
             block = self._days.get(day, {}) if mention.denial else self._blocks.get((mention.type, day), ())
             for sid in block:
                 if sid not in seen:
@@ -90,10 +115,14 @@ class StoryIndex:
             return 0.0
         if a.type != b.type:  # a denial against a story of another type: the denied clause must match
             return THRESHOLD if containment(a.words, b.words) >= DENIAL_OVERLAP else 0.0
-        structural = sum(WEIGHTS[name] for name, x, y in (("place", a.place_id, b.place_id),
-                                                           ("target", a.target_id, b.target_id),
-                                                           ("actor", a.actor_id, b.actor_id)) if x and x == y)
-        if structural >= THRESHOLD or structural + WEIGHTS["evidence"] < THRESHOLD:
+        structural = WEIGHTS["place"] if a.place_id and a.place_id == b.place_id else 0.0
+        for name, x, y, cx, cy in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country),
+                                   ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country)):
+            if x and x == y:
+                structural += WEIGHTS[name]
+            elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
+                structural += WEIGHTS[name] / 2
+        if structural >= THRESHOLD:
             return structural
         if a.report.evidence.text == b.report.evidence.text:
             return structural + WEIGHTS["evidence"]
@@ -101,6 +130,8 @@ class StoryIndex:
             similarity = min(1.0, 2 * jaccard(a.words, b.words))
         else:
             similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
+        if similarity >= SIMILAR_ALONE:  # told in nearly the same words: no structure needed
+            return max(THRESHOLD, structural + WEIGHTS["evidence"] * similarity)
         return structural + WEIGHTS["evidence"] * similarity
 
     def put(self, story: Story, mentions: list[Mention]) -> None:
@@ -113,8 +144,9 @@ class StoryIndex:
         _summarise(state)
 
     def _file(self, story_id: str, mention: Mention) -> None:
-        self._blocks.setdefault((mention.type, mention.day), {})[story_id] = None
-        self._days.setdefault(mention.day, {})[story_id] = None
+        for day in mention.days:
+            self._blocks.setdefault((mention.type, day), {})[story_id] = None
+            self._days.setdefault(day, {})[story_id] = None
 
     def add(self, mention: Mention) -> Story:
         best, best_score = None, THRESHOLD
@@ -134,7 +166,7 @@ class StoryIndex:
 
 def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False) -> Mention:
     return Mention(report, type_, day_number(report.date), actor_id, target_id, place_id,
-                   content_words(report.evidence.text), denial)
+                   content_words(report.evidence.text), denial, day_range(report.date))
 
 
 def _summarise(state: _StoryState) -> None:
@@ -155,10 +187,9 @@ def _summarise(state: _StoryState) -> None:
 def block_keys(mention: Mention, *, lookup: bool) -> set[str]:
     """Keys a mention is filed under (`lookup=False`) or searches (`lookup=True`: its whole window)."""
     if not lookup:
-        return {f"block:{mention.type}:{mention.day}", f"day:{mention.day}"}
-    days = [None] if mention.day is None else range(mention.day - WINDOW_DAYS, mention.day + WINDOW_DAYS + 1)
+        return {key for day in mention.days for key in (f"block:{mention.type}:{day}", f"day:{day}")}
     prefix = "day:" if mention.denial else f"block:{mention.type}:"
-    return {f"{prefix}{day}" for day in days}
+    return {f"{prefix}{day}" for day in _window(mention.days)}
 
 
 def dump_story(index: StoryIndex, story_id: str) -> dict:
