@@ -72,6 +72,15 @@ def day_range(value: str | None) -> tuple[int | None, ...]:
     return (day,)
 
 
+def _near(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+    """Whether two mentions' days allow one event: within the window (two months: the same month)."""
+    if a == (None,) or b == (None,):
+        return a == b
+    if len(a) > 1 and len(b) > 1:
+        return a == b
+    return min(a) - WINDOW_DAYS <= max(b) and min(b) - WINDOW_DAYS <= max(a)
+
+
 def _window(days: tuple[int | None, ...]) -> list[int | None]:
     if days == (None,):
         return [None]
@@ -111,7 +120,7 @@ class StoryIndex:
     def score(self, a: Mention, b: Mention) -> float:
         """How likely two mentions are one event: structure first, evidence similarity when undecided."""
         self.comparisons += 1
-        if a.place_id and b.place_id and a.place_id != b.place_id:
+        if a.place_id and b.place_id and a.place_id != b.place_id or not _near(a.days, b.days):
             return 0.0
         if a.type != b.type:  # a denial against a story of another type: the denied clause must match
             return THRESHOLD if containment(a.words, b.words) >= DENIAL_OVERLAP else 0.0
