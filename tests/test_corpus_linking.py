@@ -10,7 +10,7 @@ from presslens.corpus.identities import Identities
 from presslens.corpus.similarity import numbers
 from presslens.model import Analysis, Event, Quote, Span, Speaker
 
-from linking_articles import STATEMENT, STRIKE, TRUMP
+from linking_articles import STATEMENT, STRIKE
 
 
 def _inputs(articles):

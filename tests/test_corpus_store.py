@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 
 from presslens import analyze
-from presslens.model import Analysis, Event, Quote, Span, Speaker
+from presslens.model import Analysis, Quote, Span, Speaker
 from presslens.store import open_store
 from presslens.store import corpus_queries as C
 from presslens.store import queries as Q

@@ -11,7 +11,7 @@ shows the article's own id or URL.
 """
 from __future__ import annotations
 
-import logging
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
 
@@ -25,8 +25,8 @@ from .corpus_schema import (corpus_identities, embeddings, link_keys, quote_iden
                             statements, stories, story_reports)
 from .schema import articles, entities, events, quotes
 
-log = logging.getLogger(__name__)
 BATCH = 200
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def _build(cls, record: dict):
@@ -101,8 +101,15 @@ def load_identities(engine: Engine) -> Identities:
 
 
 def link_articles(engine: Engine, article_ids: Iterable[int], *, embedder: str | None = "default") -> Change:
-    """Link the stored articles `article_ids` into the corpus; returns what changed."""
-    article_ids = list(article_ids)
+    """Link the stored articles `article_ids` into the corpus; returns what changed.
+
+    One linking at a time in a process (the web app's workers save concurrently): each reads the
+    identities and the stories it may join, and writes them back."""
+    with _ONE_AT_A_TIME:
+        return _link(engine, list(article_ids), embedder)
+
+
+def _link(engine: Engine, article_ids: list[int], embedder: str | None) -> Change:
     linker = Linker(embedder=embedder, identities=load_identities(engine), loader=_loader(engine))
     if linker.embedder is not None:
         linker.embedder.fetch = _stored_vectors(engine, linker.embedder.name)
