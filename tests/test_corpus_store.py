@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 
 from presslens import analyze
-from presslens.model import Analysis, Quote, Span, Speaker
+from presslens.model import Analysis, Event, Quote, Span, Speaker
 from presslens.store import open_store
 from presslens.store import corpus_queries as C
 from presslens.store import queries as Q
@@ -134,3 +134,17 @@ def test_migration_2_adds_the_corpus_tables_to_a_version_1_store(tmp_path):
     assert not inspect(engine).has_table("stories")
     assert migrate(engine) == 2
     assert {"stories", "statements", "corpus_identities", "link_keys", "embeddings"} <= set(inspect(engine).get_table_names())
+
+
+def test_events_asserted_by_any_name_of_an_identity(engine):
+    def told(doc_id, speaker, day):
+        text = f"{speaker} said the strike hit the port of Quessa."
+        event = Event("ASSAULT", None, "port", "Quessa", day, Span(len(speaker) + 10, len(text) - 1,
+                                                                   text[len(speaker) + 10:-1]), asserted_by=speaker)
+        quote = Quote("indirect", Span(len(speaker) + 10, len(text) - 1, text[len(speaker) + 10:-1]), None,
+                      Speaker(speaker))
+        return Analysis(text=text, outlet=doc_id, published=day, id=doc_id, quotes=[quote], events=[event])
+
+    store_and_link(engine, [told("e1", "Vladimir Putin", "2025-03-01"), told("e2", "President Vladimir Putin", "2025-03-02")])
+    assert len(Q.list_events(engine, asserted_by="Putin")) == 2
+    assert len(Q.list_events(engine, asserted_by="President Vladimir Putin")) == 2

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, case, distinct, exists, func, literal_column, or_, select, text
 
 from .corpus_queries import identity_ids
-from .corpus_schema import corpus_identities, quote_identities
+from .corpus_schema import corpus_identities, quote_identities, story_reports
 from .schema import FINDING_TABLES, articles, entities, errors, events, framing, mentions, metadata, quotes
 
 ARTICLE_FIELDS = (articles.c.id, articles.c.document_id, articles.c.title, articles.c.url, articles.c.outlet,
@@ -195,8 +195,11 @@ def list_events(engine: Engine, type: str | None = None, place: str | None = Non
         conditions.append(_contains(events.c.type, type))
     if place:
         conditions.append(_contains(events.c.location, place))
-    if asserted_by:
-        conditions.append(_contains(events.c.asserted_by, asserted_by))
+    if asserted_by:  # a name of a corpus identity finds its events under any of its names
+        ids = identity_ids(engine, asserted_by)
+        by_identity = exists().where(story_reports.c.event_id == events.c.id, story_reports.c.asserted_by_id.in_(ids))
+        conditions.append(or_(_contains(events.c.asserted_by, asserted_by), by_identity) if ids
+                          else _contains(events.c.asserted_by, asserted_by))
     statement = (select(events.c.id, events.c.article_id, events.c.type, events.c.actor, events.c.target,
                         events.c.location, events.c.date, events.c.asserted_by, events.c.evidence,
                         events.c.confidence, articles.c.published, articles.c.outlet, articles.c.title)
