@@ -196,3 +196,17 @@ def test_actors_of_one_country_count_half_and_similar_evidence_completes_the_lin
                   article("b", "Russian troops", "Russian troops treacherously attacked our state this morning.")],
                  embedder="lexical")
     assert len(links.stories) == 1
+
+
+def test_a_bare_title_is_the_articles_one_person_with_that_role_or_no_one():
+    def article(doc_id, speakers):
+        text = "x" * 200
+        quotes = [Quote("direct", Span(i * 40, i * 40 + 30, text[i * 40:i * 40 + 30]), None, Speaker(name, role=role))
+                  for i, (name, role) in enumerate(speakers)]
+        return LinkInput(doc_id, doc_id, "2025-01-01", Analysis(text=text, published="2025-01-01", quotes=quotes))
+
+    linker = Linker(embedder="lexical")
+    linker.add([article("a", [("Anna Kovalenko", "President"), ("President", None)]),
+                article("b", [("President", None)])])
+    assert linker.speaker_ids[("a", 1)] == linker.speaker_ids[("a", 0)] == "person:anna-kovalenko"
+    assert ("b", 0) not in linker.speaker_ids  # no one in b is named with that role: no speaker, never "President"

@@ -17,6 +17,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
+from .lexicon import titles
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -213,12 +214,21 @@ def _plain_words(name: str) -> list[str]:
 
 
 def _speaker_name(speaker, analysis: Analysis) -> str | None:
-    """The speaker's name, or the name of the entity the attribution linked it to."""
+    """The speaker's name, or the name of the entity the attribution linked it to; a bare title
+    ("the President") is the article's one named person with that role, else no name at all."""
     if speaker.entity_id:
         for entity in analysis.entities:
             if entity.id == speaker.entity_id and entity.name:
                 return entity.name
-    return speaker.name
+    name = speaker.name
+    if name and all(w in titles() for w in words(name)):
+        title = words(name)[-1]
+        people = {q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague
+                  and not all(w in titles() for w in words(q.speaker.name))
+                  and title in words(q.speaker.role or "")}
+        people |= {e.name for e in analysis.entities if e.type == "PERSON" and e.name and title in words(e.role or "")}
+        return people.pop() if len(people) == 1 else None
+    return name
 
 
 def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
