@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from ..ingest import Document
 from ..parallel import analyze_parallel
 from ..validate import printable
+from .linking import BATCH as LINK_BATCH, link_articles
 from .writer import RecordRejected, already_stored, record_error, text_hash, write_analysis
 
 
@@ -24,6 +25,7 @@ class LoadStats:
     stored: int = 0
     skipped: int = 0  # duplicates: already stored, or twice in the input
     failed: int = 0
+    linked: int = 0  # stored articles linked into the corpus's stories and statements
 
     @property
     def finished(self) -> int:
@@ -33,9 +35,21 @@ class LoadStats:
 
 def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
          published: str | None = None, outlet: str | None = None, max_bytes: int = 2_000_000,
-         progress: Callable[[LoadStats], None] = lambda stats: None) -> LoadStats:
-    """Store every new document of `documents`; `published`/`outlet` fill in what a document lacks."""
+         progress: Callable[[LoadStats], None] = lambda stats: None, link: bool = True,
+         embedder: str | None = "default") -> LoadStats:
+    """Store every new document of `documents`; `published`/`outlet` fill in what a document lacks.
+
+    With `link`, the stored articles are linked into the corpus (`presslens.store.linking`) every
+    `linking.BATCH` articles and at the end."""
     stats = LoadStats()
+    to_link: list[int] = []
+
+    def link_stored() -> None:
+        if link and to_link:
+            link_articles(engine, to_link, embedder=embedder)
+            stats.linked += len(to_link)
+        to_link.clear()
+
     hashes: set[str] = set()
     pending: deque[tuple[Document, str]] = deque()  # sent to analysis, not yet stored
     urls: set[str] = set()
@@ -83,5 +97,9 @@ def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
                     stats.skipped += 1
                 else:
                     stats.stored += 1
+                    to_link.append(article_id)
+                    if len(to_link) >= LINK_BATCH:
+                        link_stored()
         progress(stats)
+    link_stored()
     return stats

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..store import open_store
 from ..validate import DEFAULT_MAX_BYTES
-from . import api, pages
+from . import api, pages, stories
 from .security import SecurityMiddleware
 from .workers import DEFAULT_MAX_WAITING, DEFAULT_WORKERS, AnalysisPool
 
@@ -60,7 +60,9 @@ def create_app(db: str | None = None, *, max_text_bytes: int = DEFAULT_MAX_BYTES
     app.state.allow_fetch = allow_fetch
     app.state.analysis_pool = pool
     app.include_router(api.router)
+    app.include_router(stories.api)
     app.include_router(pages.router)
+    app.include_router(stories.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/favicon.ico", include_in_schema=False)
