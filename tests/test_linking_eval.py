@@ -234,3 +234,53 @@ def test_shipped_gold_is_the_promised_size_and_shape():
     spans = [(m.kind, m.doc_id, m.start, m.end) for m in mentions]
     assert len(spans) == len(set(spans))
     assert Path(GOLD.parent / "GUIDE.md").exists()
+
+
+def test_cli_end_to_end_writes_the_results_section(tmp_path, monkeypatch):
+    """The command on an invented corpus, with a stand-in linker that joins events of one type."""
+    import sys
+    import types
+
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for doc_id, text in TEXTS.items():
+            fh.write(json.dumps({"id": doc_id, "outlet": "Invented Wire", "published": "2031-05-05", "text": text}) + "\n")
+    gold = tmp_path / "gold.jsonl"
+    with gold.open("w", encoding="utf-8") as fh:
+        for m in _gold_rows():
+            row = {"kind": m.kind, "id": m.doc_id, "span": [m.start, m.end], "trigger": m.trigger}
+            row.update({"type": m.type, "story": m.cluster} if m.kind == "event" else {"form": m.form, "statement": m.cluster})
+            fh.write(json.dumps(row) + "\n")
+
+    @dataclass(frozen=True)
+    class LinkInput:
+        doc_id: str
+        outlet: str | None
+        published: str | None
+        analysis: Analysis
+
+    def link(inputs, *, embedder="default"):
+        by_type = {}
+        for item in inputs:
+            for n, event in enumerate(item.analysis.events):
+                by_type.setdefault(event.type, []).append(_Report(item.doc_id, n))
+        return _Links(stories=[_Story(reports) for reports in by_type.values()], statements=[])
+
+    monkeypatch.setitem(sys.modules, "presslens.corpus", types.SimpleNamespace(LinkInput=LinkInput, link=link))
+    results = tmp_path / "RESULTS.md"
+    outcome = CliRunner().invoke(app, ["eval", "linking", str(gold), "--corpus", str(corpus), "--results", str(results), "--errors", "5"])
+    assert outcome.exit_code == 0, outcome.output
+    assert "pairwise, cross-document pairs" in outcome.output
+    written = results.read_text(encoding="utf-8")
+    assert "## Linking — stories and statements across articles" in written
+    assert "B³, all mentions" in written and "identical quotations" in written
+
+
+def test_cli_refuses_gold_that_does_not_fit_the_corpus(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": TEXTS["a"]}) + "\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"kind": "event", "id": "a", "span": [0, 6], "trigger": "Ships", "story": "s"}) + "\n")
+    outcome = CliRunner().invoke(app, ["eval", "linking", str(gold), "--corpus", str(corpus)])
+    assert outcome.exit_code == 2
+    assert "does not fit" in outcome.output

@@ -107,10 +107,6 @@ def eval_linking(
         if not path.exists():
             fail(f"no such {what}: {path}")
     try:
-        from ..corpus import LinkInput, link
-    except ImportError as exc:
-        fail(f"the corpus linking layer is not available ({exc})")
-    try:
         mentions = read_gold(gold)
         records = read_records(corpus, (m.doc_id for m in mentions))
     except GoldError as exc:
@@ -118,6 +114,10 @@ def eval_linking(
     problems = check_gold(mentions, {doc_id: r["text"] for doc_id, r in records.items()})
     if problems:
         fail(f"the gold does not fit {corpus}: " + "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
+    try:
+        from ..corpus import LinkInput, link
+    except ImportError as exc:
+        fail(f"the corpus linking layer is not available ({exc})")
     ids = sorted(records)
     inputs = [{"id": i, "text": records[i]["text"], "published": records[i].get("published"),
                "outlet": records[i].get("outlet"), "title": records[i].get("title")} for i in ids]

@@ -17,6 +17,7 @@ on the predicted side. Predicted mentions without a gold counterpart are left ou
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -314,10 +315,13 @@ def read_records(corpus: str | Path, ids: Iterable[str]) -> dict[str, dict]:
     """The corpus records the gold names, by id; `GoldError` when some are not in the corpus."""
     wanted = set(ids)
     records = {}
-    for row in read_jsonl(corpus):
-        doc_id = str(row.get("id"))
-        if doc_id in wanted:
-            records[doc_id] = row
+    try:
+        for row in read_jsonl(corpus):
+            doc_id = str(row.get("id"))
+            if doc_id in wanted:
+                records[doc_id] = row
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError) as exc:
+        raise GoldError(f"{corpus} is not a JSONL file of records ({exc})") from None
     missing = sorted(wanted - set(records))
     if missing:
         raise GoldError(f"{len(missing)} gold record(s) are not in {corpus}, e.g. {missing[0]}")
