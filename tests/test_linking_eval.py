@@ -22,6 +22,7 @@ from presslens.evaluation.linking import (
     predicted_clusters,
     read_gold,
     read_records,
+    score_events,
     table,
 )
 from presslens.model import Analysis, Event, Quote, Span, Speaker
@@ -98,6 +99,11 @@ def test_missed_and_unlinked_gold_are_singletons():
     assert labels[0] == labels[1] == 0
     assert labels[2] == ("missed", 2)
     assert (found, linked, unmatched) == (2, 2, 1)
+    scores = score_events(gold, labels)
+    # all pairs of the one story are gold; only d1~d2 is predicted, and it is the only pair of found mentions
+    assert (scores["pairwise, all pairs"].correct, scores["pairwise, all pairs"].gold) == (1, 3)
+    found_only = scores["pairwise, cross-document pairs of found mentions"]
+    assert (found_only.precision, found_only.recall) == (1.0, 1.0)
 
 
 def test_normalise_quotation_ignores_marks_and_spacing():
@@ -187,7 +193,9 @@ def test_evaluate_end_to_end_on_invented_links():
     quoted = result.statements.scores["identical quotations"]
     assert (quoted.correct, quoted.predicted, quoted.gold) == (1, 1, 1)
     assert result.gold_counts["stories"] == 2 and result.gold_counts["statements in two or more articles"] == 1
-    assert any("wrong link [orvan-talks" in e or "≠ orvan-talks" in e for e in result.events.errors)
+    assert result.events.scores["pairwise, cross-document pairs of found mentions"] == cross  # all four were found
+    assert result.events.errors[0] == "2 wrong links, 0 missed links between found mentions, 0 gold links with a side the analysis did not find"
+    assert any("≠ orvan-talks" in e for e in result.events.errors)
     assert "| pairwise, cross-document pairs | 0.600 | 1.000 | 0.750 | 3 | 5 | 3 |" in table(result)
 
 

@@ -122,15 +122,18 @@ def eval_linking(
     inputs = [{"id": i, "text": records[i]["text"], "published": records[i].get("published"),
                "outlet": records[i].get("outlet"), "title": records[i].get("title")} for i in ids]
     analyses = dict(zip(ids, analyze_many(inputs)))
-    links = link([LinkInput(doc_id=i, outlet=records[i].get("outlet"), published=records[i].get("published"), analysis=analyses[i])
-                  for i in ids], embedder=None if embedder == "none" else embedder)
+    try:
+        links = link([LinkInput(doc_id=i, outlet=records[i].get("outlet"), published=records[i].get("published"), analysis=analyses[i])
+                      for i in ids], embedder=None if embedder == "none" else embedder)
+    except RuntimeError as exc:  # e.g. the chosen embedder's wheel is not installed
+        fail(str(exc))
     result = evaluate(mentions, records, analyses, links)
     out = table(result)
     typer.echo(out)
     if errors:
         for title, scores in (("event links", result.events), ("statement links", result.statements)):
             typer.echo(f"\nWrong or missed {title}:")
-            for line in scores.errors[:errors]:
+            for line in scores.errors[:errors + 1]:
                 typer.echo(f"  {line}")
     if results:
         body = (f"Command: `{command_line()}` on the {result.articles} articles of `{gold}` "

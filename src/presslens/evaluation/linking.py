@@ -230,13 +230,21 @@ def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[
     return labels, found, linked, unmatched
 
 
+def was_found(label: Hashable) -> bool:
+    """Whether a gold mention's predicted label comes from a predicted mention (not a miss)."""
+    return not (isinstance(label, tuple) and label[0] == "missed")
+
+
 def score_events(gold: list[GoldMention], labels: Mapping[int, Hashable]) -> dict[str, PRF]:
     gold_clusters = {i: m.cluster for i, m in enumerate(gold)}
+    found = {i: c for i, c in gold_clusters.items() if was_found(labels[i])}
     cross_document = lambda a, b: gold[a].doc_id != gold[b].doc_id  # noqa: E731
     return {
         "pairwise, cross-document pairs": pairwise(gold_clusters, labels, cross_document),
         "pairwise, all pairs": pairwise(gold_clusters, labels),
         "B³, all mentions": bcubed(gold_clusters, labels),
+        "pairwise, cross-document pairs of found mentions": pairwise(found, labels, cross_document),
+        "B³, found mentions": bcubed(found, labels),
     }
 
 
@@ -264,8 +272,10 @@ def score_statements(gold: list[GoldMention], labels: Mapping[int, Hashable], te
     }
 
 
-def link_errors(gold: list[GoldMention], labels: Mapping[int, Hashable], keep, limit: int = 40) -> list[str]:
-    """Readable wrong links: gold pairs split apart (missed) and predicted pairs across gold clusters."""
+def link_errors(gold: list[GoldMention], labels: Mapping[int, Hashable], keep) -> list[str]:
+    """Readable link errors, the linker's own first: predicted pairs across gold clusters (wrong),
+    gold pairs it split though the analysis found both sides (missed), then gold pairs lost
+    because the analysis did not find a side (not found)."""
     gold_clusters = {i: m.cluster for i, m in enumerate(gold)}
     items = list(gold_clusters)
     gold_pairs = linked_pairs(gold_clusters, items, keep)
@@ -277,11 +287,16 @@ def link_errors(gold: list[GoldMention], labels: Mapping[int, Hashable], keep, l
         where = {"missed": "not found", "alone": "found, unlinked"}.get(label[0], "linked") if isinstance(label, tuple) else "linked"
         return f"{m.doc_id.rsplit('/', 1)[-1]} {m.trigger!r} ({m.type or m.form}; {where})"
 
-    lines = [f"missed link [{gold[a].cluster}]: {name(a)} ~ {name(b)}"
-             for a, b in (sorted(p) for p in gold_pairs - predicted_pairs)]
-    lines += [f"wrong link [{gold[a].cluster} ≠ {gold[b].cluster}]: {name(a)} ~ {name(b)}"
-              for a, b in (sorted(p) for p in predicted_pairs - gold_pairs)]
-    return lines[:limit] + ([f"… and {len(lines) - limit} more"] if len(lines) > limit else [])
+    wrong = [f"wrong link [{gold[a].cluster} ≠ {gold[b].cluster}]: {name(a)} ~ {name(b)}"
+             for a, b in sorted(sorted(p) for p in predicted_pairs - gold_pairs)]
+    missed = sorted(sorted(p) for p in gold_pairs - predicted_pairs)
+    unlinked = [f"missed link [{gold[a].cluster}]: {name(a)} ~ {name(b)}"
+                for a, b in missed if was_found(labels[a]) and was_found(labels[b])]
+    undetected = [f"not found [{gold[a].cluster}]: {name(a)} ~ {name(b)}"
+                  for a, b in missed if not (was_found(labels[a]) and was_found(labels[b]))]
+    summary = (f"{len(wrong)} wrong links, {len(unlinked)} missed links between found mentions, "
+               f"{len(undetected)} gold links with a side the analysis did not find")
+    return [summary] + wrong + unlinked + undetected
 
 
 # --- the whole run --------------------------------------------------------------------------------
