@@ -284,7 +284,7 @@ def link_errors(gold: list[GoldMention], labels: Mapping[int, Hashable], keep) -
     def name(i):
         m = gold[i]
         label = labels[i]
-        where = {"missed": "not found", "alone": "found, unlinked"}.get(label[0], "linked") if isinstance(label, tuple) else "linked"
+        where = {"missed": "not found", "alone": "found, in no cluster"}[label[0]] if isinstance(label, tuple) else f"cluster {label}"
         return f"{m.doc_id.rsplit('/', 1)[-1]} {m.trigger!r} ({m.type or m.form}; {where})"
 
     wrong = [f"wrong link [{gold[a].cluster} ≠ {gold[b].cluster}]: {name(a)} ~ {name(b)}"
