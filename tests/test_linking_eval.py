@@ -197,6 +197,7 @@ def test_evaluate_end_to_end_on_invented_links():
     assert result.events.errors[0] == "2 wrong links, 0 missed links between found mentions, 0 gold links with a side the analysis did not find"
     assert any("≠ orvan-talks" in e for e in result.events.errors)
     assert "| pairwise, cross-document pairs | 0.600 | 1.000 | 0.750 | 3 | 5 | 3 |" in table(result)
+    assert "found by the analysis, by type: ASSAULT 3/3, CONSULT 1/1." in table(result)
 
 
 def test_read_gold_rejects_bad_lines(tmp_path):

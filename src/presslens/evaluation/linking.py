@@ -190,6 +190,7 @@ class KindScores:
     unmatched_predicted: int  # predicted mentions in a cluster with no gold counterpart
     scores: dict[str, PRF] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # readable descriptions of wrong links
+    found_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # type → (found, gold), events only
 
 
 def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[tuple[int, int] | None]],
@@ -353,8 +354,13 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
     story_members = [[(r.doc_id, r.event_index) for r in story.reports] for story in links.stories]
     labels, found, linked, unmatched = predicted_clusters(events, event_spans, story_members)
     cross = lambda a, b: events[a].doc_id != events[b].doc_id  # noqa: E731
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, m in enumerate(events):
+        by_type[m.type or "untyped"][0] += was_found(labels[i])
+        by_type[m.type or "untyped"][1] += 1
     event_scores = KindScores(len(events), found, linked, unmatched, score_events(events, labels),
-                              link_errors(events, labels, cross))
+                              link_errors(events, labels, cross),
+                              {t: (f, n) for t, (f, n) in sorted(by_type.items(), key=lambda item: -item[1][1])})
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
     statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
@@ -385,5 +391,8 @@ def table(result: LinkingEvaluation) -> str:
         for name, prf in scores.scores.items():
             lines.append(f"| {name} | {_cell(prf.precision)} | {_cell(prf.recall)} | {_cell(prf.f1)} | "
                          f"{_count(prf.correct)} | {_count(prf.predicted)} | {_count(prf.gold)} |")
+        if scores.found_by_type:
+            lines += ["", "Gold mentions found by the analysis, by type: "
+                      + ", ".join(f"{t} {f}/{n}" for t, (f, n) in scores.found_by_type.items()) + "."]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
