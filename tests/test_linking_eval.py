@@ -23,6 +23,7 @@ from presslens.evaluation.linking import (
     read_gold,
     read_records,
     score_events,
+    scores_by_part,
     table,
 )
 from presslens.model import Analysis, Event, Quote, Span, Speaker
@@ -293,3 +294,15 @@ def test_cli_refuses_gold_that_does_not_fit_the_corpus(tmp_path):
     outcome = CliRunner().invoke(app, ["eval", "linking", str(gold), "--corpus", str(corpus)])
     assert outcome.exit_code == 2
     assert "does not fit" in outcome.output
+
+
+def test_scores_by_part_keep_the_parts_apart():
+    gold = [GoldMention("event", "d1", 0, 4, "raid", "s1", "ASSAULT", part="dev"),
+            GoldMention("event", "d2", 0, 4, "raid", "s1", "ASSAULT", part="dev"),
+            GoldMention("event", "d3", 0, 4, "talk", "s2", "CONSULT", part="test"),
+            GoldMention("event", "d4", 0, 4, "talk", "s2", "CONSULT", part="test")]
+    labels = {0: "x", 1: "x", 2: "x", 3: ("missed", 3)}  # the predicted cluster spans both parts
+    parts = scores_by_part(gold, labels)
+    assert parts["dev"]["pairwise, cross-document pairs"].f1 == 1.0
+    assert parts["test"]["pairwise, cross-document pairs"].recall == 0.0
+    assert parts["test"]["B³, all mentions"].gold == 2

@@ -30,6 +30,8 @@ from .common import read_jsonl
 
 KINDS = ("event", "statement")
 FORMS = ("direct", "indirect")
+# the event scores shown for each part of the gold
+HEADLINE = ("pairwise, cross-document pairs", "B³, all mentions", "pairwise, cross-document pairs of found mentions")
 
 
 class GoldError(ValueError):
@@ -46,6 +48,7 @@ class GoldMention:
     cluster: str  # story id (events) or statement id (statements)
     type: str | None = None  # PLOVER type of an event
     form: str | None = None  # direct | indirect, for a statement appearance
+    part: str | None = None  # dev (rules may be tuned on it) | test (held out), by article window
 
 
 def read_gold(path: str | Path) -> list[GoldMention]:
@@ -64,7 +67,7 @@ def read_gold(path: str | Path) -> list[GoldMention]:
                 raise GoldError(f"a statement needs form in {FORMS}, not {form!r}")
             mentions.append(GoldMention(kind, str(row["id"]), start, end, row["trigger"],
                                         row["story"] if kind == "event" else row["statement"],
-                                        row.get("type"), form))
+                                        row.get("type"), form, row.get("part")))
         except GoldError as exc:
             raise GoldError(f"{path}:{n}: {exc}") from None
         except (KeyError, TypeError, ValueError) as exc:
@@ -191,6 +194,7 @@ class KindScores:
     scores: dict[str, PRF] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # readable descriptions of wrong links
     found_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # type → (found, gold), events only
+    by_part: dict[str, dict[str, PRF]] = field(default_factory=dict)  # part → headline scores, events only
 
 
 def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[tuple[int, int] | None]],
@@ -310,6 +314,17 @@ class LinkingEvaluation:
     gold_counts: dict[str, int]
 
 
+def scores_by_part(events: list[GoldMention], labels: Mapping[int, Hashable]) -> dict[str, dict[str, PRF]]:
+    """The headline event scores on each part of the gold (dev, test) apart."""
+    parts = sorted({m.part for m in events if m.part})
+    out = {}
+    for part in parts:
+        keep = [i for i, m in enumerate(events) if m.part == part]
+        scores = score_events([events[i] for i in keep], {n: labels[i] for n, i in enumerate(keep)})
+        out[part] = {name: scores[name] for name in HEADLINE}
+    return out
+
+
 def gold_counts(gold: list[GoldMention]) -> dict[str, int]:
     events = [m for m in gold if m.kind == "event"]
     statements = [m for m in gold if m.kind == "statement"]
@@ -360,7 +375,8 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
         by_type[m.type or "untyped"][1] += 1
     event_scores = KindScores(len(events), found, linked, unmatched, score_events(events, labels),
                               link_errors(events, labels, cross),
-                              {t: (f, n) for t, (f, n) in sorted(by_type.items(), key=lambda item: -item[1][1])})
+                              {t: (f, n) for t, (f, n) in sorted(by_type.items(), key=lambda item: -item[1][1])},
+                              scores_by_part(events, labels))
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
     statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
@@ -391,6 +407,12 @@ def table(result: LinkingEvaluation) -> str:
         for name, prf in scores.scores.items():
             lines.append(f"| {name} | {_cell(prf.precision)} | {_cell(prf.recall)} | {_cell(prf.f1)} | "
                          f"{_count(prf.correct)} | {_count(prf.predicted)} | {_count(prf.gold)} |")
+        if scores.by_part:
+            lines += ["", "| part | " + " | ".join(f"{name} F1" for name in HEADLINE) + " | gold mentions |",
+                      "|---|" + "---|" * (len(HEADLINE) + 1)]
+            for part, part_scores in scores.by_part.items():
+                lines.append(f"| {part} | " + " | ".join(_cell(part_scores[name].f1) for name in HEADLINE)
+                             + f" | {part_scores['B³, all mentions'].gold} |")
         if scores.found_by_type:
             lines += ["", "Gold mentions found by the analysis, by type: "
                       + ", ".join(f"{t} {f}/{n}" for t, (f, n) in scores.found_by_type.items()) + "."]
