@@ -97,6 +97,7 @@ def eval_linking(
     results: Path = typer.Option(None, help="Also record the tables in this Markdown file (e.g. eval/RESULTS.md)."),
     embedder: str = typer.Option("default", help="Sentence embedder the linker scores evidence with ('none': structure only)."),
     errors: int = typer.Option(0, help="Also print up to N wrong or missed links of each kind."),
+    errors_from: str = typer.Option("dev", help="Which part of the gold --errors reads: dev (tune on it), test (held out: read totals, not errors) or all."),
 ) -> None:
     """Cross-article linking: stories (pairwise and B³) and statements (pairwise), against hand-built gold."""
     from .. import analyze_many
@@ -127,12 +128,12 @@ def eval_linking(
                       for i in ids], embedder=None if embedder == "none" else embedder)
     except RuntimeError as exc:  # e.g. the chosen embedder's wheel is not installed
         fail(str(exc))
-    result = evaluate(mentions, records, analyses, links)
+    result = evaluate(mentions, records, analyses, links, error_part=None if errors_from == "all" else errors_from)
     out = table(result)
     typer.echo(out)
     if errors:
         for title, scores in (("event links", result.events), ("statement links", result.statements)):
-            typer.echo(f"\nWrong or missed {title}:")
+            typer.echo(f"\nWrong or missed {title} ({errors_from} part):")
             for line in scores.errors[:errors + 1]:
                 typer.echo(f"  {line}")
     if results:

@@ -359,8 +359,17 @@ def read_records(corpus: str | Path, ids: Iterable[str]) -> dict[str, dict]:
     return records
 
 
-def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Mapping[str, object], links) -> LinkingEvaluation:
-    """Score `links` (a `presslens.corpus.Links`) of `analyses` (by doc id) against `gold`."""
+def errors_in_part(gold: list[GoldMention], labels: Mapping[int, Hashable], part: str | None) -> list[str]:
+    """`link_errors` among the mentions of one part of the gold (all of it for None)."""
+    keep = [i for i, m in enumerate(gold) if part is None or m.part in (part, None)]  # a gold without parts is one part
+    sub = [gold[i] for i in keep]
+    return link_errors(sub, {n: labels[i] for n, i in enumerate(keep)}, lambda a, b: sub[a].doc_id != sub[b].doc_id)
+
+
+def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Mapping[str, object], links,
+             error_part: str | None = "dev") -> LinkingEvaluation:
+    """Score `links` (a `presslens.corpus.Links`) of `analyses` (by doc id) against `gold`;
+    link errors are listed for the mentions of `error_part` only (None: all)."""
     texts = {doc_id: r["text"] for doc_id, r in records.items()}
     events = [m for m in gold if m.kind == "event"]
     statements = [m for m in gold if m.kind == "statement"]
@@ -368,23 +377,21 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
     event_spans = {d: [event_span(e) for e in a.events] for d, a in analyses.items()}
     story_members = [[(r.doc_id, r.event_index) for r in story.reports] for story in links.stories]
     labels, found, linked, unmatched = predicted_clusters(events, event_spans, story_members)
-    cross = lambda a, b: events[a].doc_id != events[b].doc_id  # noqa: E731
     by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, m in enumerate(events):
         by_type[m.type or "untyped"][0] += was_found(labels[i])
         by_type[m.type or "untyped"][1] += 1
     event_scores = KindScores(len(events), found, linked, unmatched, score_events(events, labels),
-                              link_errors(events, labels, cross),
+                              errors_in_part(events, labels, error_part),
                               {t: (f, n) for t, (f, n) in sorted(by_type.items(), key=lambda item: -item[1][1])},
                               scores_by_part(events, labels))
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
     statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
     s_labels, s_found, s_linked, s_unmatched = predicted_clusters(statements, quote_spans, statement_members)
-    s_cross = lambda a, b: statements[a].doc_id != statements[b].doc_id  # noqa: E731
     statement_scores = KindScores(len(statements), s_found, s_linked, s_unmatched,
                                   score_statements(statements, s_labels, texts),
-                                  link_errors(statements, s_labels, s_cross))
+                                  errors_in_part(statements, s_labels, error_part))
     return LinkingEvaluation(len(analyses), event_scores, statement_scores, gold_counts(gold))
 
 
