@@ -8,6 +8,8 @@ predicted clusters with the gold ones:
 
 * event linking — pairwise P/R/F1 over cross-document mention pairs (the headline: linking is
   about *different* articles), pairwise over all pairs, and B³ P/R/F1 over all gold mentions;
+  the same among the gold mentions the analysis found (the linker apart from event detection),
+  and the headline figures for the gold's dev and test parts apart;
 * statement linking — pairwise P/R/F1 over cross-document appearance pairs, overall and for
   pairs of direct quotations (identical or near-identical wording) and for the identical ones.
 
