@@ -88,6 +88,9 @@ def test_match_spans_is_one_to_one_by_overlap():
     assert sorted(matched) == [0, 1]
     assert len(set(matched.values())) == 2
     assert match_spans([(0, 5)], [(5, 9)]) == {}  # touching is not overlapping
+    # a quote read as one by the system may hold two gold appearances
+    assert match_spans([(0, 10), (12, 20)], [(0, 20)], one_to_one=False) == {0: 0, 1: 0}
+    assert len(match_spans([(0, 10), (12, 20)], [(0, 20)])) == 1
 
 
 def test_missed_and_unlinked_gold_are_singletons():

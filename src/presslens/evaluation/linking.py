@@ -151,8 +151,10 @@ def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hasha
 
 # --- mapping predicted mentions onto gold ones ----------------------------------------------------
 
-def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int] | None]) -> dict[int, int]:
-    """One-to-one: gold index → predicted index, the pairs with the largest overlap first."""
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int] | None], one_to_one: bool = True) -> dict[int, int]:
+    """Gold index → predicted index, the pairs with the largest overlap first. One-to-one for
+    events; for quotations one predicted quote may hold several gold appearances (a system may
+    read an indirect lead and the direct sentence after it as one quote)."""
     candidates = []
     for gi, (gs, ge) in enumerate(gold):
         for pi, span in enumerate(predicted):
@@ -162,7 +164,7 @@ def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int] | N
                     candidates.append((-overlap, gi, pi))
     matched, used = {}, set()
     for _, gi, pi in sorted(candidates):
-        if gi not in matched and pi not in used:
+        if gi not in matched and (pi not in used or not one_to_one):
             matched[gi] = pi
             used.add(pi)
     return matched
@@ -200,7 +202,7 @@ class KindScores:
 
 
 def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[tuple[int, int] | None]],
-                       clusters: Iterable[Iterable[tuple[str, int]]]) -> tuple[dict[int, Hashable], int, int, int]:
+                       clusters: Iterable[Iterable[tuple[str, int]]], one_to_one: bool = True) -> tuple[dict[int, Hashable], int, int, int]:
     """Give every gold mention (by index) a predicted cluster label.
 
     `spans_by_doc[doc]` are the spans of all predicted mentions of a document (events or quotes,
@@ -220,7 +222,7 @@ def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[
     matched_members = set()
     found = linked = 0
     for doc, indices in by_doc.items():
-        matched = match_spans([(gold[i].start, gold[i].end) for i in indices], spans_by_doc.get(doc, []))
+        matched = match_spans([(gold[i].start, gold[i].end) for i in indices], spans_by_doc.get(doc, []), one_to_one)
         for local, gi in enumerate(indices):
             pi = matched.get(local)
             if pi is None:
@@ -390,7 +392,7 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
     statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
-    s_labels, s_found, s_linked, s_unmatched = predicted_clusters(statements, quote_spans, statement_members)
+    s_labels, s_found, s_linked, s_unmatched = predicted_clusters(statements, quote_spans, statement_members, one_to_one=False)
     statement_scores = KindScores(len(statements), s_found, s_linked, s_unmatched,
                                   score_statements(statements, s_labels, texts),
                                   errors_in_part(statements, s_labels, error_part))
