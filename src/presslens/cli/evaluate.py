@@ -125,3 +125,61 @@ def eval_genre(
                 "only must-items count, matched by the rules of `shared/tools/score_genre.py`.\n\n"
                 f"{out}\n")
         update_results(results, f"Genre — {gold.name}", body)
+
+
+@eval_app.command("linking")
+def eval_linking(
+    gold: Path = typer.Argument(..., help="Linking gold JSONL (eval/linking/gold.jsonl; format in eval/linking/GUIDE.md)."),
+    corpus: Path = typer.Option(Path("../shared/data/genre/corpus.jsonl"), help="The corpus JSONL holding the gold articles' texts, by record id."),
+    results: Path = typer.Option(None, help="Also record the tables in this Markdown file (e.g. eval/RESULTS.md)."),
+    embedder: str = typer.Option("default", help="Sentence embedder the linker scores evidence with ('none': structure only)."),
+    errors: int = typer.Option(0, help="Also print up to N wrong or missed links of each kind."),
+    errors_from: str = typer.Option("dev", help="Which part of the gold --errors reads: dev (tune on it), test (held out: read totals, not errors) or all."),
+) -> None:
+    """Cross-article linking: stories (pairwise and B³) and statements (pairwise), against hand-built gold."""
+    from .. import analyze_many
+    from ..evaluation.common import update_results
+    from ..evaluation.linking import GoldError, check_gold, evaluate, read_gold, read_records, table
+
+    for path, what in ((gold, "gold file"), (corpus, "corpus")):
+        if not path.exists():
+            fail(f"no such {what}: {path}")
+    try:
+        mentions = read_gold(gold)
+        records = read_records(corpus, (m.doc_id for m in mentions))
+    except GoldError as exc:
+        fail(str(exc))
+    problems = check_gold(mentions, {doc_id: r["text"] for doc_id, r in records.items()})
+    if problems:
+        fail(f"the gold does not fit {corpus}: " + "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
+    try:
+        from ..corpus import LinkInput, link
+    except ImportError as exc:
+        fail(f"the corpus linking layer is not available ({exc})")
+    ids = sorted(records)
+    inputs = [{"id": i, "text": records[i]["text"], "published": records[i].get("published"),
+               "outlet": records[i].get("outlet"), "title": records[i].get("title")} for i in ids]
+    analyses = dict(zip(ids, analyze_many(inputs)))
+    try:
+        links = link([LinkInput(doc_id=i, outlet=records[i].get("outlet"), published=records[i].get("published"), analysis=analyses[i])
+                      for i in ids], embedder=None if embedder == "none" else embedder)
+    except RuntimeError as exc:  # e.g. the chosen embedder's wheel is not installed
+        fail(str(exc))
+    result = evaluate(mentions, records, analyses, links, error_part=None if errors_from == "all" else errors_from)
+    out = table(result)
+    typer.echo(out)
+    if errors:
+        for title, scores in (("event links", result.events), ("statement links", result.statements)):
+            typer.echo(f"\nWrong or missed {title} ({errors_from} part):")
+            for line in scores.errors[:errors + 1]:
+                typer.echo(f"  {line}")
+    if results:
+        body = (f"Command: `{command_line()}` on the {result.articles} articles of `{gold}` "
+                f"(hand-annotated; how, in `eval/linking/GUIDE.md`). Texts from `{corpus.name}`, analysed by presslens, "
+                "then linked by `presslens.corpus.link`; each gold mention is mapped to the predicted event (trigger, else "
+                "evidence span) or quote of its article that overlaps it most. A gold mention the analysis missed, or left "
+                "out of every cluster, counts as a singleton; predicted cluster members with no gold counterpart are "
+                "counted, not scored. Pairwise figures are over cross-document pairs unless marked; B³ is over all gold "
+                "event mentions.\n\n"
+                f"{out}\n")
+        update_results(results, "Linking — stories and statements across articles", body)
