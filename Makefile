@@ -22,6 +22,7 @@ $(BIN)/python:
 $(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
 	$(BIN)/pip install -q --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; echo "a dependency in pyproject.toml is missing from $(LOCK): run make lock"; exit 1; }
 	touch $@
 
 # the `train` extra (GloVe vectors, only for `make word-clusters`) is pinned but not locked by hash
