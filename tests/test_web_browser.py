@@ -40,6 +40,7 @@ def server(tmp_path_factory):
     while not server.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
+    app.state.analysis_pool.start(wait=True)  # the model loaded before the browser's 30 s timeouts start
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)

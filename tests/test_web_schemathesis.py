@@ -9,6 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 import schemathesis
 from schemathesis.checks import positive_data_acceptance
 from hypothesis import HealthCheck, settings
@@ -16,7 +17,16 @@ from hypothesis import HealthCheck, settings
 from presslens.web import create_app
 
 _store = tempfile.TemporaryDirectory(prefix="presslens-schemathesis-")  # removed when the test process ends
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(str(Path(_store.name) / "corpus.db")))
+app = create_app(str(Path(_store.name) / "corpus.db"))
+schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def analysis_workers():
+    """Workers that have loaded the model before the first request (schemathesis waits 10 s for a reply)."""
+    app.state.analysis_pool.start(wait=True)
+    yield
+    app.state.analysis_pool.close()
 
 
 @schema.parametrize()

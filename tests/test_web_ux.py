@@ -93,7 +93,7 @@ def test_one_size_limit_in_form_and_api_and_a_message_that_is_true_for_serve(tmp
     text = "The minister said the harbour would reopen in the spring. " * 100  # 5,900 bytes
     for response in (small.post("/api/analyze", json={"text": text}), small.post("/analyze", data={"text": text})):
         assert response.status_code == 422
-        assert "over the limit of 5,000 bytes" in response.text
+        assert "5,000 bytes" in response.text and "limit" in response.text
     too_big = small.post("/api/analyze", content=b'{"text": "' + b"a" * 80_000 + b'"}',
                          headers={"content-type": "application/json"})
     assert too_big.status_code == 413 and "5,000 bytes" in too_big.json()["detail"]

@@ -49,6 +49,7 @@ def create_app(db: str | None = None, *, max_text_bytes: int = DEFAULT_MAX_BYTES
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        pool.start()  # the workers load the model while the first pages are served
         yield
         pool.close()
 

@@ -15,8 +15,9 @@ request threads and
   fail articles that are merely waiting for a core) and, as a backstop, `WALL_SLACK` times that
   in wall-clock time; a worker past it is killed and replaced, and the request gets `AnalysisTimeout`.
 
-Workers are spawned (they inherit no threads of the server), started on first use, replaced when
-they die, and exit when the server process goes: their end of the pipe closes.
+Workers are spawned (they inherit no threads of the server), started by `start()` (the app does
+so at startup) or on first use, replaced when they die, and exit when the server process goes:
+their end of the pipe closes.
 """
 from __future__ import annotations
 
@@ -96,13 +97,19 @@ class Worker:
         child.close()
         self.ready = False
         self.jobs = 0
+        self._ready_lock = threading.Lock()
+
+    def wait_ready(self) -> None:
+        """Block until the worker has loaded the model."""
+        with self._ready_lock:
+            if not self.ready:
+                if not self.conn.poll(START_TIMEOUT):
+                    raise AnalysisFailed(f"the analysis worker did not start within {START_TIMEOUT:.0f} s")
+                self.conn.recv()
+                self.ready = True
 
     def analyze(self, job: dict[str, Any], seconds: float) -> Analysis:
-        if not self.ready:
-            if not self.conn.poll(START_TIMEOUT):
-                raise AnalysisFailed(f"the analysis worker did not start within {START_TIMEOUT:.0f} s")
-            self.conn.recv()
-            self.ready = True
+        self.wait_ready()
         self.jobs += 1
         cpu_at_start, started = cpu_seconds(self.process.pid), time.monotonic()
         self.conn.send(job)
@@ -166,12 +173,16 @@ class AnalysisPool:
         self._mean_seconds = 2.0  # running mean of one analysis, for Retry-After
         weakref.finalize(self, _stop_all, self._all)
 
-    def _start(self) -> None:
+    def start(self, wait: bool = False) -> None:
+        """Start the workers (they load the model in the background); with `wait`, until every one is ready."""
         with self._start_lock:
             if not self._started:
                 for _ in range(self.workers):
                     self._add_worker()
                 self._started = True
+        if wait:
+            for worker in list(self._all):
+                worker.wait_ready()
 
     def _add_worker(self) -> None:
         worker = Worker(self._context)
@@ -198,7 +209,7 @@ class AnalysisPool:
             raise self.busy(f"every worker for {'long' if long else 'short'} articles is in use and "
                             f"{self.max_waiting} more are waiting")
         try:
-            self._start()
+            self.start()
             deadline = time.monotonic() + self.max_wait
             if long and not self._long_lane.acquire(timeout=self.max_wait):
                 raise self.busy("long articles are being analysed")
