@@ -38,6 +38,7 @@ REPORTING = frozenset("say tell announce confirm state declare add insist report
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
 # a noun reached through these is not part of the event above it (`nominal` in _governed_by_event)
 ADJUNCT_DEPS = frozenset({"advcl", "agent", "parataxis"})
+TEMPORAL_PREPS = frozenset("after following before during since amid until".split())
 DEMAND_NOUNS = frozenset("importance need necessity".split())
 PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
@@ -181,7 +182,7 @@ def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) ->
     coordination ('attacked the port and killed two guards' are two events)."""
     v = tok
     while v.dep_ != "conj" and v.head.i != v.i:
-        if nominal and v.dep_ in ADJUNCT_DEPS:
+        if nominal and (v.dep_ in ADJUNCT_DEPS or (v.dep_ == "prep" and v.lower_ in TEMPORAL_PREPS)):
             return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
         if v.i in triggers:
