@@ -15,8 +15,17 @@ Pattern (textacy-style, on the parse the pipeline already made):
 * an event noun makes an event of its own when it is no verb's object and has a target
   ("the attack on X", "talks with X", "sanctions against X") or an actor ("Israeli raids",
   "Russia's offensive"): actor from the possessive, a proper-noun compound or a nationality adjective;
+* an event noun is an event of its own also with no actor or target, unless it is another event's
+  object ("condemned the attack"); nouns in adverbial, agent and temporal adjuncts ("following a
+  call") stay events of their own;
+* stance adjectives: "is ready / willing / open to" (AGREE), "is unacceptable" (ACCUSE);
+* demands: "X must / should / needs to …", "it is necessary to …", "the importance / need of …"
+  (REQUEST, the speaker as actor, X as target);
+* a negated offer is a refusal ("has not agreed", "won't withdraw": REJECT); an offer, threat,
+  refusal or demand in reported speech is triggered from the reporting verb;
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
-  allegedly, presumably …), else asserted.
+  allegedly, presumably …), intended (an infinitive of purpose: "opened fire to disperse"), else
+  asserted.
 """
 from __future__ import annotations
 
