@@ -127,3 +127,8 @@ def test_overlay_entries_each_give_a_reason():
         for key, value in entries.items():
             reason = value if isinstance(value, str) else value["reason"]
             assert len(reason) > 10, (section, key)
+
+
+def test_a_date_is_never_a_target():
+    e = find("The envoy visited Norstadt on Tuesday.", "CONSULT")
+    assert e.target != "Tuesday" and e.date == "2025-04-22"

@@ -128,7 +128,8 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON") \
+                        and pobj.ent_type_ not in ("DATE", "TIME"):  # "arrived on Tuesday": a date, no target
                     return pobj
     return None
 
