@@ -36,8 +36,18 @@ CASES = [
     # stance adjectives
     ("Minister Lena Varga said Norland is ready for talks with Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
     ("Minister Lena Varga said the new tariffs were unacceptable.", "ACCUSE", None, "tariffs", "Lena Varga", "asserted", None),
-    # negated offers are refusals
+    # negated offers are refusals; in reported speech the speaker asserts them
     ("Estavia has not agreed to the truce.", "REJECT", "Estavia", None, "author", "asserted", None),
+    ("Minister Lena Varga said on Monday that Norland would not withdraw its troops.", "REJECT", "Norland", None, "Lena Varga", "asserted", "2025-04-28"),
+    # demands named by a noun: the importance / need of an act
+    ("Minister Lena Varga stressed the importance of starting talks with Estavia.", "REQUEST", "Lena Varga", None, "Lena Varga", "asserted", None),
+    ("Minister Lena Varga said it was necessary to disconnect Estavian banks from the network.", "REQUEST", "Lena Varga", None, "Lena Varga", "asserted", None),
+    # a directive verb takes the type of the ordered act
+    ("The governor ordered patrols along the river on Wednesday.", "MOBILIZE", "governor", None, "author", "asserted", "2025-04-23"),
+    # a stated intention to meet is an offer (CAMEO 036)
+    ("Minister Lena Varga will visit Estavia next month.", "AGREE", "Lena Varga", "Estavia", "author", "asserted", "2025-05"),
+    # an event noun in an adjunct is an event of its own
+    ("Norland protested on Friday, following the shelling of its embassy.", "ASSAULT", None, None, "author", "asserted", "2025-04-25"),  # "of" is target or agent: left empty
 ]
 
 
@@ -117,3 +127,8 @@ def test_overlay_entries_each_give_a_reason():
         for key, value in entries.items():
             reason = value if isinstance(value, str) else value["reason"]
             assert len(reason) > 10, (section, key)
+
+
+def test_a_date_is_never_a_target():
+    e = find("The envoy visited Norstadt on Tuesday.", "CONSULT")
+    assert e.target != "Tuesday" and e.date == "2025-04-22"

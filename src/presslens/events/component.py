@@ -24,6 +24,7 @@ from .lexicon import noun_type
 FIRST_PERSON = frozenset("i we".split())
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_WORDS = frozenset("who whom which that whose".split())
+PLURAL_GROUPS = frozenset("parties leaders sides presidents ministers officials they we".split())
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -45,7 +46,7 @@ class EventsComponent:
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             word = found.word.idx
             quote = next((q for q in quotes if any(p.start <= word < p.end for p in (q.pieces or [q.content]))), None)
-            speaker = self._speaker(quote, mentions) if quote is not None else None
+            speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
             actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
             if found.speaker_acts and actor is None and speaker:
                 actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
@@ -73,14 +74,21 @@ class EventsComponent:
         return doc
 
     @staticmethod
-    def _speaker(quote, mentions) -> str | None:
+    def _speaker(quote, mentions, quotes=()) -> str | None:
         """The quote's speaker by the canonical name of the entity its mention belongs to, else as
-        attribution named it."""
+        attribution named it; a speaker named only by a description ("the diplomat noted", "the
+        Head of the Office") is the person last named as a speaker before it, when that is a person."""
         sp = quote.speaker
         if sp.mention is not None:
             ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
             if ent is not None and len(ent.name) >= len(sp.name or ""):
                 return ent.name
+        if sp.name and sp.mention is not None and _described(sp.mention.text, sp.name):
+            persons = {e.name for s, end, e in mentions if e.type == "PERSON"}
+            earlier = [q.speaker.name for q in quotes if q.content.start < quote.content.start and q.speaker.name]
+            named = [n for n in earlier if n in persons and len(n.split()) >= 2]
+            if named:
+                return named[-1]
         return sp.name or None
 
     @staticmethod
@@ -98,6 +106,16 @@ class EventsComponent:
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
+
+
+def _described(mention: str, name: str) -> bool:
+    """Whether a speaker is named by a description, not a name: 'the diplomat', 'The Head of the
+    Office' (kept as 'of the Office'), 'President'."""
+    words = mention.split()
+    if not words or words[-1].lower() in PLURAL_GROUPS or (words[-1].endswith("s") and not words[-1].endswith("ss")
+                                                         and len(words) <= 3 and words[-1][:1].islower()):
+        return False  # "the parties", "the two leaders": a group is not the last person named
+    return words[0].lower() == "the" or not name[:1].isupper() or (len(name.split()) == 1 and name.lower() == mention.lower())
 
 
 @Language.factory("presslens_events", assigns=["doc._.events", "doc.spans"])

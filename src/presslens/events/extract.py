@@ -15,8 +15,17 @@ Pattern (textacy-style, on the parse the pipeline already made):
 * an event noun makes an event of its own when it is no verb's object and has a target
   ("the attack on X", "talks with X", "sanctions against X") or an actor ("Israeli raids",
   "Russia's offensive"): actor from the possessive, a proper-noun compound or a nationality adjective;
+* an event noun is an event of its own also with no actor or target, unless it is another event's
+  object ("condemned the attack"); nouns in adverbial, agent and temporal adjuncts ("following a
+  call") stay events of their own;
+* stance adjectives: "is ready / willing / open to" (AGREE), "is unacceptable" (ACCUSE);
+* demands: "X must / should / needs to …", "it is necessary to …", "the importance / need of …"
+  (REQUEST, the speaker as actor, X as target);
+* a negated offer is a refusal ("has not agreed", "won't withdraw": REJECT); an offer, threat,
+  refusal or demand in reported speech is triggered from the reporting verb;
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
-  allegedly, presumably …), else asserted.
+  allegedly, presumably …), intended (an infinitive of purpose: "opened fire to disperse"), else
+  asserted.
 """
 from __future__ import annotations
 
@@ -38,6 +47,7 @@ REPORTING = frozenset("say tell announce confirm state declare add insist report
 NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
 # a noun reached through these is not part of the event above it (`nominal` in _governed_by_event)
 ADJUNCT_DEPS = frozenset({"advcl", "agent", "parataxis"})
+TEMPORAL_PREPS = frozenset("after following before during since amid until".split())
 DEMAND_NOUNS = frozenset("importance need necessity".split())
 PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
@@ -118,7 +128,8 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON") \
+                        and pobj.ent_type_ not in ("DATE", "TIME"):  # "arrived on Tuesday": a date, no target
                     return pobj
     return None
 
@@ -181,7 +192,7 @@ def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) ->
     coordination ('attacked the port and killed two guards' are two events)."""
     v = tok
     while v.dep_ != "conj" and v.head.i != v.i:
-        if nominal and v.dep_ in ADJUNCT_DEPS:
+        if nominal and (v.dep_ in ADJUNCT_DEPS or (v.dep_ == "prep" and v.lower_ in TEMPORAL_PREPS)):
             return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
         if v.i in triggers:
