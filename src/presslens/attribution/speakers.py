@@ -161,11 +161,15 @@ class SpeakerResolver:
         nouns ending the phrase, right after a role noun, name a person (remembered for later
         mentions such as "Vask added")."""
         toks = [t for t in span if not t.is_punct]
+        comma = next((k for k, t in enumerate(span) if t.text == "," and k > 0), None)
+        if comma is not None:  # "Simon Henders, deputy director at …": the name before the appositive
+            toks = [t for t in span[:comma] if not t.is_punct]
         end = len(toks)
         start = end
-        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title:
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title and toks[start - 1].lower_ not in ROLE_NOUNS:
             start -= 1
-        if start == end or start == 0 or toks[start - 1].lower_ not in ROLE_NOUNS or end - start > 4:
+        bare_name = start == 0 and 2 <= end <= 4 and not any(t.ent_type_ and t.ent_type_ != "PERSON" for t in toks)
+        if start == end or end - start > 4 or not (bare_name or (start > 0 and toks[start - 1].lower_ in ROLE_NOUNS)):
             return None
         name = " ".join(t.text for t in toks[start:end])
         role, aff = split_role(toks[:start])
