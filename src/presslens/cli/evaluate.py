@@ -88,3 +88,37 @@ def eval_events(
                 "after each change, its errors never read), so the odd-numbered half is the fairer figure.\n\n"
                 f"{out}\n")
         update_results(results, f"Events — {gold.name}", body)
+
+
+@eval_app.command("genre")
+def eval_genre(
+    gold: Path = typer.Argument(..., help="Gold JSONL in the format of shared/data/genre/dev.jsonl."),
+    predictions_out: Path = typer.Option(None, help="Write the analyses here, one JSON record a line (what score_genre.py reads)."),
+    results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
+    errors: bool = typer.Option(False, "--errors", help="Print every must-item missed or wrong, with its context, on stderr."),
+) -> None:
+    """War and state-media news: statements and speakers, events, asserted_by, dates, time expressions."""
+    from .. import META_FIELDS, analyze_many
+    from ..evaluation.common import read_jsonl, update_results
+    from ..evaluation.genre import score, table
+
+    if not gold.exists():
+        fail(f"no such gold file: {gold}")
+    articles = list(read_jsonl(gold))
+    records = [{"id": a["id"], "text": a["text"], **{k: a.get(k) for k in META_FIELDS}} for a in articles]
+    predictions = {a["id"]: analysis.to_dict() for a, analysis in zip(articles, analyze_many(records))}
+    if predictions_out:
+        predictions_out.parent.mkdir(parents=True, exist_ok=True)
+        with predictions_out.open("w", encoding="utf-8") as fh:
+            for p in predictions.values():
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    result = score(articles, predictions)
+    if errors:
+        typer.echo("\n".join(result.errors), err=True)
+    out = table(result)
+    typer.echo(out)
+    if results:
+        body = (f"Command: `{command_line()}` on {len(articles)} hand-annotated articles of `{gold.name}`; "
+                "only must-items count, matched by the rules of `shared/tools/score_genre.py`.\n\n"
+                f"{out}\n")
+        update_results(results, f"Genre — {gold.name}", body)
