@@ -118,6 +118,9 @@ def person_with_name(people: list[Person], name: str) -> Person | None:
 def person_named(people: list[Person], span: Span) -> Person | None:
     """The person a phrase names: its proper nouns, or a PERSON entity inside it — not one who
     only possesses its head ("Yoon's impeachment" names an event, not Yoon)."""
+    persons = [t for t in span if t.ent_type_ == "PERSON"]
+    if not persons and span.root.pos_ != "PROPN":
+        return None
     if span.root.pos_ == "NOUN" and span.root.lower_ not in ROLE_NOUNS and all(
             e.root.dep_ == "poss" for e in span.ents if e.label_ == "PERSON"):
         return None
