@@ -129,3 +129,9 @@ def test_readout_passive_goes_to_the_outlet_principal():
             "It was emphasised that the grain corridor must stay open.")
     got = speakers(text, outlet="President of Norland")
     assert ("Maria Lopez", True, []) in got
+
+
+def test_a_title_before_a_surname_does_not_hide_the_person():
+    text = ("Thomas Weber, the prime minister, said the budget would be balanced.\n"
+            "Later, Prime Minister Weber told reporters that taxes would not rise.")
+    assert {name for name, _, _ in speakers(text)} == {"Thomas Weber"}

@@ -124,7 +124,8 @@ def person_named(people: list[Person], span: Span) -> Person | None:
     if span.root.pos_ == "NOUN" and span.root.lower_ not in ROLE_NOUNS and all(
             e.root.dep_ == "poss" for e in span.ents if e.label_ == "PERSON"):
         return None
-    proper = {t.text for t in span if t.pos_ == "PROPN"}
+    # "Prime Minister Han": the title's words are not part of the name looked for
+    proper = {t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLE_WORDS | ROLE_NOUNS | HONORIFICS}
     if proper and span.root.pos_ == "PROPN":  # a surname the NER missed: "Halden told reporters"
         for p in people:
             if proper <= set(p.name.split()):
