@@ -135,3 +135,11 @@ def test_a_title_before_a_surname_does_not_hide_the_person():
     text = ("Thomas Weber, the prime minister, said the budget would be balanced.\n"
             "Later, Prime Minister Weber told reporters that taxes would not rise.")
     assert {name for name, _, _ in speakers(text)} == {"Thomas Weber"}
+
+
+def test_a_person_named_inside_a_statement_is_not_the_next_speaker():
+    text = ("Maria Lopez met Thomas Weber in the capital.\n"
+            "Maria Lopez noted that Thomas Weber had visited the flooded villages. "
+            "“We will rebuild every bridge,” she said.")
+    got = speakers(text)
+    assert got[-1][0] == "Maria Lopez"

@@ -63,6 +63,7 @@ class SpeakerResolver:
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
+        self.contents: list[tuple[int, int]] = []  # statements resolved so far
 
     def _address_principal(self) -> Person | None:
         """The speaker of a document that is someone's own address: a title or lead that names an
@@ -141,7 +142,9 @@ class SpeakerResolver:
         pronoun; they: the latest body or group as speaker, or a collective subject's participants."""
         lower = pronoun.lower_
         before = [(pos, s) for pos, s in self.history if pos < pronoun.idx]
-        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx]
+        # a person named inside an earlier statement's content is not its speaker's antecedent
+        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx
+                    and not any(s <= pos < e for s, e in self.contents)]
         if lower in MARKERS["singular_pronouns"]:
             speaker = next(((pos, s) for pos, s in reversed(before) if s.kind == "person" and not s.co_speakers), (-1, None))
             subject = next(((pos, p) for pos, p, g in reversed(subjects) if p is not None), (-1, None))
@@ -242,6 +245,8 @@ class SpeakerResolver:
                     name = _without_determiner(span)
                 resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
+        if content is not None:
+            self.contents.append(content)
         return resolved
 
     def _statement_of(self, span: Span) -> ResolvedSpeaker | None:
