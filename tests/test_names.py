@@ -143,3 +143,9 @@ def test_a_person_named_inside_a_statement_is_not_the_next_speaker():
             "“We will rebuild every bridge,” she said.")
     got = speakers(text)
     assert got[-1][0] == "Maria Lopez"
+
+
+def test_a_title_tagged_as_a_name_stays_a_description():
+    text = "“The talks will go on while the negotiations are underway,” said the Adviser to the Head of the Office."
+    for name, resolved, _ in speakers(text):
+        assert name is None or not resolved or name.split()[0] not in ("Adviser", "of")

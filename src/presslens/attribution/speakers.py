@@ -243,7 +243,10 @@ class SpeakerResolver:
                 name = clean_name(named[0]) if named else clean_name(span)
                 if not name or _fragment(name):
                     name = _without_determiner(span)
-                resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
+                if _fragment(name):  # "of the Ukrainian servicemen": a cut phrase names no one
+                    resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")
+                else:
+                    resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
         if content is not None:
             self.contents.append(content)

@@ -60,8 +60,8 @@ def read_description(span: Span) -> Description | None:
     head = span.root
     if head.lower_ not in ROLE_NOUNS and head.lower_ not in COLLECTIVE_NOUNS:
         return None  # every description is headed by a role or collective noun ("head of state": "head")
-    if any(t.ent_type_ == "PERSON" for t in span):
-        return None
+    if any(t.ent_type_ == "PERSON" and t.lower_ not in ROLE_NOUNS for t in span):
+        return None  # (a title the parser took for a name, "Adviser", is still a description)
     toks = [t for t in span if not t.is_space and not t.is_punct]
     quantity = next((COLLECTIVE_QUANTIFIERS[t.lower_] for t in toks if t.lower_ in COLLECTIVE_QUANTIFIERS), None)
     while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].tag_ == "PRP$" or toks[0].lower_ in COLLECTIVE_QUANTIFIERS):
