@@ -129,3 +129,23 @@ def test_readout_passive_goes_to_the_outlet_principal():
             "It was emphasised that the grain corridor must stay open.")
     got = speakers(text, outlet="President of Norland")
     assert ("Maria Lopez", True, []) in got
+
+
+def test_a_title_before_a_surname_does_not_hide_the_person():
+    text = ("Thomas Weber, the prime minister, said the budget would be balanced.\n"
+            "Later, Prime Minister Weber told reporters that taxes would not rise.")
+    assert {name for name, _, _ in speakers(text)} == {"Thomas Weber"}
+
+
+def test_a_person_named_inside_a_statement_is_not_the_next_speaker():
+    text = ("Maria Lopez met Thomas Weber in the capital.\n"
+            "Maria Lopez noted that Thomas Weber had visited the flooded villages. "
+            "“We will rebuild every bridge,” she said.")
+    got = speakers(text)
+    assert got[-1][0] == "Maria Lopez"
+
+
+def test_a_title_tagged_as_a_name_stays_a_description():
+    text = "“The talks will go on while the negotiations are underway,” said the Adviser to the Head of the Office."
+    for name, resolved, _ in speakers(text):
+        assert name is None or not resolved or name.split()[0] not in ("Adviser", "of")

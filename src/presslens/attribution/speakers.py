@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
-from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS
-from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, VAGUE_HEADS
+from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, COLLECTIVE_NOUNS, GROUP_NOUNS, ROLE_NOUNS
+from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, STATEMENT_NOUNS, VAGUE_HEADS
 from .quotemarks import paragraph_bounds
 from .syntax import speaker_phrase
 
@@ -46,7 +46,7 @@ class ResolvedSpeaker:
 def is_vague(span: Span) -> bool:
     """No named person, and a head (or a coordinated head: "DPRK and Russian officials") that
     names no one in particular."""
-    if any(e.label_ == "PERSON" for e in span.ents):
+    if any(t.ent_type_ == "PERSON" for t in span):
         return False
     heads = [span.root] + [t for t in span if t.dep_ == "conj" and t.head.i == span.root.i]
     return any(h.pos_ != "PROPN" and (h.lemma_.lower() in VAGUE_HEADS or h.lower_ in VAGUE_HEADS) for h in heads)
@@ -63,6 +63,7 @@ class SpeakerResolver:
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
+        self.contents: list[tuple[int, int]] = []  # statements resolved so far
 
     def _address_principal(self) -> Person | None:
         """The speaker of a document that is someone's own address: a title or lead that names an
@@ -121,7 +122,7 @@ class SpeakerResolver:
                     if person is not None and (len(person.name.split()) >= 2 or person.role):
                         self._subjects.append((tok.idx, person, ()))
                     continue
-                if tok.dep_ not in ("nsubj", "nsubjpass"):
+                if tok.dep_ not in ("nsubj", "nsubjpass") or (tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COLLECTIVE_NOUNS):
                     continue
                 description = read_description(speaker_phrase(tok))
                 if description is None:
@@ -141,7 +142,9 @@ class SpeakerResolver:
         pronoun; they: the latest body or group as speaker, or a collective subject's participants."""
         lower = pronoun.lower_
         before = [(pos, s) for pos, s in self.history if pos < pronoun.idx]
-        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx]
+        # a person named inside an earlier statement's content is not its speaker's antecedent
+        subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx
+                    and not any(s <= pos < e for s, e in self.contents)]
         if lower in MARKERS["singular_pronouns"]:
             speaker = next(((pos, s) for pos, s in reversed(before) if s.kind == "person" and not s.co_speakers), (-1, None))
             subject = next(((pos, p) for pos, p, g in reversed(subjects) if p is not None), (-1, None))
@@ -161,11 +164,15 @@ class SpeakerResolver:
         nouns ending the phrase, right after a role noun, name a person (remembered for later
         mentions such as "Vask added")."""
         toks = [t for t in span if not t.is_punct]
+        comma = next((k for k, t in enumerate(span) if t.text == "," and k > 0), None)
+        if comma is not None:  # "Simon Henders, deputy director at …": the name before the appositive
+            toks = [t for t in span[:comma] if not t.is_punct]
         end = len(toks)
         start = end
-        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title:
+        while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].is_title and toks[start - 1].lower_ not in ROLE_NOUNS:
             start -= 1
-        if start == end or start == 0 or toks[start - 1].lower_ not in ROLE_NOUNS or end - start > 4:
+        bare_name = start == 0 and 2 <= end <= 4 and not any(t.ent_type_ and t.ent_type_ != "PERSON" for t in toks)
+        if start == end or end - start > 4 or not (bare_name or (start > 0 and toks[start - 1].lower_ in ROLE_NOUNS)):
             return None
         name = " ".join(t.text for t in toks[start:end])
         role, aff = split_role(toks[:start])
@@ -211,6 +218,8 @@ class SpeakerResolver:
                     r, a = split_role(description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
+        if resolved is None:
+            resolved = self._statement_of(span)
         description = read_description(span) if resolved is None else None
         if description is not None:
             resolved = self._described(span, description, self._named_inside(content))
@@ -234,9 +243,29 @@ class SpeakerResolver:
                 name = clean_name(named[0]) if named else clean_name(span)
                 if not name or _fragment(name):
                     name = _without_determiner(span)
-                resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
+                if _fragment(name):  # "of the Ukrainian servicemen": a cut phrase names no one
+                    resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")
+                else:
+                    resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
+        if content is not None:
+            self.contents.append(content)
         return resolved
+
+    def _statement_of(self, span: Span) -> ResolvedSpeaker | None:
+        """"…, the statement said": the speaker who made that statement earlier — the latest named
+        speaker whose sentence names the same kind of statement ("X said in a statement …")."""
+        head = span.root
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NOUN" or lemma not in STATEMENT_NOUNS or not any(t.pos_ == "DET" for t in span):
+            return None
+        for pos, s in reversed(self.history):
+            if pos >= span.start_char or not s.name or s.vague or s.mention is None or s.kind == "description":
+                continue
+            sent = self.doc.char_span(*s.mention, alignment_mode="expand")
+            if sent is not None and any(t.lemma_.lower() == lemma for t in sent.sent):
+                return ResolvedSpeaker(s.name, (span.start_char, span.end_char), s.role, s.affiliation, False, s.kind)
+        return None
 
     def _body_described(self, span: Span) -> str | None:
         """"the ministry" → the last body named before whose name ends in "Ministry"; "the group"
@@ -269,4 +298,4 @@ def _without_determiner(span: Span) -> str:
     toks = [t for t in span if not t.is_space]
     while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].is_punct):
         toks = toks[1:]
-    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])] if toks else span.text
+    return span.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text

@@ -57,16 +57,18 @@ def _affiliation(span: Span, skip: set[int]) -> str | None:
 
 def read_description(span: Span) -> Description | None:
     """The description a phrase is, or None when it names someone ("Putin") or is no description."""
-    if any(e.label_ == "PERSON" for e in span.ents):
-        return None
+    head = span.root
+    if head.lower_ not in ROLE_NOUNS and head.lower_ not in COLLECTIVE_NOUNS:
+        return None  # every description is headed by a role or collective noun ("head of state": "head")
+    if any(t.ent_type_ == "PERSON" and t.lower_ not in ROLE_NOUNS for t in span):
+        return None  # (a title the parser took for a name, "Adviser", is still a description)
     toks = [t for t in span if not t.is_space and not t.is_punct]
     quantity = next((COLLECTIVE_QUANTIFIERS[t.lower_] for t in toks if t.lower_ in COLLECTIVE_QUANTIFIERS), None)
     while toks and (toks[0].pos_ in ("DET", "PRON") or toks[0].tag_ == "PRP$" or toks[0].lower_ in COLLECTIVE_QUANTIFIERS):
         toks = toks[1:]
     if not toks:
         return None
-    head = span.root
-    text = span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+    text = span.doc[toks[0].i : toks[-1].i + 1].text  # (Doc.text is rebuilt on every access)
     if head.lower_ in COLLECTIVE_NOUNS and all(t.i == head.i or t.like_num for t in toks):
         return Description(text, head.lower_, (), None, quantity or 0)
     lowered = " ".join(t.lower_ for t in toks)

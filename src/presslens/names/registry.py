@@ -32,8 +32,19 @@ def person_registry(doc: Doc) -> list[Person]:
     return list(cached)
 
 
+def _widened(ent: Span) -> Span:
+    """A PERSON entity with the given names the parser left outside it: "Natalia [Eismont]"."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start and start > ent.start - 2:
+        t = doc[start - 1]
+        if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS:
+            break
+        start -= 1
+    return doc[start:ent.end] if start < ent.start else ent
+
+
 def _build(doc: Doc) -> list[Person]:
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = [_widened(e) for e in doc.ents if e.label_ == "PERSON"]
     names = [(clean_name(e), e) for e in ents]
     # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
     names = [(n, e) for n, e in names if n and not all(w.lower().strip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS for w in n.split())]
@@ -105,8 +116,16 @@ def person_with_name(people: list[Person], name: str) -> Person | None:
 
 
 def person_named(people: list[Person], span: Span) -> Person | None:
-    """The person a phrase names: its proper nouns, or a PERSON entity inside it."""
-    proper = {t.text for t in span if t.pos_ == "PROPN"}
+    """The person a phrase names: its proper nouns, or a PERSON entity inside it — not one who
+    only possesses its head ("Yoon's impeachment" names an event, not Yoon)."""
+    persons = [t for t in span if t.ent_type_ == "PERSON"]
+    if not persons and span.root.pos_ != "PROPN":
+        return None
+    if span.root.pos_ == "NOUN" and span.root.lower_ not in ROLE_NOUNS and all(
+            e.root.dep_ == "poss" for e in span.ents if e.label_ == "PERSON"):
+        return None
+    # "Prime Minister Han": the title's words are not part of the name looked for
+    proper = {t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLE_WORDS | ROLE_NOUNS | HONORIFICS}
     if proper and span.root.pos_ == "PROPN":  # a surname the NER missed: "Halden told reporters"
         for p in people:
             if proper <= set(p.name.split()):
