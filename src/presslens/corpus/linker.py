@@ -128,6 +128,8 @@ class Linker:
             speaker = quote.speaker
             name = None if speaker.vague else _speaker_name(speaker, analysis)
             identity_id = resolve(name, speaker.role, speaker.affiliation) if name else None
+            if identity_id and identity_id.startswith("thing:"):  # "who", "the country": no one to name
+                identity_id, name = None, None
             if identity_id:
                 self.speaker_ids[(item.doc_id, index)] = identity_id
                 speaker_of[name.lower()] = (identity_id, name)
@@ -215,7 +217,8 @@ def _plain_words(name: str) -> list[str]:
 
 def _speaker_name(speaker, analysis: Analysis) -> str | None:
     """The speaker's name, or the name of the entity the attribution linked it to; a bare title
-    ("the President") is the article's one named person with that role, else no name at all."""
+    ("the President") is the article's one named person with that role (or, none having a role, the
+    one named person it quotes), else no name at all."""
     if speaker.entity_id:
         for entity in analysis.entities:
             if entity.id == speaker.entity_id and entity.name:
@@ -227,6 +230,9 @@ def _speaker_name(speaker, analysis: Analysis) -> str | None:
                   and not all(w in titles() for w in words(q.speaker.name))
                   and title in words(q.speaker.role or "")}
         people |= {e.name for e in analysis.entities if e.type == "PERSON" and e.name and title in words(e.role or "")}
+        if not people:  # no role given: the one named person the article quotes, if only one
+            people = {q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague
+                      and len(words(q.speaker.name)) > 1 and not all(w in titles() for w in words(q.speaker.name))}
         return people.pop() if len(people) == 1 else None
     return name
 
