@@ -27,6 +27,7 @@ from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_sto
 _RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 MIN_QUOTE_WORDS = 3
+PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class Linker:
             speaker = quote.speaker
             name = None if speaker.vague else _speaker_name(speaker, analysis)
             identity_id = resolve(name, speaker.role, speaker.affiliation) if name else None
-            if identity_id and identity_id.startswith("thing:"):  # "who", "the country": no one to name
+            if name and words(name) and words(name)[-1] in PRONOUNS:  # "who", "they": no one to name
                 identity_id, name = None, None
             if identity_id:
                 self.speaker_ids[(item.doc_id, index)] = identity_id
