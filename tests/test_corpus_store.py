@@ -158,8 +158,10 @@ def test_a_linking_failure_keeps_the_ingest_and_is_logged(tmp_path, monkeypatch)
         raise RuntimeError("boom")
 
     monkeypatch.setattr(loader, "link_articles", broken)
+    monkeypatch.setattr(loader, "analyze_parallel", lambda records, workers, max_bytes: (
+        said(r["id"], "Herald", "2025-01-02", "Mara Velkin", "The bridge will reopen on Monday") for r in records))
     engine = open_store(str(tmp_path / "c.db"))
-    stats = loader.load(engine, [Document(id="d1", text="The mayor said the bridge would reopen on Monday.",
+    stats = loader.load(engine, [Document(id="d1", text="Mara Velkin said the bridge would reopen on Monday.",
                                           published="2025-01-02")], embedder="lexical")
     assert stats.stored == 1 and stats.linked == 0
     assert any("not linked: RuntimeError: boom" in e["reason"] for e in Q.list_errors(engine))
