@@ -12,6 +12,7 @@ from . import serve as _serve  # noqa: F401
 from . import corpus as _corpus  # noqa: F401
 from . import query as _query  # noqa: F401
 from . import run as _run  # noqa: F401
+from . import stories as _stories  # noqa: F401
 
 
 def main() -> None:

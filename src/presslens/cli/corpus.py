@@ -37,13 +37,18 @@ def ingest(
     offline: bool = typer.Option(False, "--offline", help="Never fetch URLs (feed entries without content fail)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, help="Refuse articles and downloads larger than this many bytes."),
     progress: bool = typer.Option(True, help="Show a progress bar on standard error."),
+    link: bool = typer.Option(True, help="Link the new articles into the corpus's stories and statements."),
+    embedder: str = typer.Option("default", "--embedder", help="Evidence similarity for event links: use (default), e5, lexical."),
 ) -> None:
     """Analyse every new article of SOURCES into the store; exit 1 when any record failed."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from ..corpus import EMBEDDERS, EmbedderUnavailable
     from ..ingest import Fields, count_documents, read_sources
     from ..store.loader import load
 
+    if embedder != "default" and embedder not in EMBEDDERS:
+        fail(f"--embedder must be one of default, {', '.join(EMBEDDERS)}, got {embedder!r}")
     try:
         fields = Fields.parse(field)
         if published:
@@ -64,8 +69,11 @@ def ingest(
             bar.update(task, completed=stats.seen, rate=stats.stored / elapsed if elapsed else 0.0,
                        stored=stats.stored, skipped=stats.skipped, failed=stats.failed)
 
-        stats = load(engine, documents, workers=workers, published=published, outlet=outlet, max_bytes=max_bytes,
-                     progress=update)
+        try:
+            stats = load(engine, documents, workers=workers, published=published, outlet=outlet, max_bytes=max_bytes,
+                         progress=update, link=link, embedder=embedder)
+        except EmbedderUnavailable as exc:
+            fail(f"stored, but cannot link: {exc}")
     err_console.print(f"{stats.seen} documents: {stats.stored} stored, {stats.skipped} already stored or duplicate, "
                       f"{stats.failed} failed" + (" (see `presslens errors`)" if stats.failed else ""), highlight=False)
     raise typer.Exit(1 if stats.failed else 0)

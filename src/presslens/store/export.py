@@ -1,4 +1,6 @@
-"""Write every store table to DIR as one Parquet (pyarrow), CSV or JSONL file, streaming in chunks.
+"""Write every store table to DIR as one Parquet (pyarrow), CSV or JSONL file, streaming in chunks —
+the articles and findings, and the corpus links (identities, stories and their reports, statements
+and their appearances).
 
 JSON columns (`details`) are written as JSON text and timestamps as ISO 8601 strings, so the
 three formats hold the same values.
@@ -15,11 +17,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, Integer, Table, select
 
+from .corpus_schema import EXPORTED
 from .schema import metadata
 
 FORMATS = ("parquet", "csv", "jsonl")
 TABLES = ("articles", "entities", "mentions", "quotes", "events", "framing", "time_expressions", "claims", "errors",
-          "schema_version")
+          "schema_version", *EXPORTED)
 CHUNK = 1000
 
 

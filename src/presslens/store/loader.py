@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from ..corpus import EmbedderUnavailable
 from ..ingest import Document
 from ..parallel import analyze_parallel
+from .linking import BATCH as LINK_BATCH, link_articles
 from .writer import already_stored, record_error, text_hash, write_analysis
 
 
@@ -23,13 +25,32 @@ class LoadStats:
     stored: int = 0
     skipped: int = 0  # duplicates: already stored, or twice in the input
     failed: int = 0
+    linked: int = 0  # stored articles linked into the corpus's stories and statements
 
 
 def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
          published: str | None = None, outlet: str | None = None, max_bytes: int = 2_000_000,
-         progress: Callable[[LoadStats], None] = lambda stats: None) -> LoadStats:
-    """Store every new document of `documents`; `published`/`outlet` fill in what a document lacks."""
+         progress: Callable[[LoadStats], None] = lambda stats: None, link: bool = True,
+         embedder: str | None = "default") -> LoadStats:
+    """Store every new document of `documents`; `published`/`outlet` fill in what a document lacks.
+
+    With `link`, the stored articles are linked into the corpus (`presslens.store.linking`) every
+    `linking.BATCH` articles and at the end."""
     stats = LoadStats()
+    to_link: list[int] = []
+
+    def link_stored() -> None:
+        if link and to_link:
+            try:
+                link_articles(engine, to_link, embedder=embedder)
+                stats.linked += len(to_link)
+            except EmbedderUnavailable:
+                raise
+            except Exception as exc:  # the articles stay stored; `presslens link` links them again
+                record_error(engine, "corpus linking", f"articles {to_link[0]}-{to_link[-1]}",
+                             f"not linked: {type(exc).__name__}: {exc}")
+        to_link.clear()
+
     hashes: set[str] = set()
     pending: deque[tuple[Document, str]] = deque()  # sent to analysis, not yet stored
     urls: set[str] = set()
@@ -66,9 +87,14 @@ def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
             fail(doc, "; ".join(analysis.errors))
         else:
             analysis.language = doc.language or analysis.language
-            if write_analysis(engine, analysis, source=doc.source, document_id=doc.id, hash_=hash_) is None:
+            article_id = write_analysis(engine, analysis, source=doc.source, document_id=doc.id, hash_=hash_)
+            if article_id is None:
                 stats.skipped += 1
             else:
                 stats.stored += 1
+                to_link.append(article_id)
+                if len(to_link) >= LINK_BATCH:
+                    link_stored()
         progress(stats)
+    link_stored()
     return stats

@@ -2,7 +2,7 @@
 
 Version 1 creates the tables of `presslens.store.schema` and full-text search: FTS5 tables
 kept in step by triggers on SQLite, GIN indexes over `to_tsvector('english', …)` on
-PostgreSQL.  A later change to the schema appends a step here; never edit an applied one.
+PostgreSQL.  Version 2 adds the corpus layer's tables (`presslens.store.corpus_schema`).  A later change to the schema appends a step here; never edit an applied one.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
+from .corpus_schema import LINK_TABLES
 from .schema import metadata, schema_version
 
 _SQLITE_FTS = [
@@ -32,13 +33,18 @@ _POSTGRES_FTS = [
 
 
 def _initial(conn: Connection) -> None:
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in LINK_TABLES])
     for statement in _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS:
         conn.execute(text(statement))
 
 
+def _corpus_links(conn: Connection) -> None:
+    metadata.create_all(conn, tables=list(LINK_TABLES))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, findings, errors and full-text search", _initial),
+    (2, "corpus identities, stories, statements, link keys and embeddings", _corpus_links),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

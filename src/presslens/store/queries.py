@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Engine, case, distinct, exists, func, literal_column, or_, select, text
 
+from .corpus_queries import identity_ids
+from .corpus_schema import corpus_identities, quote_identities, story_reports
 from .schema import FINDING_TABLES, articles, entities, errors, events, framing, mentions, metadata, quotes
 
 ARTICLE_FIELDS = (articles.c.id, articles.c.document_id, articles.c.title, articles.c.url, articles.c.outlet,
@@ -115,14 +117,21 @@ def list_quotes(engine: Engine, speaker: str | None = None, since: str | None = 
                 outlet: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
     """Quotes with their article's title, outlet and date, by date then position.
 
-    `speaker` matches the quote's speaker name, its canonical entity's name, or any mention
-    (alias) of that entity; `q` is full-text search over the quoted content.
+    `speaker` names a corpus identity ("Trump", "President Trump" and "Donald J. Trump" are one
+    person; `presslens.store.corpus_queries.identity_ids`) and finds every quote linked to it;
+    a name no identity has falls back to the speaker name, its entity's name or any mention
+    containing it.  `q` is full-text search over the quoted content.
     """
     conditions = _dates(articles.c.published, since, until)
     if speaker:
-        alias = exists().where(mentions.c.entity_id == quotes.c.entity_id, _contains(mentions.c.text, speaker))
-        canonical = exists().where(entities.c.id == quotes.c.entity_id, _contains(entities.c.name, speaker))
-        conditions.append(or_(_contains(quotes.c.speaker, speaker), canonical, alias))
+        ids = identity_ids(engine, speaker)
+        if ids:  # a corpus identity: every quote of that person or body, under any of its names
+            conditions.append(exists().where(quote_identities.c.quote_id == quotes.c.id,
+                                             quote_identities.c.identity_id.in_(ids)))
+        else:
+            alias = exists().where(mentions.c.entity_id == quotes.c.entity_id, _contains(mentions.c.text, speaker))
+            canonical = exists().where(entities.c.id == quotes.c.entity_id, _contains(entities.c.name, speaker))
+            conditions.append(or_(_contains(quotes.c.speaker, speaker), canonical, alias))
     if outlet:
         conditions.append(_contains(articles.c.outlet, outlet))
     if q:
@@ -140,20 +149,29 @@ def list_quotes(engine: Engine, speaker: str | None = None, since: str | None = 
 
 def list_speakers(engine: Engine, q: str | None = None, outlet: str | None = None, limit: int = 100,
                   offset: int = 0) -> list[dict]:
-    """Speakers by number of quotes, with the articles, outlets and roles they appear with."""
+    """Speakers by number of quotes, with the articles, outlets and roles they appear with.
+
+    Quotes are counted by corpus identity (`identity_id`): "Putin" and "Vladimir Putin" are one
+    speaker, "Rip Donald Trump" is not Donald Trump; a quote with no identity counts under its name.
+    `q` finds the identities a name means, else speaker names containing it."""
+    who = func.coalesce(corpus_identities.c.name, quotes.c.speaker)
     conditions = [quotes.c.speaker.is_not(None)]
     if q:
-        conditions.append(_contains(quotes.c.speaker, q))
+        ids = identity_ids(engine, q)
+        conditions.append(quote_identities.c.identity_id.in_(ids) if ids else _contains(quotes.c.speaker, q))
     if outlet:
         conditions.append(_contains(articles.c.outlet, outlet))
-    statement = (select(quotes.c.speaker.label("speaker"), func.count().label("quotes"),
+    statement = (select(who.label("speaker"), quote_identities.c.identity_id, func.count().label("quotes"),
                         func.count(distinct(quotes.c.article_id)).label("articles"),
                         func.max(case((quotes.c.speaker_vague.is_(True), 1), else_=0)).label("vague"),
                         _agg(engine, quotes.c.speaker_role).label("roles"),
                         _agg(engine, articles.c.outlet).label("outlets"),
                         func.min(articles.c.published).label("first"), func.max(articles.c.published).label("last"))
-                 .join(articles, articles.c.id == quotes.c.article_id).where(*conditions)
-                 .group_by(quotes.c.speaker).order_by(func.count().desc(), quotes.c.speaker)
+                 .select_from(quotes).join(articles, articles.c.id == quotes.c.article_id)
+                 .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
+                 .outerjoin(corpus_identities, corpus_identities.c.id == quote_identities.c.identity_id)
+                 .where(*conditions)
+                 .group_by(quote_identities.c.identity_id, who).order_by(func.count().desc(), who)
                  .limit(limit).offset(offset))
     rows = _rows(engine, statement)
     for row in rows:
@@ -177,8 +195,11 @@ def list_events(engine: Engine, type: str | None = None, place: str | None = Non
         conditions.append(_contains(events.c.type, type))
     if place:
         conditions.append(_contains(events.c.location, place))
-    if asserted_by:
-        conditions.append(_contains(events.c.asserted_by, asserted_by))
+    if asserted_by:  # a name of a corpus identity finds its events under any of its names
+        ids = identity_ids(engine, asserted_by)
+        by_identity = exists().where(story_reports.c.event_id == events.c.id, story_reports.c.asserted_by_id.in_(ids))
+        conditions.append(or_(_contains(events.c.asserted_by, asserted_by), by_identity) if ids
+                          else _contains(events.c.asserted_by, asserted_by))
     statement = (select(events.c.id, events.c.article_id, events.c.type, events.c.actor, events.c.target,
                         events.c.location, events.c.date, events.c.asserted_by, events.c.evidence,
                         events.c.confidence, articles.c.published, articles.c.outlet, articles.c.title)

@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..store import open_store
 from ..validate import DEFAULT_MAX_BYTES
-from . import api, pages
+from . import api, pages, stories
 from .security import SecurityMiddleware
 
 STATIC = Path(__file__).with_name("static")
@@ -37,7 +37,9 @@ def create_app(db: str | None = None, *, max_text_bytes: int = DEFAULT_MAX_BYTES
     app.state.max_text_bytes = max_text_bytes
     app.state.allow_fetch = allow_fetch
     app.include_router(api.router)
+    app.include_router(stories.api)
     app.include_router(pages.router)
+    app.include_router(stories.pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(HTTPException)

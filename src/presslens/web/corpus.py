@@ -14,6 +14,7 @@ from sqlalchemy import Engine, case, func, select
 
 from ..model import Analysis, Event, Quote, Span, Speaker, Technique, TimeExpression
 from ..store.schema import articles, claims
+from ..store.linking import link_articles
 from ..store.writer import text_hash, write_analysis
 
 
@@ -24,10 +25,13 @@ def clean_filter(value: str | None) -> str | None:
     return "".join(c for c in value if c >= " " or c == "\t").strip() or None
 
 
-def save(engine: Engine, analysis: Analysis) -> int:
-    """Store `analysis` (source "web"); the new article's id, or the id of the copy already stored."""
+def save(engine: Engine, analysis: Analysis, *, embedder: str | None = "default") -> int:
+    """Store `analysis` (source "web") and link it into the corpus; the new article's id, or the id
+    of the copy already stored."""
     article_id = write_analysis(engine, analysis, source="web")
-    if article_id is None:
+    if article_id is not None:
+        link_articles(engine, [article_id], embedder=embedder)
+    else:
         with engine.connect() as conn:
             article_id = conn.scalar(select(articles.c.id).where(articles.c.text_hash == text_hash(analysis.text)))
             if article_id is None and analysis.url:

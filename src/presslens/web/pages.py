@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from .. import InputError
 from ..model import Analysis
 from ..report.speakers import group_by_speaker
-from ..store import queries
+from ..store import corpus_queries, queries
 from . import charts, corpus, service
 from .render import article_html, speaker_label
 
@@ -90,10 +90,12 @@ def speakers_page(request: Request, q: Filter = "", page: PageNo = 1):
 @router.get("/speakers/{name:path}")
 def speaker_page(request: Request, name: Annotated[str, Path(max_length=300)], outlet: Filter = "",
                  since: DateFilter = "", until: DateFilter = ""):
-    """Everything a speaker said (name or alias matches), over time and by outlet."""
+    """Everything a speaker said (any name of the corpus identity), over time and by outlet, and
+    which other articles also carried each statement."""
     quotes = queries.list_quotes(_engine(request), speaker=name, limit=2000, **_clean(outlet=outlet, since=since, until=until))
     return templates.TemplateResponse(request, "speaker.html", {
         "name": name, "quotes": quotes, "outlet": outlet, "since": since, "until": until,
+        "carried": corpus_queries.carried_by(_engine(request), [q["id"] for q in quotes]),
         "charts": [charts.speaker_timeline(quotes), charts.speaker_outlets(quotes)] if quotes else []})
 
 

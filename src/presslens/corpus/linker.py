@@ -1,0 +1,292 @@
+"""The incremental linker: analysed articles in, stories, statements and identities out.
+
+`Linker.add(inputs)` reads each article's `Analysis` once — resolves its speakers, asserters,
+actors, targets and places to corpus identities, then attaches each event to a story and each
+quotation to a statement — and returns what changed (`Change`), so a store rewrites only the
+stories and statements a new batch touched.  Nothing already linked is recomputed: the cost of
+an article is its own mentions times the size of their blocks.  `link(inputs)` is a fresh
+`Linker` over all of them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Analysis, Event, Quote
+from .corroboration import corroborate, is_medium, stance
+from .embedding import CachedEmbedder, make_embedder
+from .identities import Identities, name_key, words
+from .lexicon import titles
+from .records import Appearance, Identity, Links, Report, Statement, Story
+from .similarity import numbers
+from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
+from .statements import lookup_keys as quote_lookup_keys
+from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_story, story_keys
+
+_RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
+                        r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
+MIN_QUOTE_WORDS = 3
+PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    """One analysed article."""
+
+    doc_id: str  # the input record's id (or URL)
+    outlet: str | None
+    published: str | None  # ISO date or datetime
+    analysis: Analysis
+
+    @classmethod
+    def of(cls, analysis: Analysis, doc_id: str | None = None) -> "LinkInput":
+        return cls(doc_id or analysis.id or analysis.url or "", analysis.outlet, analysis.published, analysis)
+
+
+@dataclass
+class Change:
+    """What one `add()` touched: ids of stories and statements new or changed, identities merged."""
+
+    stories: set[str] = field(default_factory=set)
+    statements: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)
+
+
+class Linker:
+    """Corpus links built one batch at a time; `embedder` is "default", "use", "e5", "lexical" or None."""
+
+    def __init__(self, *, embedder: str | None = "default", vectors: dict | None = None,
+                 identities: Identities | None = None, loader=None):
+        """`vectors` are embeddings stored earlier (text hash → vector); `identities` the corpus's so far;
+        `loader(keys) → (story rows, statement rows)` brings in stored stories and statements filed
+        under those blocking keys, so an ingest compares with what it may join and nothing else."""
+        self.loader = loader
+        self._asked: set[str] = set()
+        model = make_embedder(embedder)
+        self.embedder = CachedEmbedder(model, vectors) if model is not None else None
+        similarity = self.embedder.similarity if self.embedder else None
+        self.identities = identities or Identities()
+        self.stories = StoryIndex(similarity)
+        self.statements = StatementIndex(similarity, find=self.identities.find)
+        self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
+        self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
+        self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id
+
+    def add(self, inputs: Iterable[LinkInput]) -> Change:
+        change = Change()
+        merged_before = dict(self.identities.merged)
+        for item in inputs:
+            self._add_article(item, change)
+        for old, new in self.identities.merged.items():
+            if old not in merged_before:
+                change.merged[old] = new
+                self.statements.rekey_speaker(old, self.identities.find(new))
+        for sid in change.stories:
+            self._corroborate(self.stories.states[sid].story)
+        return change
+
+    def _corroborate(self, story: Story) -> None:
+        corroborate(story)
+        for report in story.reports:
+            if report.source == report.asserted_by:
+                report.source_id = report.asserted_by_id
+            else:
+                found = self.identities.matching(report.source or "")
+                report.source_id = next(iter(found)) if len(found) == 1 else None
+
+    def links(self) -> Links:
+        for state in self.stories.states.values():
+            self._corroborate(state.story)
+        return Links(stories=[s.story for s in self.stories.states.values()],
+                     statements=[s.statement for s in self.statements.states.values()],
+                     identities=self.identities.all())
+
+    def story(self, story_id: str) -> Story | None:
+        state = self.stories.states.get(story_id)
+        return state.story if state else None
+
+    def statement(self, statement_id: str) -> Statement | None:
+        state = self.statements.states.get(statement_id)
+        return state.statement if state else None
+
+    def identity(self, identity_id: str | None) -> Identity | None:
+        return self.identities.get(identity_id)
+
+    # --- one article ----------------------------------------------------------------------------
+
+    def _add_article(self, item: LinkInput, change: Change) -> None:
+        analysis = item.analysis
+        published = (item.published or analysis.published or "")[:10] or None
+        types = {e.name.lower(): e.type for e in analysis.entities if e.name}
+        full_names = _full_names(analysis, types)
+        def resolve(name, role=None, affiliation=None, unknown=None):
+            return self.identities.resolve(name, entity_type=types.get((name or "").lower(), unknown), role=role,
+                                           affiliation=affiliation, article_names=full_names)
+        speaker_of: dict[str, tuple[str | None, str]] = {}  # name as the article gives it → (id, corpus name)
+        quotes = []
+        for index, quote in enumerate(analysis.quotes):
+            speaker = quote.speaker
+            name = None if speaker.vague else _speaker_name(speaker, analysis)
+            identity_id = resolve(name, speaker.role, speaker.affiliation) if name else None
+            if name and words(name) and words(name)[-1] in PRONOUNS:  # "who", "they": no one to name
+                identity_id, name = None, None
+            if identity_id:
+                self.speaker_ids[(item.doc_id, index)] = identity_id
+                speaker_of[name.lower()] = (identity_id, name)
+                if speaker.name:
+                    speaker_of[speaker.name.lower()] = (identity_id, name)
+            if len(quote.content.text.split()) < MIN_QUOTE_WORDS:
+                continue
+            relay = quote.channel or _relay_in(analysis.text, quote)
+            if relay and item.outlet and _plain_words(relay) == _plain_words(item.outlet):
+                relay = None  # "told the Coast Courier" in the Coast Courier: its own interview
+            appearance = Appearance(item.doc_id, index, item.outlet, published, quote.kind, relayed_by=relay,
+                                    content=quote.content)
+            identity = self.identities.get(identity_id)
+            quotes.append((index, quote_mention(appearance, quote.content.text, identity_id,
+                                                identity.name if identity else name)))
+        events = []
+        for index, event in enumerate(analysis.events):
+            report, keys = self._report(item, index, event, published, speaker_of, resolve)
+            events.append((index, mention_of(report, event.type, *keys, denial=stance(report) == "denies")))
+        if self.loader is not None:
+            self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
+                       | {k for _, m in events for k in block_keys(m, lookup=True)})
+        for index, mention in quotes:
+            statement = self.statements.add(mention)
+            self.appearances[(item.doc_id, index)] = statement.id
+            change.statements.add(statement.id)
+        for index, mention in events:
+            story = self.stories.add(mention)
+            self.reports[(item.doc_id, index)] = story.id
+            change.stories.add(story.id)
+
+    def _load(self, keys: set[str]) -> None:
+        """Bring in, from the store, the stories and statements filed under keys not asked for yet."""
+        wanted = keys - self._asked
+        if not wanted:
+            return
+        self._asked |= wanted
+        story_rows, statement_rows = self.loader(wanted)
+        for row in story_rows:
+            restore_story(self.stories, row)
+        for row in statement_rows:
+            restore_statement(self.statements, row)
+
+    # --- what a store keeps ------------------------------------------------------------------------
+
+    def story_row(self, story_id: str) -> tuple[dict, set[str]]:
+        """A story's state to store, and the keys it is filed under."""
+        return dump_story(self.stories, story_id), story_keys(self.stories, story_id)
+
+    def statement_row(self, statement_id: str) -> tuple[dict, set[str]]:
+        return dump_statement(self.statements, statement_id), statement_keys(self.statements, statement_id)
+
+    def _report(self, item: LinkInput, index: int, event: Event, published: str | None, speaker_of, resolve):
+        asserted = event.asserted_by if isinstance(event.asserted_by, str) else (event.asserted_by or {}).get("name")
+        if not asserted or asserted == "author":
+            asserter, asserter_id = item.outlet or "author", None
+        else:
+            asserter_id, asserter = speaker_of.get(asserted.lower()) or (resolve(asserted), asserted)
+            identity = self.identities.get(asserter_id)
+            asserter = identity.name if identity else asserter
+        actor_id = resolve(event.actor, unknown="THING") if event.actor else None
+        target_id = resolve(event.target, unknown="THING") if event.target else None
+        place = _place_name(event)
+        report = Report(
+            doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
+            evidence=event.evidence, asserted_by=asserter, modality=event.modality, asserted_by_id=asserter_id,
+            date=_day_or_month(event.date) or published, actor=event.actor, target=event.target, place=place,
+            numbers=[[v, u] for v, u in numbers(event.evidence.text)],
+            actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
+        return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _day_or_month(value: str | None) -> str | None:
+    """"2024-10-22" or "2024-10" as given; a year alone or a week says too little to block on."""
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    if value and len(value) == 7 and value[4] == "-":
+        return value
+    return None
+
+
+def _plain_words(name: str) -> list[str]:
+    return [w for w in words(name) if w != "the"]
+
+
+def _speaker_name(speaker, analysis: Analysis) -> str | None:
+    """The speaker's name, or the name of the entity the attribution linked it to; a bare title
+    ("the President") is the article's one named person with that role (or, none having a role, the
+    one named person it quotes), else no name at all."""
+    if speaker.entity_id:
+        for entity in analysis.entities:
+            if entity.id == speaker.entity_id and entity.name:
+                return entity.name
+    name = speaker.name
+    if name and all(w in titles() for w in words(name)):
+        title = words(name)[-1]
+        people = {q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague
+                  and not all(w in titles() for w in words(q.speaker.name))
+                  and title in words(q.speaker.role or "")}
+        people |= {e.name for e in analysis.entities if e.type == "PERSON" and e.name and title in words(e.role or "")}
+        if not people:  # no role given: the one named person the article quotes, if only one
+            people = {q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague
+                      and len(words(q.speaker.name)) > 1 and not all(w in titles() for w in words(q.speaker.name))}
+        return people.pop() if len(people) == 1 else None
+    return name
+
+
+def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
+    """Short form → the one full name in this article it stands for: a person's surname, a body's
+    last words ("ministry", "air force" for "Russian Defence Ministry", "Ukraine air force")."""
+    found: dict[str, set[str]] = {}
+    names = [e.name for e in analysis.entities if e.name and e.type in ("PERSON", "ORG")]
+    names += [q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague]
+    for name in names:
+        key = name_key(name, entity_type=types.get(name.lower()))
+        if key and key.kind == "person" and key.first:
+            found.setdefault(key.last, set()).add(f"{key.first} {key.last}")
+        elif key and key.kind == "body":
+            parts = key.last.split()
+            for n in range(1, len(parts)):
+                found.setdefault(" ".join(parts[n:]), set()).add(name)
+    return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
+
+
+def _relay_in(text: str, quote: Quote) -> str | None:
+    """A medium named around the quote's cue ("told TASS", "according to Reuters")."""
+    spans = [s for s in (quote.cue, quote.content) if s is not None]
+    start = max(0, min(s.start for s in spans) - 80)
+    end = min(len(text), max(s.end for s in spans) + 80)
+    match = _RELAY_CUE.search(text, start, end)
+    if match and is_medium(match.group(1).strip(), set()):
+        return match.group(1).strip()
+    return None
+
+
+def _place_name(event: Event) -> str | None:
+    if isinstance(event.place, dict) and event.place.get("name"):
+        return event.place["name"]
+    return event.location
+
+
+def _place_key(event: Event, name: str | None) -> str | None:
+    """A place's key: its geocoded id, else its words without region words ("Odesa region" = "Odesa")."""
+    if isinstance(event.place, dict):
+        for key in ("geonameid", "id"):
+            if event.place.get(key):
+                return f"geo:{event.place[key]}"
+    if not name:
+        return None
+    parts = [w for w in words(name.split(",")[0]) if w not in {"region", "oblast", "city", "province", "district", "the"}]
+    return "place:" + " ".join(parts) if parts else None
+
+
+def link(inputs: Iterable[LinkInput], *, embedder: str | None = "default") -> Links:
+    """Stories, statements and identities across `inputs` (one fresh `Linker`)."""
+    linker = Linker(embedder=embedder)
+    linker.add(inputs)
+    return linker.links()
+

@@ -1,0 +1,139 @@
+"""Text comparison without a model: normalised quotations, word shingles and MinHash, numbers.
+
+* `normal_text` — what two copies of one quotation share after typography is set aside:
+  curly and straight quotes, dashes, ellipses, case, spacing, punctuation.
+* `MinHash` — signatures over word 3-shingles; `bands()` gives the LSH keys (16 bands of 4
+  rows: two texts with shingle Jaccard 0.5 share a band with probability 0.64, at 0.7 with 0.99)
+  so candidates are found by key lookup, never by comparing every pair.
+* `numbers` — the quantities a sentence gives ("134 drones", "killing five") as (value, unit).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+
+import numpy as np
+
+from .lexicon import ignored_units, number_fillers, number_words
+
+_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                             "–": "-", "—": "-", "‑": "-", "…": "..."})
+_NON_WORD = re.compile(r"[^\w\s]")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+STOPWORDS = frozenset("""a an the of to in on at for by with and or but is are was were be been it its this that
+these those as from has have had will would could should may might not no he she they we you i his her their our
+""".split())
+
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20261201)
+_A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
+
+
+def normal_text(text: str) -> str:
+    """Lower case, NFKC, no punctuation or quote marks, single spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def text_key(text: str) -> str:
+    """Hash of the normalised text: identical quotations share it."""
+    return hashlib.sha1(normal_text(text).encode("utf-8")).hexdigest()[:20]
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    tokens = normal_text(text).split()
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in normal_text(text).split() if w not in STOPWORDS and len(w) > 2}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def containment(a: set, b: set) -> float:
+    """Share of the smaller set found in the larger: a truncated copy of a quotation scores high."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+class MinHash:
+    """A 64-permutation MinHash signature of a shingle set."""
+
+    __slots__ = ("signature",)
+
+    def __init__(self, items: set[str]):
+        if not items:
+            self.signature = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+            return
+        values = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in items), dtype=np.uint64, count=len(items))
+        with np.errstate(over="ignore"):
+            hashed = (np.outer(values, _A) + _B) % np.uint64(_PRIME)
+        self.signature = hashed.min(axis=0)
+
+    def similarity(self, other: "MinHash") -> float:
+        return float(np.mean(self.signature == other.signature))
+
+    def bands(self) -> list[str]:
+        """One LSH key per band of the signature."""
+        sig = self.signature
+        return [f"{b}:{zlib.crc32(sig[b * ROWS:(b + 1) * ROWS].tobytes()):08x}" for b in range(BANDS)]
+
+
+def _unit(word: str) -> str:
+    word = word.lower().strip(".,;:")
+    for suffix in ("ing", "ed"):  # "killing 12" and "killed 12" count the same thing
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def numbers(sentence: str) -> list[tuple[float, str]]:
+    """(value, unit) for each count the sentence gives: the noun after the number ("134 drones",
+    "five more civilians"), else the verb before it ("killing 12"); measures and years are not counts."""
+    tokens = re.findall(r"[\w.,'-]+", unicodedata.normalize("NFKC", sentence))
+    found = []
+    for i, token in enumerate(tokens):
+        value = _value(token)
+        if value is None:
+            continue
+        unit = None
+        for following in (t.lower().strip(".,") for t in tokens[i + 1:i + 4]):
+            if following in number_fillers():
+                continue
+            if following.isalpha() and following not in ignored_units() and _value(following) is None:
+                unit = _unit(following)
+            break
+        else:
+            following = None
+        if unit is None and following is None and i > 0 and tokens[i - 1].isalpha() \
+                and tokens[i - 1].lower() not in number_fillers():
+            unit = _unit(tokens[i - 1])
+        if unit:
+            found.append((value, unit))
+    return found
+
+
+def _value(token: str) -> float | None:
+    low = token.lower().strip(".,")
+    if low in number_words():
+        return float(number_words()[low])
+    if not _NUMBER.match(low) or re.match(r"^(1[89]|20)\d\d$", low):  # not a number, or a year
+        return None
+    try:
+        return float(low.replace(",", ""))
+    except ValueError:
+        return None

@@ -1,0 +1,218 @@
+"""Statement links: one thing a person or body said, carried by several articles.
+
+A quotation joins an existing statement when it is
+
+* identical after normalising marks, case and spacing (`match="identical"`; found by hash),
+* near-identical: word 3-shingle Jaccard ≥ `NEAR_JACCARD`, or one a trimmed copy of the other
+  (containment ≥ `NEAR_CONTAINMENT`) — candidates found by MinHash LSH bands (`match="near"`),
+* or the same indirect statement reworded: the same speaker, within `REWORD_DAYS` days, and
+  the shorter one's content words found in the other (≥ `REWORD_OVERLAP`) or an embedding
+  similarity ≥ `REWORD_COSINE`
+  (`match="reworded"`).
+
+Speakers must agree (the same corpus identity; an unnamed speaker only for long identical or
+near-identical text).  The statement's text and `first_seen` come from its earliest appearance
+by published time; each appearance keeps the medium it was relayed by (the quote's channel,
+"told TASS", "according to Reuters").
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .records import Appearance, Statement
+from .similarity import MinHash, containment, content_words, jaccard, shingles, text_key
+from .stories import day_number
+
+NEAR_JACCARD = 0.5
+NEAR_CONTAINMENT = 0.8
+MIN_NEAR_SHINGLES = 4  # shorter quotations link only when identical
+MIN_UNNAMED_WORDS = 8  # an unnamed speaker's quotation links only when this long
+REWORD_DAYS = 3
+REWORD_OVERLAP = 0.7  # share of the shorter statement's content words found in the other
+MIN_REWORD_WORDS = 5
+MAX_REWORD_RATIO = 4  # a short statement is not "contained" in a speech four times its length
+REWORD_COSINE = 0.85
+
+
+@dataclass
+class QuoteMention:
+    appearance: Appearance
+    speaker_id: str | None
+    speaker: str | None
+    text: str
+    shingles: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    day: int | None = None
+
+
+@dataclass
+class _StatementState:
+    statement: Statement
+    mentions: list[QuoteMention] = field(default_factory=list)
+
+
+def statement_id(appearance: Appearance) -> str:
+    return "stmt-" + hashlib.sha1(f"{appearance.doc_id}\x00{appearance.quote_index}".encode("utf-8")).hexdigest()[:12]
+
+
+def quote_mention(appearance: Appearance, text: str, speaker_id: str | None, speaker: str | None) -> QuoteMention:
+    return QuoteMention(appearance, speaker_id, speaker, text, shingles(text), content_words(text),
+                        day_number(appearance.published))
+
+
+class StatementIndex:
+    """Statements and their lookup keys; `add()` attaches one quotation, returning its statement."""
+
+    def __init__(self, similarity=None, find=lambda identity_id: identity_id):
+        self.similarity = similarity
+        self.find = find  # identity id → its live id after merges
+        self.states: dict[str, _StatementState] = {}
+        self._exact: dict[str, list[str]] = {}
+        self._bands: dict[str, list[str]] = {}
+        self._by_speaker: dict[str, list[str]] = {}
+
+    def _agree(self, a: QuoteMention, state: _StatementState, long_enough: bool) -> bool:
+        """Whether `a` may join `state`: from another article, and by the same speaker."""
+        if any(m.appearance.doc_id == a.appearance.doc_id for m in state.mentions):
+            return False  # one article's quotations are its own: a statement links articles
+        b = state.mentions[0]
+        if a.speaker_id and b.speaker_id:
+            return self.find(a.speaker_id) == self.find(b.speaker_id)
+        return long_enough
+
+    def _match(self, mention: QuoteMention) -> tuple[_StatementState | None, str]:
+        long_enough = len(mention.text.split()) >= MIN_UNNAMED_WORDS
+        for sid in dict.fromkeys(self._exact.get(text_key(mention.text), ())):
+            state = self.states[sid]
+            if self._agree(mention, state, long_enough):
+                return state, "identical"
+        if len(mention.shingles) >= MIN_NEAR_SHINGLES:
+            signature = MinHash(mention.shingles)
+            seen = set()
+            for band in signature.bands():
+                for sid in self._bands.get(band, ()):
+                    if sid in seen:
+                        continue
+                    seen.add(sid)
+                    state = self.states[sid]
+                    other = state.mentions[0]
+                    near = (jaccard(mention.shingles, other.shingles) >= NEAR_JACCARD
+                            or (min(len(mention.shingles), len(other.shingles)) >= MIN_NEAR_SHINGLES
+                                and containment(mention.shingles, other.shingles) >= NEAR_CONTAINMENT))
+                    if near and self._agree(mention, state, long_enough):
+                        return state, "near"
+        if mention.speaker_id:
+            best, best_score = None, 0.0
+            for sid in self._by_speaker.get(self.find(mention.speaker_id), ()):
+                state = self.states[sid]
+                other = state.mentions[0]
+                if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
+                        or not self._agree(mention, state, False):
+                    continue
+                small, large = sorted((len(mention.words), len(other.words)))
+                overlap = (containment(mention.words, other.words)
+                           if small >= MIN_REWORD_WORDS and large <= MAX_REWORD_RATIO * small else 0.0)
+                score = overlap if overlap >= REWORD_OVERLAP else 0.0
+                if not score and self.similarity is not None and overlap >= REWORD_OVERLAP / 2:
+                    cosine = self.similarity(mention.text, other.text)
+                    score = cosine if cosine >= REWORD_COSINE else 0.0
+                if score > best_score:
+                    best, best_score = state, score
+            if best is not None:
+                return best, "reworded"
+        return None, "first"
+
+    def _file(self, statement_id_: str, mention: QuoteMention) -> None:
+        self._exact.setdefault(text_key(mention.text), []).append(statement_id_)
+        if len(mention.shingles) >= MIN_NEAR_SHINGLES:
+            for band in MinHash(mention.shingles).bands():
+                self._bands.setdefault(band, []).append(statement_id_)
+        if mention.speaker_id:
+            self._by_speaker.setdefault(self.find(mention.speaker_id), []).append(statement_id_)
+
+    def put(self, statement: Statement, mentions: list[QuoteMention]) -> None:
+        """File a statement read back from the store under the keys of its first appearance."""
+        if statement.id in self.states:
+            return
+        state = self.states[statement.id] = _StatementState(statement)
+        for mention in mentions:
+            state.mentions.append(mention)
+            statement.appearances.append(mention.appearance)
+        self._file(statement.id, state.mentions[0])
+
+    def add(self, mention: QuoteMention) -> Statement:
+        state, how = self._match(mention)
+        mention.appearance.match = how
+        if state is None:
+            appearance = mention.appearance
+            statement = Statement(statement_id(appearance), mention.speaker, mention.text, appearance.published,
+                                  speaker_id=mention.speaker_id)
+            state = self.states[statement.id] = _StatementState(statement)
+            self._file(statement.id, mention)
+        state.mentions.append(mention)
+        state.statement.appearances.append(mention.appearance)
+        _summarise(state, how)
+        return state.statement
+
+    def rekey_speaker(self, old: str, new: str) -> None:
+        """A speaker identity merged into another: its statements are now found under the new id."""
+        moved = self._by_speaker.pop(old, [])
+        self._by_speaker.setdefault(new, []).extend(moved)
+
+
+def _summarise(state: _StatementState, how: str) -> None:
+    """Appearances earliest first; the statement's text, speaker and first_seen from the first."""
+    statement = state.statement
+    order = sorted(range(len(state.mentions)),
+                   key=lambda i: (state.mentions[i].appearance.published or "9999", i))
+    state.mentions[:] = [state.mentions[i] for i in order]
+    statement.appearances[:] = [m.appearance for m in state.mentions]
+    first = state.mentions[0]
+    for mention in state.mentions:  # an earlier copy arrived later: the old first joined by `how`
+        if mention is first:
+            mention.appearance.match = "first"
+        elif mention.appearance.match == "first":
+            mention.appearance.match = how
+    statement.text = first.text
+    statement.first_seen = first.appearance.published
+    named = next((m for m in state.mentions if m.speaker), None)
+    if named:
+        statement.speaker, statement.speaker_id = named.speaker, named.speaker_id
+
+
+# --- persistence: a statement's state as a row, and the keys it is found under -------------------
+
+def lookup_keys(mention: QuoteMention, find=lambda i: i) -> set[str]:
+    """Keys a quotation searches: its text hash, its MinHash bands, its speaker."""
+    keys = {f"exact:{text_key(mention.text)}"}
+    if len(mention.shingles) >= MIN_NEAR_SHINGLES:
+        keys |= {f"band:{band}" for band in MinHash(mention.shingles).bands()}
+    if mention.speaker_id:
+        keys.add(f"speaker:{find(mention.speaker_id)}")
+    return keys
+
+
+def statement_keys(index: StatementIndex, statement_id_: str) -> set[str]:
+    return lookup_keys(index.states[statement_id_].mentions[0], index.find)
+
+
+def dump_statement(index: StatementIndex, statement_id_: str) -> dict:
+    state = index.states[statement_id_]
+    statement = state.statement
+    return {"statement": {"id": statement.id, "speaker": statement.speaker, "speaker_id": statement.speaker_id,
+                          "text": statement.text, "first_seen": statement.first_seen},
+            "mentions": [{"appearance": m.appearance.to_dict(), "speaker_id": m.speaker_id, "speaker": m.speaker,
+                          "text": m.text} for m in state.mentions]}
+
+
+def restore_statement(index: StatementIndex, row: dict) -> None:
+    data = row["statement"]
+    mentions = []
+    for m in row["mentions"]:
+        appearance = dict(m["appearance"])
+        appearance["content"] = Span(**appearance["content"]) if appearance.get("content") else None
+        mentions.append(quote_mention(Appearance(**appearance), m["text"], m["speaker_id"], m["speaker"]))
+    index.put(Statement(data["id"], data["speaker"], data["text"], data["first_seen"], speaker_id=data["speaker_id"]),
+              mentions)

@@ -1,0 +1,212 @@
+"""The corpus layer on invented articles: one strike told five ways, one statement carried three
+times, people who share a surname, and linking that grows one batch at a time."""
+from __future__ import annotations
+
+import pytest
+
+from presslens import analyze
+from presslens.corpus import LinkInput, Linker, link
+from presslens.corpus.identities import Identities
+from presslens.corpus.similarity import numbers
+from presslens.model import Analysis, Event, Quote, Span, Speaker
+
+from linking_articles import STATEMENT, STRIKE
+
+
+def _inputs(articles):
+    return [LinkInput(a["id"], a["outlet"], a["published"],
+                      analyze(a["text"], published=a["published"], outlet=a["outlet"])) for a in articles]
+
+
+@pytest.fixture(scope="module")
+def strike_inputs():
+    return _inputs(STRIKE)
+
+
+@pytest.fixture(scope="module")
+def statement_inputs():
+    return _inputs(STATEMENT)
+
+
+def _strike_story(links):
+    stories = [s for s in links.stories if "harbour-wire-1" in {r.doc_id for r in s.reports}]
+    assert len(stories) == 1
+    return stories[0]
+
+
+def test_one_strike_five_outlets_is_one_story_with_asserters_denial_relay_and_number_conflict(strike_inputs):
+    story = _strike_story(link(strike_inputs, embedder="lexical"))
+    assert story.type == "ASSAULT"
+    assert {r.doc_id for r in story.reports} == {a["id"] for a in STRIKE}
+    assert set(story.asserted_by) == {"Harbour Wire", "Ukraine air force", "regional governor"}
+    assert story.denied_by == ["Russian Defence Ministry"]
+    assert story.relays == [{"doc_id": "daily-digest-1", "event_index": 0, "outlet": "Daily Digest",
+                             "relays": "Harbour Wire"}]
+    kinds = {c.kind: c for c in story.conflicts}
+    assert set(kinds) == {"denial", "number"}
+    denial = kinds["denial"]
+    assert denial.b.doc_id == "moscow-herald-1" and "denied" in denial.b.evidence.text
+    number = kinds["number"]
+    assert {number.a.doc_id, number.b.doc_id} == {"harbour-wire-1", "coast-courier-1"}
+    assert "5 civilian" in number.why and "12 civilian" in number.why
+    for conflict in story.conflicts:  # both sides carry their evidence span in their own article
+        for side, item in ((conflict.a, conflict.a.doc_id), (conflict.b, conflict.b.doc_id)):
+            text = next(i.analysis.text for i in strike_inputs if i.doc_id == item)
+            assert text[side.evidence.start:side.evidence.end] == side.evidence.text
+
+
+def test_the_story_json_has_the_issue_shape(strike_inputs):
+    data = _strike_story(link(strike_inputs, embedder="lexical")).to_dict()
+    assert {"id", "type", "date", "place", "actors", "targets", "reports", "asserted_by", "denied_by", "relays",
+            "conflicts"} <= set(data)
+    assert {"doc_id", "outlet", "published", "evidence", "asserted_by", "modality"} <= set(data["reports"][0])
+    assert {"kind", "a", "b", "why"} <= set(data["conflicts"][0])
+
+
+def test_the_same_statement_in_three_articles_is_one_statement_first_seen_earliest(statement_inputs):
+    links = link(statement_inputs, embedder="lexical")
+    carried = [s for s in links.statements if len(s.appearances) > 1]
+    assert len(carried) == 1
+    statement = carried[0]
+    assert [a.doc_id for a in statement.appearances] == ["s-2", "s-1", "s-3"]  # s-2 was published first
+    assert statement.first_seen == "2025-06-01"
+    assert statement.speaker == "Anna Kovalenko"
+    assert [a.match for a in statement.appearances] == ["first", "identical", "identical"]
+    assert statement.appearances[2].relayed_by is None  # "told the Coast Courier" in the Coast Courier itself
+
+
+def test_an_ingest_attaches_new_articles_to_the_existing_story(strike_inputs):
+    linker = Linker(embedder="lexical")
+    first = linker.add(strike_inputs[:2])
+    story_id = linker.reports[("harbour-wire-1", 0)]
+    assert story_id in first.stories
+    later = linker.add(strike_inputs[2:])
+    assert linker.reports[("coast-courier-1", 0)] == story_id and story_id in later.stories
+    whole = _strike_story(link(strike_inputs, embedder="lexical"))
+    assert whole.id == story_id
+    assert sorted(linker.story(story_id).asserted_by) == sorted(whole.asserted_by)
+
+
+# --- identities -------------------------------------------------------------------------------
+
+def test_putin_vladimir_putin_and_president_vladimir_putin_are_one_identity():
+    ids = Identities()
+    a = ids.resolve("Vladimir Putin", entity_type="PERSON")
+    b = ids.resolve("President Vladimir Putin")
+    c = ids.resolve("Putin")
+    assert a == b == c
+    assert ids.get(a).name == "Vladimir Putin"
+    assert {"Vladimir Putin", "President Vladimir Putin", "Putin"} <= set(ids.get(a).aliases)
+
+
+def test_a_surname_seen_alone_first_merges_into_the_full_name_later():
+    ids = Identities()
+    bare = ids.resolve("Peskov")
+    full = ids.resolve("Dmitry Peskov")
+    assert ids.find(bare) == full and ids.merged == {bare: full}
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_role_decides_a_bare_surname():
+    ids = Identities()
+    donald = ids.resolve("President Donald Trump")
+    melania = ids.resolve("Melania Trump", role="first lady")
+    assert donald != melania
+    assert ids.resolve("Trump", role="president") == donald
+    assert ids.resolve("Trump", role="lady") == melania
+    unknown = ids.resolve("Trump")
+    assert unknown not in (donald, melania)  # no role, no context: it stays a surname-only identity
+
+
+def test_rip_donald_trump_is_not_donald_trump():
+    ids = Identities()
+    assert ids.resolve("Donald J. Trump") != ids.resolve("Rip Donald Trump")
+    assert ids.resolve("Donald J. Trump") == ids.resolve("Donald Trump")
+
+
+def test_bodies_merge_on_aliases_and_country_adjectives():
+    ids = Identities()
+    assert ids.resolve("the Russian Defense Ministry") == ids.resolve("Russian Defence Ministry") \
+        == ids.resolve("Russia's Defence Ministry")
+    assert ids.resolve("the power plant", entity_type="THING") not in {i.id for i in ids.all()}
+
+
+# --- numbers and statements without the pipeline -----------------------------------------------
+
+def test_numbers_read_counts_not_years_or_measures():
+    assert numbers("Russia launched 134 drones, 52 of the drones were shot down in 2025") == [
+        (134.0, "drone"), (52.0, "drone")]
+    assert numbers("The strike killed five civilians 10 km from the city") == [(5.0, "civilian")]
+    assert numbers("Shelling went on, killing 12") == [(12.0, "kill")]
+
+
+def _quote_article(doc_id, published, text, speaker, kind="direct", start=0):
+    content = Span(start, start + len(text), text)
+    article = " " * start + text
+    return LinkInput(doc_id, doc_id.split("-")[0], published, Analysis(
+        text=article, published=published,
+        quotes=[Quote(kind, content, None, Speaker(speaker, role="spokesman"))]))
+
+
+def test_near_identical_and_reworded_statements_link_but_other_speakers_do_not():
+    said = "The talks in Istanbul will go ahead next week as planned, and our delegation is ready"
+    inputs = [
+        _quote_article("a-1", "2025-03-02", said, "Dmitry Peskov"),
+        _quote_article("b-1", "2025-03-01", said.replace("as planned, and", "as planned and") + " to work", "Peskov"),
+        _quote_article("c-1", "2025-03-02", "Istanbul talks will go ahead next week as planned, our delegation ready",
+                       "Dmitry Peskov", kind="indirect"),
+        _quote_article("d-1", "2025-03-02", said, "Maria Zakharova"),
+    ]
+    statements = link(inputs, embedder="lexical").statements
+    peskov = next(s for s in statements if s.speaker == "Dmitry Peskov")
+    assert [a.doc_id for a in peskov.appearances][0] == "b-1" and peskov.first_seen == "2025-03-01"
+    assert {a.doc_id: a.match for a in peskov.appearances} == {"b-1": "first", "a-1": "near", "c-1": "reworded"}
+    assert any(s.speaker == "Maria Zakharova" and len(s.appearances) == 1 for s in statements)
+
+
+def test_events_on_other_days_or_places_are_other_stories():
+    def article(doc_id, day, place, text):
+        event = Event("ASSAULT", "Russia", "Kharkiv", place, day, Span(0, len(text), text))
+        return LinkInput(doc_id, "X", day, Analysis(text=text, published=day, events=[event]))
+
+    links = link([article("a", "2025-05-01", "Kharkiv", "Russia shelled Kharkiv."),
+                  article("b", "2025-05-02", "Kharkiv", "Russian shelling hit Kharkiv."),
+                  article("c", "2025-05-09", "Kharkiv", "Russia shelled Kharkiv."),
+                  article("d", "2025-05-01", "Sumy", "Russia shelled Sumy.")], embedder="lexical")
+    groups = sorted(sorted(r.doc_id for r in s.reports) for s in links.stories)
+    assert groups == [["a", "b"], ["c"], ["d"]]
+
+
+def test_a_month_precise_date_blocks_with_every_day_of_its_month():
+    def article(doc_id, day, text):
+        event = Event("CONSULT", "BRICS", None, "Kazan", day, Span(0, len(text), text))
+        return LinkInput(doc_id, doc_id, "2024-12-26", Analysis(text=text, published="2024-12-26", events=[event]))
+
+    links = link([article("a", "2024-10-22", "The BRICS summit was held in Kazan."),
+                  article("b", "2024-10", "Leaders went to Kazan for the BRICS summit in October."),
+                  article("c", "2024-11", "Another BRICS meeting in Kazan in November.")], embedder="lexical")
+    assert sorted(sorted(r.doc_id for r in s.reports) for s in links.stories) == [["a", "b"], ["c"]]
+
+
+def test_actors_of_one_country_count_half_and_similar_evidence_completes_the_link():
+    def article(doc_id, actor, text):
+        event = Event("ASSAULT", actor, "state", None, "2022-02-24", Span(0, len(text), text), actor_code="RUSMIL")
+        return LinkInput(doc_id, doc_id, "2022-02-24", Analysis(text=text, published="2022-02-24", events=[event]))
+
+    links = link([article("a", "Russia", "Russia treacherously attacked our state this morning."),
+                  article("b", "Russian troops", "Russian troops treacherously attacked our state this morning.")],
+                 embedder="lexical")
+    assert len(links.stories) == 1
+
+
+def test_a_bare_title_is_the_articles_one_person_with_that_role_or_no_one():
+    def article(doc_id, speakers):
+        text = "x" * 200
+        quotes = [Quote("direct", Span(i * 40, i * 40 + 30, text[i * 40:i * 40 + 30]), None, Speaker(name, role=role))
+                  for i, (name, role) in enumerate(speakers)]
+        return LinkInput(doc_id, doc_id, "2025-01-01", Analysis(text=text, published="2025-01-01", quotes=quotes))
+
+    linker = Linker(embedder="lexical")
+    linker.add([article("a", [("Anna Kovalenko", "President"), ("President", None)]),
+                article("b", [("President", None)])])
+    assert linker.speaker_ids[("a", 1)] == linker.speaker_ids[("a", 0)] == "person:anna-kovalenko"
+    assert ("b", 0) not in linker.speaker_ids  # no one in b is named with that role: no speaker, never "President"

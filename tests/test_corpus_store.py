@@ -1,0 +1,167 @@
+"""Corpus links in the store, on SQLite and PostgreSQL: identities in the speaker views and
+queries, stories and statements kept up to date one ingest at a time, migration 2."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, inspect, select, text
+
+from presslens import analyze
+from presslens.model import Analysis, Event, Quote, Span, Speaker
+from presslens.store import open_store
+from presslens.store import corpus_queries as C
+from presslens.store import queries as Q
+from presslens.store.corpus_schema import quote_identities
+from presslens.store.linking import link_articles, relink
+from presslens.store.migrations import MIGRATIONS, migrate
+from presslens.store.writer import write_analysis
+
+from linking_articles import STATEMENT, STRIKE
+
+PG_URL = os.environ.get("PRESSLENS_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        yield open_store(str(tmp_path / "corpus.db"))
+        return
+    if not PG_URL:
+        pytest.skip("PRESSLENS_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+    url = PG_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+    with create_engine(url).begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    store = open_store(PG_URL)
+    yield store
+    store.dispose()
+
+
+def said(doc_id: str, outlet: str, published: str, speaker: str, words: str, role: str | None = None) -> Analysis:
+    body = f"\u201c{words}\u201d {speaker} said on {published}."
+    return Analysis(text=body, outlet=outlet, published=published, id=doc_id, quotes=[
+        Quote("direct", Span.of(body, 1, 1 + len(words)), None, Speaker(speaker, role=role))])
+
+
+def store_and_link(engine, analyses) -> list[int]:
+    ids = [write_analysis(engine, a, document_id=a.id) for a in analyses]
+    link_articles(engine, ids, embedder="lexical")
+    return ids
+
+
+def test_donald_j_trump_trump_and_president_trump_are_found_by_any_of_their_names(engine):
+    store_and_link(engine, [said("t1", "Harbour Wire", "2025-07-01", "Donald J. Trump", "Tariffs will come down soon")])
+    store_and_link(engine, [said("t2", "Kyiv Ledger", "2025-07-02", "Trump", "We are very close to a deal"),
+                            said("t3", "Coast Courier", "2025-07-03", "President Trump", "Nobody did more for peace"),
+                            said("t4", "Daily Digest", "2025-07-03", "Rip Donald Trump", "I never met the president",
+                                 role="plumber")])
+    trump = {"Tariffs will come down soon", "We are very close to a deal", "Nobody did more for peace"}
+    for name in ("Donald J. Trump", "Trump", "President Trump", "Donald Trump"):
+        found = {q["content"] for q in Q.list_quotes(engine, speaker=name)}
+        assert trump <= found, name
+    assert {q["content"] for q in Q.list_quotes(engine, speaker="Donald Trump")} == trump
+    assert {q["content"] for q in Q.list_quotes(engine, speaker="Rip Donald Trump")} == {"I never met the president"}
+    counts = {row["identity_id"]: row["quotes"] for row in Q.list_speakers(engine)}
+    assert counts == {"person:donald-trump": 3, "person:rip-trump": 1}
+    assert [r["quotes"] for r in Q.list_speakers(engine, q="Donald Trump")] == [3]
+
+
+def test_a_surname_linked_alone_moves_to_the_full_name_when_it_arrives(engine):
+    first = store_and_link(engine, [said("p1", "A", "2025-02-01", "Peskov", "The talks will go ahead next week")])
+    store_and_link(engine, [said("p2", "B", "2025-02-02", "Dmitry Peskov", "Nothing has changed in our position")])
+    with engine.connect() as conn:
+        ids = set(conn.scalars(select(quote_identities.c.identity_id)))
+    assert ids == {"person:dmitry-peskov"}
+    assert len(Q.list_quotes(engine, speaker="Dmitry Peskov")) == 2
+    assert first
+
+
+@pytest.fixture(scope="module")
+def analysed():
+    return {a["id"]: analyze(a["text"], published=a["published"], outlet=a["outlet"])
+            for a in STRIKE + STATEMENT}
+
+
+def test_stories_and_statements_grow_one_ingest_at_a_time(engine, analysed):
+    def put(articles):
+        analyses = []
+        for a in articles:
+            analysis = analysed[a["id"]]
+            analysis.id = a["id"]
+            analyses.append(analysis)
+        return store_and_link(engine, analyses)
+
+    put(STRIKE[:2] + STATEMENT[:1])
+    story = C.list_stories(engine, min_reports=2)
+    assert len(story) == 1 and {r["doc_id"] for r in story[0]["reports"]} == {"harbour-wire-1", "kyiv-ledger-1"}
+    story_id = story[0]["id"]
+    put(STRIKE[2:] + STATEMENT[1:])
+    stories = C.list_stories(engine, min_reports=2)
+    assert [s["id"] for s in stories] == [story_id]  # the new reports joined the stored story
+    story = C.get_story(engine, story_id)
+    assert {r["doc_id"] for r in story["reports"]} == {a["id"] for a in STRIKE}
+    assert set(story["asserted_by"]) == {"Harbour Wire", "Ukraine air force", "regional governor"}
+    assert story["denied_by"] == ["Russian Defence Ministry"]
+    assert {c["kind"] for c in story["conflicts"]} == {"denial", "number"}
+    assert all(isinstance(r["article_id"], int) for r in story["reports"])
+    assert C.list_stories(engine, outlet="Moscow Herald", min_reports=2)[0]["id"] == story_id
+    assert C.list_stories(engine, speaker="Ukraine air force", min_reports=2)[0]["id"] == story_id
+    assert C.list_stories(engine, since="2025-06-01") == []
+    statements = C.list_statements(engine, linked=True)
+    assert len(statements) == 1
+    assert [a["doc_id"] for a in statements[0]["appearances"]] == ["s-2", "s-1", "s-3"]
+    assert statements[0]["first_seen"] == "2025-06-01"
+    assert C.get_statement(engine, statements[0]["id"])["speaker"] == "Anna Kovalenko"
+    quote_id = statements[0]["appearances"][1]["quote_id"]
+    carried = C.carried_by(engine, [quote_id])[quote_id]
+    assert {a["outlet"] for a in carried["others"]} == {"Kyiv Ledger", "Coast Courier"}
+    # linking everything again from scratch gives the same story
+    assert relink(engine, embedder="lexical") == len(STRIKE) + len(STATEMENT)
+    again = C.list_stories(engine, min_reports=2)
+    assert len(again) == 1 and len(again[0]["reports"]) == len(STRIKE)
+
+
+def test_migration_2_adds_the_corpus_tables_to_a_version_1_store(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as conn:
+        from presslens.store.schema import schema_version
+
+        schema_version.create(conn)
+        version, description, step = MIGRATIONS[0]
+        step(conn)
+        conn.execute(schema_version.insert().values(version=version, description=description))
+    assert not inspect(engine).has_table("stories")
+    assert migrate(engine) == 2
+    assert {"stories", "statements", "corpus_identities", "link_keys", "embeddings"} <= set(inspect(engine).get_table_names())
+
+
+def test_events_asserted_by_any_name_of_an_identity(engine):
+    def told(doc_id, speaker, day):
+        text = f"{speaker} said the strike hit the port of Quessa."
+        event = Event("ASSAULT", None, "port", "Quessa", day, Span(len(speaker) + 10, len(text) - 1,
+                                                                   text[len(speaker) + 10:-1]), asserted_by=speaker)
+        quote = Quote("indirect", Span(len(speaker) + 10, len(text) - 1, text[len(speaker) + 10:-1]), None,
+                      Speaker(speaker))
+        return Analysis(text=text, outlet=doc_id, published=day, id=doc_id, quotes=[quote], events=[event])
+
+    store_and_link(engine, [told("e1", "Vladimir Putin", "2025-03-01"), told("e2", "President Vladimir Putin", "2025-03-02")])
+    assert len(Q.list_events(engine, asserted_by="Putin")) == 2
+    assert len(Q.list_events(engine, asserted_by="President Vladimir Putin")) == 2
+
+
+def test_a_linking_failure_keeps_the_ingest_and_is_logged(tmp_path, monkeypatch):
+    from presslens.ingest import Document
+    from presslens.store import loader
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loader, "link_articles", broken)
+    monkeypatch.setattr(loader, "analyze_parallel", lambda records, workers, max_bytes: (
+        said(r["id"], "Herald", "2025-01-02", "Mara Velkin", "The bridge will reopen on Monday") for r in records))
+    engine = open_store(str(tmp_path / "c.db"))
+    stats = loader.load(engine, [Document(id="d1", text="Mara Velkin said the bridge would reopen on Monday.",
+                                          published="2025-01-02")], embedder="lexical")
+    assert stats.stored == 1 and stats.linked == 0
+    assert any("not linked: RuntimeError: boom" in e["reason"] for e in Q.list_errors(engine))
