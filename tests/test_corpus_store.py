@@ -148,3 +148,20 @@ def test_events_asserted_by_any_name_of_an_identity(engine):
     store_and_link(engine, [told("e1", "Vladimir Putin", "2025-03-01"), told("e2", "President Vladimir Putin", "2025-03-02")])
     assert len(Q.list_events(engine, asserted_by="Putin")) == 2
     assert len(Q.list_events(engine, asserted_by="President Vladimir Putin")) == 2
+
+
+def test_a_linking_failure_keeps_the_ingest_and_is_logged(tmp_path, monkeypatch):
+    from presslens.ingest import Document
+    from presslens.store import loader
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(loader, "link_articles", broken)
+    monkeypatch.setattr(loader, "analyze_parallel", lambda records, workers, max_bytes: (
+        said(r["id"], "Herald", "2025-01-02", "Mara Velkin", "The bridge will reopen on Monday") for r in records))
+    engine = open_store(str(tmp_path / "c.db"))
+    stats = loader.load(engine, [Document(id="d1", text="Mara Velkin said the bridge would reopen on Monday.",
+                                          published="2025-01-02")], embedder="lexical")
+    assert stats.stored == 1 and stats.linked == 0
+    assert any("not linked: RuntimeError: boom" in e["reason"] for e in Q.list_errors(engine))

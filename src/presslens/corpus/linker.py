@@ -27,6 +27,7 @@ from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_sto
 _RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 MIN_QUOTE_WORDS = 3
+PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ class Linker:
             speaker = quote.speaker
             name = None if speaker.vague else _speaker_name(speaker, analysis)
             identity_id = resolve(name, speaker.role, speaker.affiliation) if name else None
+            if name and words(name) and words(name)[-1] in PRONOUNS:  # "who", "they": no one to name
+                identity_id, name = None, None
             if identity_id:
                 self.speaker_ids[(item.doc_id, index)] = identity_id
                 speaker_of[name.lower()] = (identity_id, name)
@@ -215,7 +218,8 @@ def _plain_words(name: str) -> list[str]:
 
 def _speaker_name(speaker, analysis: Analysis) -> str | None:
     """The speaker's name, or the name of the entity the attribution linked it to; a bare title
-    ("the President") is the article's one named person with that role, else no name at all."""
+    ("the President") is the article's one named person with that role (or, none having a role, the
+    one named person it quotes), else no name at all."""
     if speaker.entity_id:
         for entity in analysis.entities:
             if entity.id == speaker.entity_id and entity.name:
@@ -227,6 +231,9 @@ def _speaker_name(speaker, analysis: Analysis) -> str | None:
                   and not all(w in titles() for w in words(q.speaker.name))
                   and title in words(q.speaker.role or "")}
         people |= {e.name for e in analysis.entities if e.type == "PERSON" and e.name and title in words(e.role or "")}
+        if not people:  # no role given: the one named person the article quotes, if only one
+            people = {q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague
+                      and len(words(q.speaker.name)) > 1 and not all(w in titles() for w in words(q.speaker.name))}
         return people.pop() if len(people) == 1 else None
     return name
 

@@ -6,7 +6,8 @@ A quotation joins an existing statement when it is
 * near-identical: word 3-shingle Jaccard ≥ `NEAR_JACCARD`, or one a trimmed copy of the other
   (containment ≥ `NEAR_CONTAINMENT`) — candidates found by MinHash LSH bands (`match="near"`),
 * or the same indirect statement reworded: the same speaker, within `REWORD_DAYS` days, and
-  content-word overlap ≥ `REWORD_OVERLAP` or an embedding cosine ≥ `REWORD_COSINE`
+  the shorter one's content words found in the other (≥ `REWORD_OVERLAP`) or an embedding
+  similarity ≥ `REWORD_COSINE`
   (`match="reworded"`).
 
 Speakers must agree (the same corpus identity; an unnamed speaker only for long identical or
@@ -29,7 +30,9 @@ NEAR_CONTAINMENT = 0.8
 MIN_NEAR_SHINGLES = 4  # shorter quotations link only when identical
 MIN_UNNAMED_WORDS = 8  # an unnamed speaker's quotation links only when this long
 REWORD_DAYS = 3
-REWORD_OVERLAP = 0.5
+REWORD_OVERLAP = 0.7  # share of the shorter statement's content words found in the other
+MIN_REWORD_WORDS = 5
+MAX_REWORD_RATIO = 4  # a short statement is not "contained" in a speech four times its length
 REWORD_COSINE = 0.85
 
 
@@ -70,7 +73,11 @@ class StatementIndex:
         self._bands: dict[str, list[str]] = {}
         self._by_speaker: dict[str, list[str]] = {}
 
-    def _speakers_agree(self, a: QuoteMention, b: QuoteMention, long_enough: bool) -> bool:
+    def _agree(self, a: QuoteMention, state: _StatementState, long_enough: bool) -> bool:
+        """Whether `a` may join `state`: from another article, and by the same speaker."""
+        if any(m.appearance.doc_id == a.appearance.doc_id for m in state.mentions):
+            return False  # one article's quotations are its own: a statement links articles
+        b = state.mentions[0]
         if a.speaker_id and b.speaker_id:
             return self.find(a.speaker_id) == self.find(b.speaker_id)
         return long_enough
@@ -79,7 +86,7 @@ class StatementIndex:
         long_enough = len(mention.text.split()) >= MIN_UNNAMED_WORDS
         for sid in dict.fromkeys(self._exact.get(text_key(mention.text), ())):
             state = self.states[sid]
-            if self._speakers_agree(mention, state.mentions[0], long_enough):
+            if self._agree(mention, state, long_enough):
                 return state, "identical"
         if len(mention.shingles) >= MIN_NEAR_SHINGLES:
             signature = MinHash(mention.shingles)
@@ -94,16 +101,19 @@ class StatementIndex:
                     near = (jaccard(mention.shingles, other.shingles) >= NEAR_JACCARD
                             or (min(len(mention.shingles), len(other.shingles)) >= MIN_NEAR_SHINGLES
                                 and containment(mention.shingles, other.shingles) >= NEAR_CONTAINMENT))
-                    if near and self._speakers_agree(mention, other, long_enough):
+                    if near and self._agree(mention, state, long_enough):
                         return state, "near"
         if mention.speaker_id:
             best, best_score = None, 0.0
             for sid in self._by_speaker.get(self.find(mention.speaker_id), ()):
                 state = self.states[sid]
                 other = state.mentions[0]
-                if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS:
+                if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
+                        or not self._agree(mention, state, False):
                     continue
-                overlap = jaccard(mention.words, other.words)
+                small, large = sorted((len(mention.words), len(other.words)))
+                overlap = (containment(mention.words, other.words)
+                           if small >= MIN_REWORD_WORDS and large <= MAX_REWORD_RATIO * small else 0.0)
                 score = overlap if overlap >= REWORD_OVERLAP else 0.0
                 if not score and self.similarity is not None and overlap >= REWORD_OVERLAP / 2:
                     cosine = self.similarity(mention.text, other.text)

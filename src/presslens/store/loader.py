@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from ..corpus import EmbedderUnavailable
 from ..ingest import Document
 from ..parallel import analyze_parallel
 from ..validate import printable
@@ -46,8 +47,14 @@ def load(engine: Engine, documents: Iterable[Document], *, workers: int = 1,
 
     def link_stored() -> None:
         if link and to_link:
-            link_articles(engine, to_link, embedder=embedder)
-            stats.linked += len(to_link)
+            try:
+                link_articles(engine, to_link, embedder=embedder)
+                stats.linked += len(to_link)
+            except EmbedderUnavailable:
+                raise
+            except Exception as exc:  # the articles stay stored; `presslens link` links them again
+                record_error(engine, "corpus linking", f"articles {to_link[0]}-{to_link[-1]}",
+                             f"not linked: {type(exc).__name__}: {exc}")
         to_link.clear()
 
     hashes: set[str] = set()
