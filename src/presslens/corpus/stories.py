@@ -7,7 +7,8 @@ compared with stories of every type in the window and joins the one whose eviden
 identities) — plus the similarity of the evidence sentences (an embedder, see
 `presslens.corpus.embedding`); a different place rules a candidate out.  The embedder is asked
 only when structure alone neither decides for nor rules out the link, so most reports cost no
-embedding.  A report joins the best story scoring at least `THRESHOLD`, else starts a new one.
+embedding — and it is asked only once the two share a place or a target (below that, word
+overlap stands in).  A report joins the best story scoring at least `THRESHOLD`, else starts a new one.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
@@ -25,6 +26,7 @@ from .similarity import containment, content_words, jaccard
 WINDOW_DAYS = 2
 THRESHOLD = 0.55
 COMPARED = 6
+EMBED_FROM = 0.25  # the embedder is asked only once a place or a target is shared (word overlap below)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45}
@@ -135,7 +137,7 @@ class StoryIndex:
             return structural
         if a.report.evidence.text == b.report.evidence.text:
             return structural + WEIGHTS["evidence"]
-        if self.similarity is None:
+        if self.similarity is None or structural < EMBED_FROM:
             similarity = min(1.0, 2 * jaccard(a.words, b.words))
         else:
             similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))

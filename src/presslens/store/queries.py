@@ -161,12 +161,13 @@ def list_speakers(engine: Engine, q: str | None = None, outlet: str | None = Non
         conditions.append(quote_identities.c.identity_id.in_(ids) if ids else _contains(quotes.c.speaker, q))
     if outlet:
         conditions.append(_contains(articles.c.outlet, outlet))
-    statement = (select(who.label("speaker"), quote_identities.c.identity_id, func.count().label("quotes"),
+    statement = (select(who.label("speaker"), func.count().label("quotes"),
                         func.count(distinct(quotes.c.article_id)).label("articles"),
                         func.max(case((quotes.c.speaker_vague.is_(True), 1), else_=0)).label("vague"),
                         _agg(engine, quotes.c.speaker_role).label("roles"),
                         _agg(engine, articles.c.outlet).label("outlets"),
-                        func.min(articles.c.published).label("first"), func.max(articles.c.published).label("last"))
+                        func.min(articles.c.published).label("first"), func.max(articles.c.published).label("last"),
+                        quote_identities.c.identity_id)
                  .select_from(quotes).join(articles, articles.c.id == quotes.c.article_id)
                  .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
                  .outerjoin(corpus_identities, corpus_identities.c.id == quote_identities.c.identity_id)
