@@ -30,8 +30,8 @@ from .model import Analysis, Event, Quote, Span, Speaker
 
 LINK_TABLES = ("stories", "story_reports", "statements", "statement_appearances")
 EVENT_COLUMNS = ["article_id", "position", "type", "actor", "target", "location", "date", "evidence_start",
-                 "evidence_end", "evidence_text", "asserted_by", "modality", "actor_code", "place"]
-QUOTE_COLUMNS = ["article_id", "position", "kind", "content_start", "content_end", "content_text", "speaker_name",
+                 "evidence_end", "evidence", "asserted_by", "modality", "actor_code", "place"]
+QUOTE_COLUMNS = ["article_id", "position", "kind", "content_start", "content_end", "content", "speaker",
                  "speaker_role", "speaker_affiliation", "speaker_vague", "channel"]
 SCHEMAS = {
     "stories": pa.schema([("id", pa.string()), ("type", pa.string()), ("date", pa.string()), ("place", pa.string()),
@@ -90,15 +90,15 @@ def _inputs(rows: list[dict], articles: dict[str, dict], build) -> tuple[list[Li
 
 def _events_analysis(items: list[dict]) -> Analysis:
     events = [Event(r["type"], r["actor"], r["target"], r["location"], r["date"],
-                    Span(r["evidence_start"] or 0, r["evidence_end"] or 0, r["evidence_text"] or ""),
+                    Span(r["evidence_start"] or 0, r["evidence_end"] or 0, r["evidence"] or ""),
                     asserted_by=r["asserted_by"] or "author", modality=r["modality"] or "asserted",
                     actor_code=r["actor_code"], place=json.loads(r["place"]) if r["place"] else None) for r in items]
     return Analysis(text="", events=events)
 
 
 def _quotes_analysis(items: list[dict]) -> Analysis:
-    quotes = [Quote(r["kind"] or "direct", Span(r["content_start"] or 0, r["content_end"] or 0, r["content_text"] or ""),
-                    None, Speaker(r["speaker_name"], role=r["speaker_role"], affiliation=r["speaker_affiliation"],
+    quotes = [Quote(r["kind"] or "direct", Span(r["content_start"] or 0, r["content_end"] or 0, r["content"] or ""),
+                    None, Speaker(r["speaker"], role=r["speaker_role"], affiliation=r["speaker_affiliation"],
                                   vague=bool(r["speaker_vague"])), channel=r["channel"]) for r in items]
     return Analysis(text="", quotes=quotes)
 
@@ -159,7 +159,7 @@ def link_parquet(output: str, *, client, embedder: str | None = "default") -> Li
               .groupby(lambda r: r["type"] or ""))
     quotes = (db.from_sequence(quote_files or [None], npartitions=max(1, len(quote_files)))
               .map(lambda p: _read(fs, p, QUOTE_COLUMNS) if p else []).flatten()
-              .groupby(lambda r: speaker_group(r["speaker_name"], r["speaker_vague"])))
+              .groupby(lambda r: speaker_group(r["speaker"], r["speaker_vague"])))
     tasks = [events.map(lambda kv: link_group("events", kv[0], kv[1], articles, output, embedder)),
              quotes.map(lambda kv: link_group("quotes", kv[0], kv[1], articles, output, embedder))]
     counts: list[dict[str, Any]] = [c for part in client.gather(client.compute(tasks)) for c in part]

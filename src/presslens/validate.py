@@ -48,7 +48,7 @@ class InputError(ValueError):
 
 
 def _too_big(size: int, max_bytes: int) -> InputError:
-    return InputError(f"input is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
+    return InputError(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
 
 
 def decode(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES, *, size: int | None = None) -> str:

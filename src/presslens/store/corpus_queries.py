@@ -93,6 +93,18 @@ def list_stories(engine: Engine, *, since: str | None = None, until: str | None 
                  type: str | None = None, speaker: str | None = None, outlet: str | None = None,
                  min_reports: int = 1, limit: int = 100, offset: int = 0) -> list[dict]:
     """Stories by date, most-reported first within a day; filters as in `presslens stories`."""
+    statement = stories_query(engine, since=since, until=until, place=place, type=type, speaker=speaker,
+                              outlet=outlet, min_reports=min_reports).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        found = [r.details for r in conn.execute(statement)]
+    known = _articles(engine, _story_articles(found))
+    return [_public_story(d, known) for d in found]
+
+
+def stories_query(engine: Engine, *, since: str | None = None, until: str | None = None, place: str | None = None,
+                  type: str | None = None, speaker: str | None = None, outlet: str | None = None,
+                  min_reports: int = 1):
+    """The statement behind `list_stories`, unpaged (`queries.count_rows` counts it)."""
     conditions = [stories.c.reports >= min_reports]
     if since:
         conditions.append(stories.c.date >= since)
@@ -110,13 +122,8 @@ def list_stories(engine: Engine, *, since: str | None = None, until: str | None 
         if ids:
             said += [story_reports.c.asserted_by_id.in_(ids), story_reports.c.source_id.in_(ids)]
         conditions.append(exists().where(story_reports.c.story_id == stories.c.id, or_(*said)))
-    statement = (select(stories.c.details).where(*conditions)
-                 .order_by(stories.c.date.nulls_last(), stories.c.reports.desc(), stories.c.id)
-                 .limit(limit).offset(offset))
-    with engine.connect() as conn:
-        found = [r.details for r in conn.execute(statement)]
-    known = _articles(engine, _story_articles(found))
-    return [_public_story(d, known) for d in found]
+    return (select(stories.c.details).where(*conditions)
+            .order_by(stories.c.date.nulls_last(), stories.c.reports.desc(), stories.c.id))
 
 
 def get_story(engine: Engine, story_id: str) -> dict | None:
@@ -154,6 +161,16 @@ def _public_statement(row, appearances: list[dict]) -> dict:
 def list_statements(engine: Engine, *, speaker: str | None = None, linked: bool = True, since: str | None = None,
                     until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
     """Statements, most carried first; `linked` keeps those carried by more than one article."""
+    statement = statements_query(engine, speaker=speaker, linked=linked, since=since, until=until)
+    with engine.connect() as conn:
+        rows = conn.execute(statement.limit(limit).offset(offset)).all()
+    appearances = _statement_rows(engine, [r.id for r in rows])
+    return [_public_statement(r, appearances.get(r.id, [])) for r in rows]
+
+
+def statements_query(engine: Engine, *, speaker: str | None = None, linked: bool = True, since: str | None = None,
+                     until: str | None = None):
+    """The statement behind `list_statements`, unpaged (`queries.count_rows` counts it)."""
     conditions = []
     if linked:
         conditions.append(statements.c.appearances > 1)
@@ -164,13 +181,9 @@ def list_statements(engine: Engine, *, speaker: str | None = None, linked: bool 
         conditions.append(statements.c.first_seen >= since)
     if until:
         conditions.append(func.substr(statements.c.first_seen, 1, len(until)) <= until)
-    with engine.connect() as conn:
-        rows = conn.execute(select(statements.c.id, statements.c.speaker, statements.c.speaker_id, statements.c.text,
-                                   statements.c.first_seen).where(*conditions)
-                            .order_by(statements.c.appearances.desc(), statements.c.first_seen.nulls_last(),
-                                      statements.c.id).limit(limit).offset(offset)).all()
-    appearances = _statement_rows(engine, [r.id for r in rows])
-    return [_public_statement(r, appearances.get(r.id, [])) for r in rows]
+    return (select(statements.c.id, statements.c.speaker, statements.c.speaker_id, statements.c.text,
+                   statements.c.first_seen).where(*conditions)
+            .order_by(statements.c.appearances.desc(), statements.c.first_seen.nulls_last(), statements.c.id))
 
 
 def get_statement(engine: Engine, statement_id: str) -> dict | None:

@@ -19,7 +19,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..store import corpus_queries
+from ..store import corpus_queries, queries
 from .api import Limit, Offset, Page, Since, Text, Until, page
 
 api = APIRouter(prefix="/api", tags=["api"])
@@ -41,7 +41,9 @@ def list_stories(request: Request, since: Since = None, until: Until = None, pla
                  speaker: Text("Asserted or denied by this person or body (any of its names).") = None,
                  outlet: Text("Reported by an outlet whose name contains this.") = None, min_reports: MinReports = 2,
                  limit: Limit = 50, offset: Offset = 0) -> Page:
-    return page(lambda **kw: corpus_queries.list_stories(_engine(request), **kw), limit, offset, since=since,
+    return page(lambda **kw: corpus_queries.list_stories(_engine(request), **kw),
+                lambda **kw: queries.count_rows(_engine(request), corpus_queries.stories_query(_engine(request), **kw)),
+                limit, offset, since=since,
                 until=until, place=place, type=type, speaker=speaker, outlet=outlet, min_reports=min_reports)
 
 
@@ -58,7 +60,9 @@ def get_story(request: Request, story_id: StoryId) -> dict[str, Any]:
 def list_statements(request: Request, speaker: Text("Said by this person or body (any of its names).") = None,
                     linked: Annotated[bool, Query(description="Only statements carried by more than one article.")] = True,
                     since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0) -> Page:
-    return page(lambda **kw: corpus_queries.list_statements(_engine(request), **kw), limit, offset, speaker=speaker,
+    return page(lambda **kw: corpus_queries.list_statements(_engine(request), **kw),
+                lambda **kw: queries.count_rows(_engine(request), corpus_queries.statements_query(_engine(request), **kw)),
+                limit, offset, speaker=speaker,
                 linked=linked, since=since, until=until)
 
 
