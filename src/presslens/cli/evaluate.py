@@ -108,7 +108,8 @@ def eval_genre(
     if not gold.exists():
         fail(f"no such gold file: {gold}")
     articles = list(read_jsonl(gold))
-    records = [{"id": a["id"], "text": a["text"], **{k: a.get(k) for k in META_FIELDS}} for a in articles]
+    records = [{"id": a["id"], "text": a["text"], "published": a.get("published"), **{k: a.get(k) for k in META_FIELDS}}
+               for a in articles]
     predictions = {a["id"]: analysis.to_dict() for a, analysis in zip(articles, analyze_many(records))}
     if predictions_out:
         predictions_out.parent.mkdir(parents=True, exist_ok=True)
