@@ -27,19 +27,31 @@ def client(db):
     return TestClient(create_app(db))
 
 
+def _strike(stories: list[dict]) -> list[dict]:
+    """The stories the strike articles tell (the statement articles tell one too: Kovalenko's refusal,
+    "we will never trade our land for a ceasefire", which the event extractor types REJECT)."""
+    strike = {a["id"] for a in STRIKE}
+    return [s for s in stories if {r["doc_id"] for r in s["reports"]} & strike]
+
+
 def test_stories_json_has_the_issue_shape_and_filters(db):
     result = runner.invoke(app, ["stories", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
     stories = json.loads(result.stdout)
-    assert len(stories) == 1
-    story = stories[0]
+    assert len(_strike(stories)) == 1 and len(stories) == 2
+    story = _strike(stories)[0]
+    refusal = next(s for s in stories if s is not story)
+    assert refusal["type"] == "REJECT" and refusal["asserted_by"] == ["Anna Kovalenko"]
+    assert {r["doc_id"] for r in refusal["reports"]} == {a["id"] for a in STATEMENT}
+    assert story["type"] == "ASSAULT" and story["date"] == "2025-05-03"
     assert {"id", "type", "date", "place", "actors", "targets", "reports", "asserted_by", "denied_by", "relays",
             "conflicts"} <= set(story)
     assert {r["doc_id"] for r in story["reports"]} == {a["id"] for a in STRIKE}
     assert {"doc_id", "outlet", "published", "evidence", "asserted_by", "modality"} <= set(story["reports"][0])
     assert {c["kind"] for c in story["conflicts"]} == {"denial", "number"}
-    for args, expected in ((["--outlet", "Coast Courier"], 1), (["--outlet", "Nowhere"], 0), (["--type", "ASSAULT"], 1),
-                           (["--since", "2025-05-04"], 0), (["--until", "2025-05-03"], 1),
+    for args, expected in ((["--outlet", "Coast Courier"], 2), (["--outlet", "Moscow Herald"], 1),
+                           (["--outlet", "Nowhere"], 0), (["--type", "ASSAULT"], 1), (["--type", "REJECT"], 1),
+                           (["--since", "2025-05-04", "--until", "2025-05-31"], 0), (["--until", "2025-05-03"], 1),
                            (["--speaker", "Russian Defense Ministry"], 1)):
         found = json.loads(runner.invoke(app, ["stories", "--db", db, "-f", "json", *args]).stdout)
         assert len(found) == expected, args
@@ -73,14 +85,14 @@ def test_link_relinks_the_store_and_refuses_an_unknown_embedder(tmp_path, db):
     result = runner.invoke(app, ["link", "--db", str(copy), "--embedder", "lexical"])
     assert result.exit_code == 0 and f"linked {len(STRIKE) + len(STATEMENT)} articles" in result.output
     again = json.loads(runner.invoke(app, ["stories", "--db", str(copy), "-f", "json"]).stdout)
-    assert len(again) == 1 and len(again[0]["reports"]) == len(STRIKE)
+    assert len(_strike(again)) == 1 and len(_strike(again)[0]["reports"]) == len(STRIKE) and len(again) == 2
     bad = runner.invoke(app, ["link", "--db", str(copy), "--embedder", "glove"])
     assert bad.exit_code == 2 and "Traceback" not in bad.output
 
 
 def test_rest_stories_and_statements_paginated_and_in_openapi(client):
     page = client.get("/api/stories", params={"limit": 1}).json()
-    assert set(page) == {"items", "limit", "offset", "next_offset"} and len(page["items"]) == 1
+    assert set(page) == {"items", "total", "limit", "offset", "next_offset"} and len(page["items"]) == 1
     story_id = page["items"][0]["id"]
     story = client.get(f"/api/stories/{story_id}").json()
     assert story["denied_by"] == ["Russian Defence Ministry"]

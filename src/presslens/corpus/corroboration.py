@@ -22,6 +22,9 @@ ASSERTING = frozenset({"asserted", "hedged", "reported"})
 _CAPITALISED = r"((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)"
 _RELAY = re.compile(r"\b(?:according to|citing|cited by|quoted by|told|reported by|in an interview with)\s+"
                     r"(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TIME_WORDS = frozenset(w.lower() for w in _WEEKDAYS) | frozenset(
+    "january february march april may june july august september october november december today yesterday".split())
 _REPORTED = re.compile(_CAPITALISED + r"\s+(?:reported|reports|quoted)\b")
 
 
@@ -34,7 +37,8 @@ def _denial_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _denier_pattern() -> re.Pattern:
     verbs = "denied|denies|refuted|refutes|rejected|rejects|dismissed|dismisses|called|calls|branded"
-    return re.compile(_CAPITALISED + r"\s+(?:has\s+|have\s+|had\s+)?(?:" + verbs + r")\b")
+    when = r"(?:(?:on|last|this)\s+)?(?:" + "|".join(_WEEKDAYS) + r")"  # "the ministry on Wednesday denied"
+    return re.compile(_CAPITALISED + r"\s+(?:" + when + r"\s+)?(?:has\s+|have\s+|had\s+)?(?:" + verbs + r")\b")
 
 
 def is_medium(name: str | None, outlets: set[str]) -> bool:
@@ -59,7 +63,8 @@ def denier(report: Report) -> str:
     match = _denier_pattern().search(report.evidence.text)
     if match:
         name = re.sub(r"^the\s+", "", match.group(1), flags=re.I).strip()
-        if name and name.split()[0].lower() not in {"it", "this", "he", "she", "they", "which"}:
+        if (name and name.split()[0].lower() not in {"it", "this", "he", "she", "they", "which"}
+                and name.split()[-1].lower() not in _TIME_WORDS):
             return name
     return report.asserted_by
 

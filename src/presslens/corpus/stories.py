@@ -2,8 +2,11 @@
 
 Candidates come from blocks, never from all pairs: a report is compared only with stories of
 its PLOVER type whose day is within ±`WINDOW_DAYS` of its own (the event's date, else its
-article's); a denial ("the ministry denied that its forces struck …", often typed REJECT) is
-compared with stories of every type in the window and joins the one whose evidence it repeats.  A candidate is scored on structure — the same place, target and actor (corpus
+article's); a denial ("the ministry denied that its forces struck …", typed REJECT, or a negated
+"did not strike") is compared with stories of every type and joins the one whose evidence it
+repeats.  A denial comes after what it denies, and its date is often its own ("denied on
+Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LOOKBACK` days
+further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities) — plus the similarity of the evidence sentences (an embedder, see
 `presslens.corpus.embedding`); a different place rules a candidate out.  The embedder is asked
 only when structure alone neither decides for nor rules out the link, so most reports cost no
@@ -24,11 +27,13 @@ from .records import Report, Story
 from .similarity import containment, content_words, jaccard
 
 WINDOW_DAYS = 2
+DENIAL_LOOKBACK = 7  # days before its own date a denial may look for what it denies
 THRESHOLD = 0.55
 COMPARED = 6
 EMBED_FROM = 0.25  # the embedder is asked only once a place or a target is shared (word overlap below)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
+DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45}
 
 
@@ -83,10 +88,21 @@ def _near(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
     return min(a) - WINDOW_DAYS <= max(b) and min(b) - WINDOW_DAYS <= max(a)
 
 
-def _window(days: tuple[int | None, ...]) -> list[int | None]:
+def _near_pair(a: "Mention", b: "Mention") -> bool:
+    """`_near`, but a denial may come up to `DENIAL_LOOKBACK` days after what it denies."""
+    if _near(a.days, b.days):
+        return True
+    if a.denial == b.denial or a.days == (None,) or b.days == (None,):
+        return False
+    denial, other = (a, b) if a.denial else (b, a)
+    return min(denial.days) - WINDOW_DAYS - DENIAL_LOOKBACK <= max(other.days) <= max(denial.days) + WINDOW_DAYS
+
+
+def _window(days: tuple[int | None, ...], *, before: int = 0, after: int = 0) -> list[int | None]:
+    """The days a mention searches: its own ± the window, `before`/`after` days further."""
     if days == (None,):
         return [None]
-    return list(range(min(days) - WINDOW_DAYS, max(days) + WINDOW_DAYS + 1))
+    return list(range(min(days) - WINDOW_DAYS - before, max(days) + WINDOW_DAYS + after + 1))
 
 
 @dataclass
@@ -107,12 +123,17 @@ class StoryIndex:
         self.states: dict[str, _StoryState] = {}
         self._blocks: dict[tuple[str, int | None], dict[str, None]] = {}  # ordered sets of story ids
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
+        self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
         self.comparisons = 0
 
     def candidates(self, mention: Mention) -> list[_StoryState]:
         seen, out = set(), []
-        for day in _window(mention.days):
-            block = self._days.get(day, {}) if mention.denial else self._blocks.get((mention.type, day), ())
+        if mention.denial:
+            blocks = [self._days.get(day, {}) for day in _window(mention.days, before=DENIAL_LOOKBACK)]
+        else:
+            blocks = [self._blocks.get((mention.type, day), {}) for day in _window(mention.days)]
+            blocks += [self._denials.get(day, {}) for day in _window(mention.days, after=DENIAL_LOOKBACK)]
+        for block in blocks:
             for sid in block:
                 if sid not in seen:
                     seen.add(sid)
@@ -122,10 +143,19 @@ class StoryIndex:
     def score(self, a: Mention, b: Mention) -> float:
         """How likely two mentions are one event: structure first, evidence similarity when undecided."""
         self.comparisons += 1
-        if a.place_id and b.place_id and a.place_id != b.place_id or not _near(a.days, b.days):
+        if a.place_id and b.place_id and a.place_id != b.place_id or not _near_pair(a, b):
             return 0.0
-        if a.type != b.type:  # a denial against a story of another type: the denied clause must match
-            return THRESHOLD if containment(a.words, b.words) >= DENIAL_OVERLAP else 0.0
+        # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
+        # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
+        repeats = ((a.denial or b.denial) and len(a.words & b.words) >= DENIAL_SHARED
+                   and containment(a.words, b.words) >= DENIAL_OVERLAP)
+        if a.type != b.type:
+            return THRESHOLD if repeats else 0.0
+        if repeats and a.denial != b.denial:
+            return max(THRESHOLD, self._same_type(a, b))
+        return self._same_type(a, b)
+
+    def _same_type(self, a: Mention, b: Mention) -> float:
         structural = WEIGHTS["place"] if a.place_id and a.place_id == b.place_id else 0.0
         for name, x, y, cx, cy in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country),
                                    ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country)):
@@ -158,6 +188,8 @@ class StoryIndex:
         for day in mention.days:
             self._blocks.setdefault((mention.type, day), {})[story_id] = None
             self._days.setdefault(day, {})[story_id] = None
+            if mention.denial:
+                self._denials.setdefault(day, {})[story_id] = None
 
     def add(self, mention: Mention) -> Story:
         best, best_score = None, THRESHOLD
@@ -181,10 +213,15 @@ def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, den
 
 
 def _summarise(state: _StoryState) -> None:
-    """The story's date (earliest), place (most named), actors and targets from its reports."""
+    """The story's type, date (earliest), place (most named), actors and targets from its reports —
+    those that tell the event rather than deny it, when there are any (a denial's REJECT type and
+    the day of denying are not the event's)."""
     story = state.story
     story.reports.sort(key=lambda r: (r.published or "", r.doc_id, r.event_index))
-    dates = sorted(r.date for r in story.reports if r.date)
+    telling = [m for m in state.mentions if not m.denial] or state.mentions
+    if telling:
+        story.type = Counter(m.type for m in telling).most_common(1)[0][0]
+    dates = sorted(m.report.date for m in telling if m.report.date)
     story.date = dates[0] if dates else None
     places = Counter(r.place for r in story.reports if r.place)
     story.place = places.most_common(1)[0][0] if places else None
@@ -198,9 +235,12 @@ def _summarise(state: _StoryState) -> None:
 def block_keys(mention: Mention, *, lookup: bool) -> set[str]:
     """Keys a mention is filed under (`lookup=False`) or searches (`lookup=True`: its whole window)."""
     if not lookup:
-        return {key for day in mention.days for key in (f"block:{mention.type}:{day}", f"day:{day}")}
-    prefix = "day:" if mention.denial else f"block:{mention.type}:"
-    return {f"{prefix}{day}" for day in _window(mention.days)}
+        keys = {key for day in mention.days for key in (f"block:{mention.type}:{day}", f"day:{day}")}
+        return keys | ({f"denial:{day}" for day in mention.days} if mention.denial else set())
+    if mention.denial:
+        return {f"day:{day}" for day in _window(mention.days, before=DENIAL_LOOKBACK)}
+    return ({f"block:{mention.type}:{day}" for day in _window(mention.days)}
+            | {f"denial:{day}" for day in _window(mention.days, after=DENIAL_LOOKBACK)})
 
 
 def dump_story(index: StoryIndex, story_id: str) -> dict:
