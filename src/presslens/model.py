@@ -7,7 +7,7 @@ meaning changes.  Character offsets are Python `str` indices into the cleaned ar
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA = "presslens.analysis/1"
@@ -139,3 +139,30 @@ class Analysis:
             data.pop("id")
         ordered.update(data)
         return ordered
+
+
+# --- back from JSON: the stored `details` of a record (what `asdict` wrote) to the dataclass -------
+
+def from_dict(cls, record: dict[str, Any]):
+    """A flat record class (`TimeExpression`, `Technique`, `Entity` …) from its dict; unknown keys are dropped."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in record.items() if k in names})
+
+
+def span_from_dict(record: dict | None) -> Span | None:
+    return None if not record else Span(record["start"], record["end"], record["text"])
+
+
+def quote_from_dict(record: dict[str, Any]) -> Quote:
+    speaker = dict(record.get("speaker") or {})
+    speaker["mention"] = span_from_dict(speaker.get("mention"))
+    return Quote(kind=record.get("kind", "direct"), content=span_from_dict(record["content"]),
+                 cue=span_from_dict(record.get("cue")), speaker=from_dict(Speaker, {"name": None, **speaker}),
+                 channel=record.get("channel"), confidence=record.get("confidence", 0.5),
+                 pieces=[span_from_dict(p) for p in record.get("pieces") or []])
+
+
+def event_from_dict(record: dict[str, Any]) -> Event:
+    return from_dict(Event, {**record, "evidence": span_from_dict(record["evidence"]),
+                             "trigger": span_from_dict(record.get("trigger"))})
+

@@ -13,37 +13,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import fields
 
 import numpy as np
 from sqlalchemy import Connection, Engine, delete, select, update
 
 from ..corpus import Change, LinkInput, Linker
 from ..corpus.identities import Identities
-from ..model import Analysis, Entity, Event, Quote, Span, Speaker
+from ..model import Analysis, Entity, event_from_dict, from_dict, quote_from_dict
 from .corpus_schema import (corpus_identities, embeddings, link_keys, quote_identities, statement_appearances,
                             statements, stories, story_reports)
 from .schema import articles, entities, events, quotes
 
 BATCH = 200
 _ONE_AT_A_TIME = threading.Lock()
-
-
-def _build(cls, record: dict):
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in record.items() if k in names})
-
-
-def _span(record: dict | None) -> Span | None:
-    return None if not record else Span(record["start"], record["end"], record["text"])
-
-
-def _quote(record: dict) -> Quote:
-    speaker = dict(record.get("speaker") or {})
-    speaker["mention"] = _span(speaker.get("mention"))
-    return Quote(kind=record.get("kind", "direct"), content=_span(record["content"]), cue=_span(record.get("cue")),
-                 speaker=_build(Speaker, {"name": None, **speaker}), channel=record.get("channel"),
-                 confidence=record.get("confidence", 0.5))
 
 
 def stored_analyses(conn: Connection, article_ids: list[int]) -> Iterator[tuple[int, Analysis, list[int], list[int]]]:
@@ -62,10 +44,9 @@ def stored_analyses(conn: Connection, article_ids: list[int]) -> Iterator[tuple[
         analysis = Analysis(
             text=article.text, outlet=article.outlet, published=article.published, url=article.url,
             id=str(article_id),
-            quotes=[_quote(r.details) for r in quote_rows if r.details],
-            events=[_build(Event, {**r.details, "evidence": _span(r.details["evidence"]),
-                                   "trigger": _span(r.details.get("trigger"))}) for r in event_rows if r.details],
-            entities=[_build(Entity, {**r.details, "mentions": []}) for r in entity_rows if r.details])
+            quotes=[quote_from_dict(r.details) for r in quote_rows if r.details],
+            events=[event_from_dict(r.details) for r in event_rows if r.details],
+            entities=[from_dict(Entity, {**r.details, "mentions": []}) for r in entity_rows if r.details])
         yield article_id, analysis, [r.id for r in quote_rows if r.details], [r.id for r in event_rows if r.details]
 
 

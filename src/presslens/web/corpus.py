@@ -7,12 +7,11 @@ and per-outlet shares of unattributed claims.
 """
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Engine, case, func, select
 
-from ..model import Analysis, Event, Quote, Span, Speaker, Technique, TimeExpression
+from ..model import Analysis, Technique, TimeExpression, event_from_dict, from_dict, quote_from_dict, span_from_dict
 from ..store.schema import articles, claims
 from ..store.linking import link_articles
 from ..store.writer import text_hash, write_analysis
@@ -39,39 +38,18 @@ def save(engine: Engine, analysis: Analysis, *, embedder: str | None = "default"
     return article_id
 
 
-def _build(cls, record: dict[str, Any]):
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in record.items() if k in names})
-
-
-def _span(record: dict | None) -> Span | None:
-    return None if not record else Span(record["start"], record["end"], record["text"])
-
-
-def _quote(record: dict) -> Quote:
-    speaker = dict(record.get("speaker") or {})
-    speaker["mention"] = _span(speaker.get("mention"))
-    return Quote(kind=record.get("kind", "direct"), content=_span(record["content"]), cue=_span(record.get("cue")),
-                 speaker=_build(Speaker, {"name": None, **speaker}), channel=record.get("channel"),
-                 confidence=record.get("confidence", 0.5), pieces=[_span(p) for p in record.get("pieces") or []])
-
-
-def _event(record: dict) -> Event:
-    return _build(Event, {**record, "evidence": _span(record["evidence"]), "trigger": _span(record.get("trigger"))})
-
-
 def stored_analysis(article: dict) -> Analysis:
     """An `Analysis` from `queries.get_article()`'s row, using each finding's stored full record."""
     details = lambda name: [row["details"] for row in article.get(name, []) if row.get("details")]  # noqa: E731
     return Analysis(
         text=article["text"], title=article.get("title"), url=article.get("url"), outlet=article.get("outlet"),
         published=article.get("published"), language=article.get("language"), id=str(article["id"]),
-        quotes=[_quote(q) for q in details("quotes")],
-        time_expressions=[_build(TimeExpression, t) for t in details("time_expressions")],
-        events=[_event(e) for e in details("events")],
-        framing=[_build(Technique, row["details"]) for row in article.get("framing", [])
+        quotes=[quote_from_dict(q) for q in details("quotes")],
+        time_expressions=[from_dict(TimeExpression, t) for t in details("time_expressions")],
+        events=[event_from_dict(e) for e in details("events")],
+        framing=[from_dict(Technique, row["details"]) for row in article.get("framing", [])
                  if row.get("technique") != "Hedge" and row.get("details")],
-        hedges=[_span(row["details"]) for row in article.get("framing", [])
+        hedges=[span_from_dict(row["details"]) for row in article.get("framing", [])
                 if row.get("technique") == "Hedge" and row.get("details")],
     )
 
