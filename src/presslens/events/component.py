@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
+from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
+from .asserters import Statements
 from .dates import dateline_times, event_date
 from .extract import find_events
 from .lexicon import noun_type
@@ -42,10 +44,10 @@ class EventsComponent:
         times = doc._.time_expressions or []
         events, spans = [], []
         datelines = dateline_times(text, times)
+        statements = Statements(doc, quotes)
         for found in find_events(doc):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
-            word = found.word.idx
-            quote = next((q for q in quotes if any(p.start <= word < p.end for p in (q.pieces or [q.content]))), None)
+            quote = statements.of(found)
             speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
             actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
             if found.speaker_acts and actor is None and speaker:
@@ -83,7 +85,7 @@ class EventsComponent:
             ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
             if ent is not None and len(ent.name) >= len(sp.name or ""):
                 return ent.name
-        if sp.name and sp.mention is not None and _described(sp.mention.text, sp.name):
+        if sp.name and sp.mention is not None and not sp.vague and _described(sp.mention.text, sp.name):
             persons = {e.name for s, end, e in mentions if e.type == "PERSON"}
             earlier = [q.speaker.name for q in quotes if q.content.start < quote.content.start and q.speaker.name]
             named = [n for n in earlier if n in persons and len(n.split()) >= 2]
@@ -109,12 +111,16 @@ class EventsComponent:
 
 
 def _described(mention: str, name: str) -> bool:
-    """Whether a speaker is named by a description, not a name: 'the diplomat', 'The Head of the
-    Office' (kept as 'of the Office'), 'President'."""
+    """Whether a speaker is a person named by a description, not a name: 'the diplomat', 'The Head
+    of the Office' (kept as 'of the Office'), 'President' — never a body ('The Israeli military',
+    'his office', 'a spokesman for the group') nor a group ('the parties', 'people')."""
     words = mention.split()
+    lower = [w.lower().strip(",.") for w in words]
     if not words or words[-1].lower() in PLURAL_GROUPS or (words[-1].endswith("s") and not words[-1].endswith("ss")
                                                          and len(words) <= 3 and words[-1][:1].islower()):
         return False  # "the parties", "the two leaders": a group is not the last person named
+    if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in lower) or any(w in BODY_NOUNS or w in GROUP_NOUNS for w in lower):
+        return False  # a person's description has a role noun; one naming a body is the body's
     return words[0].lower() == "the" or not name[:1].isupper() or (len(name.split()) == 1 and name.lower() == mention.lower())
 
 

@@ -1,0 +1,128 @@
+"""Who asserts an event: the statement (quote) an event's words lie in, read from the Doc's quotes.
+
+Built once per Doc (`Statements(doc, quotes)`), then asked once per event (`of(found)`):
+
+* the **innermost** quote whose content holds the event word gives the asserter ("The Head of State
+  said this" around "Zelenskyy announced that he had received a request": the request is
+  Zelenskyy's);
+* a trigger that is the quote's own cue, or a verb coordinated with it ("rejected Trump's claim …
+  and threatened a response"), is the author's report of a speech act, not part of the content;
+* **unquoted continuations** of reported speech: in a readout ("Putin noted that the Ukrainian
+  authorities are placing their bets on force. Thus, they are using heavy weapons …") a sentence
+  with no statement of its own that follows, in the same paragraph, a sentence of reported speech
+  continues it when its tense is not the narrative's (`CONTINUATION_TENSES`: present, present
+  perfect, backshifted "would"; not a speech verb: "Russia's readiness … has been reaffirmed" is
+  narrated), or when it opens with an additive connective ("In addition, …", `ADDITIVE_OPENERS`);
+  the sentence's statement it continues is its widest reported one; the chain runs on while each next sentence qualifies and stops at the first
+  narrative sentence ("The leaders reaffirmed …", simple past) or at a new statement.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..attribution.lexicon import vocabulary
+
+# sentence openers that add to what the previous sentence reported
+ADDITIVE_OPENERS = (("in", "addition"), ("moreover",), ("furthermore",), ("besides",), ("thus",),
+                    ("also",), ("at", "the", "same", "time"), ("in", "this", "regard"), ("in", "particular"))
+# finite verb forms that are not the simple past of a narrative: present (VBZ, VBP), and the modal
+# "would" of backshifted reported future ("The goal of the talks would be to draft …")
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+BACKSHIFT_MODALS = frozenset({"would"})
+REPORTED_KINDS = frozenset({"indirect", "mixed"})
+_CUES = vocabulary("en")
+SPEECH_LEMMAS = _CUES["speech_verbs"] | _CUES["topic_verbs"]  # "… has been reaffirmed": a narrated speech act
+NEUTRAL_REPORTING = _CUES["reporting_verbs"]  # "said it won't withdraw": the refusal is the speaker's
+
+
+def _opens_with_addition(sent) -> bool:
+    words = [t.lower_ for t in sent[:5] if not t.is_punct and not t.is_space]
+    return any(tuple(words[:len(o)]) == o for o in ADDITIVE_OPENERS)
+
+
+def _finite_verbs(verb: Token) -> list[Token]:
+    """The verb and its auxiliaries: the words that carry a clause's tense."""
+    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _not_narrative(sent) -> bool:
+    """Whether a sentence's main clause is in a tense a past-tense narrative does not use."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    forms = _finite_verbs(root)
+    if any(t.lower_ in BACKSHIFT_MODALS for t in forms):
+        return True
+    if any(t.tag_ == "MD" for t in forms):  # "will continue", "can": the author's own future or comment
+        return False
+    return any(t.tag_ in PRESENT_TAGS for t in forms)
+
+
+def _named(speaker) -> bool:
+    """A speaker a continuation may be given to: an entity, a name, or a vague source ("officials"),
+    not a common noun a pattern mistook for one ("according to plan")."""
+    return bool(speaker.name) and (speaker.entity_id is not None or speaker.vague or speaker.name[:1].isupper())
+
+
+class Statements:
+    """The statements of one Doc, indexed for asking which one an event belongs to."""
+
+    def __init__(self, doc: Doc, quotes: list):
+        self.quotes = sorted(quotes, key=lambda q: q.content.end - q.content.start)
+        self.doc = doc
+        self.continued: dict[int, object] = self._continuations(doc, quotes)
+
+    def of(self, found):
+        """The quote asserting `found` (a FoundEvent), or None for the author."""
+        word = found.word.idx
+        for q in self.quotes:  # innermost first
+            if any(p.start <= word < p.end for p in (q.pieces or [q.content])):
+                if not self._reports(q, found):
+                    return q
+        return self.continued.get(found.trigger.sent.start)  # (a statement's own sentence never is one)
+
+    @staticmethod
+    def _reports(quote, found) -> bool:
+        """Whether the event is the author's report of the speech act itself: its word is the quote's
+        cue or a verb coordinated with it, or the cue is a verb that names the act with the event
+        word as its object ("reaffirmed their striving to …", not the neutral "said it won't …")."""
+        cue = quote.cue
+        if cue is None:
+            return False
+        inside = lambda t: cue.start <= t.idx < cue.end
+        word = found.word
+        if inside(word) or (word.dep_ == "conj" and inside(word.head)):
+            return True
+        return word.dep_ == "dobj" and inside(word.head) and word.head.lemma_.lower() not in NEUTRAL_REPORTING
+
+    @staticmethod
+    def _continuations(doc: Doc, quotes: list) -> dict[int, object]:
+        """Sentence start (token index) → the reported-speech quote it continues."""
+        by_sentence: dict[int, list] = {}
+        for q in quotes:
+            anchor = q.cue or q.content
+            span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
+            if span is not None and len(span):
+                by_sentence.setdefault(span[0].sent.start, []).append(q)
+        covered = set()
+        for q in quotes:
+            span = doc.char_span(q.content.start, q.content.end, alignment_mode="expand")
+            if span is not None and len(span):
+                covered.update(range(span[0].sent.start, span[-1].sent.start + 1))
+        out: dict[int, object] = {}
+        current = None
+        for sent in doc.sents:
+            text = sent.text_with_ws
+            own = by_sentence.get(sent.start)
+            if own:
+                reported = [q for q in own if q.kind in REPORTED_KINDS and _named(q.speaker)]
+                current = max(reported, key=lambda q: q.content.end - q.content.start) if reported else None
+            elif sent.start in covered or sent[0].is_space:
+                current = None
+            elif current is not None and (_not_narrative(sent) or _opens_with_addition(sent)):
+                out[sent.start] = current
+            else:
+                current = None
+            if "\n" in text:  # a paragraph ends: so does the statement it reported
+                current = None
+        return out
