@@ -10,10 +10,10 @@ Built once per Doc (`Statements(doc, quotes)`), then asked once per event (`of(f
 * **unquoted continuations** of reported speech: in a readout ("Putin noted that the Ukrainian
   authorities are placing their bets on force. Thus, they are using heavy weapons …") a sentence
   with no statement of its own that follows, in the same paragraph, a sentence of reported speech
-  continues it when its tense is not the narrative's (`CONTINUATION_TENSES`: present, present
-  perfect, backshifted "would"; not a speech verb: "Russia's readiness … has been reaffirmed" is
-  narrated), or when it opens with an additive connective ("In addition, …", `ADDITIVE_OPENERS`);
-  the sentence's statement it continues is its widest reported one; the chain runs on while each next sentence qualifies and stops at the first
+  continues it when it opens with an additive connective ("In addition, …", `ADDITIVE_OPENERS`),
+  is in the backshifted "would", or shifts to the present (or present perfect) tense after a
+  statement reported in the past ("noted that …"; not after "says") — never when its main verb is a speech verb ("Russia's readiness … has been
+  reaffirmed" is narrated); the sentence's statement it continues is its widest reported one; the chain runs on while each next sentence qualifies and stops at the first
   narrative sentence ("The leaders reaffirmed …", simple past) or at a new statement.
 """
 from __future__ import annotations
@@ -45,23 +45,47 @@ def _finite_verbs(verb: Token) -> list[Token]:
     return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _not_narrative(sent) -> bool:
-    """Whether a sentence's main clause is in a tense a past-tense narrative does not use."""
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in SPEECH_LEMMAS:
-        return False
+def _tense(root: Token) -> str | None:
+    """"would" (backshifted future), "modal" (will, can …), "present", "past", or None (no verb)."""
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
     forms = _finite_verbs(root)
     if any(t.lower_ in BACKSHIFT_MODALS for t in forms):
+        return "would"
+    if any(t.tag_ == "MD" for t in forms):
+        return "modal"
+    if any(t.tag_ in PRESENT_TAGS for t in forms):
+        return "present"
+    return "past" if any(t.tag_ == "VBD" for t in forms) else None
+
+
+def _continues(sent, shifted: bool) -> bool:
+    """Whether a sentence with no statement of its own goes on with the reported speech before it:
+    an additive opener; a backshifted "would"; or, when the statement was reported in the past
+    ("Putin noted that …"), the present tense — a shift out of the narrative's tense into the
+    speaker's. After a statement reported in the present ("Amazon says …") the present is the
+    narrative's own ("The move comes as …") and the author's."""
+    if _opens_with_addition(sent):
         return True
-    if any(t.tag_ == "MD" for t in forms):  # "will continue", "can": the author's own future or comment
+    root = sent.root
+    if root.lemma_.lower() in SPEECH_LEMMAS:
         return False
-    return any(t.tag_ in PRESENT_TAGS for t in forms)
+    tense = _tense(root)
+    return tense == "would" or (tense == "present" and shifted)
 
 
 def _named(speaker) -> bool:
-    """A speaker a continuation may be given to: an entity, a name, or a vague source ("officials"),
-    not a common noun a pattern mistook for one ("according to plan")."""
-    return bool(speaker.name) and (speaker.entity_id is not None or speaker.vague or speaker.name[:1].isupper())
+    """A speaker a continuation may be given to: one of the article's entities or a vague source
+    ("officials"), not a phrase a pattern mistook for one ("according to plan", "Tuesday results")."""
+    return bool(speaker.name) and (speaker.entity_id is not None or speaker.vague)
+
+
+def _about_the_speaker(sent, speaker) -> bool:
+    """Whether the sentence's subject names the speaker again ("In particular, Vladimir Putin shared
+    his opinion …"): narration about the speaker, not the speaker's words."""
+    last = (speaker.name or "").split()[-1:]
+    return bool(last) and any(c.dep_ in ("nsubj", "nsubjpass") and last[0] in {t.text for t in c.subtree}
+                              for c in sent.root.children)
 
 
 class Statements:
@@ -110,16 +134,18 @@ class Statements:
             if span is not None and len(span):
                 covered.update(range(span[0].sent.start, span[-1].sent.start + 1))
         out: dict[int, object] = {}
-        current = None
+        current, shifted = None, False
         for sent in doc.sents:
             text = sent.text_with_ws
             own = by_sentence.get(sent.start)
             if own:
                 reported = [q for q in own if q.kind in REPORTED_KINDS and _named(q.speaker)]
                 current = max(reported, key=lambda q: q.content.end - q.content.start) if reported else None
+                cue = doc.char_span(current.cue.start, current.cue.end, alignment_mode="expand") if current and current.cue else None
+                shifted = cue is not None and len(cue) > 0 and _tense(cue.root) == "past"
             elif sent.start in covered or sent[0].is_space:
                 current = None
-            elif current is not None and (_not_narrative(sent) or _opens_with_addition(sent)):
+            elif current is not None and _continues(sent, shifted) and not _about_the_speaker(sent, current.speaker):
                 out[sent.start] = current
             else:
                 current = None
