@@ -8,14 +8,19 @@ The date of an event comes, in order, from
    appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` / `"dateline"`.
 Otherwise the date is null and `date_source` says why; the publication date is never used as a
 default (an article published on the 14th reports events of the 12th as often as of the 14th).
-Within a level the expression nearest the trigger wins.
+Within a level, an expression that dates the event itself wins: one attached (through the parse)
+to the trigger, then to the nearest clause above it ("promised last week that Berlin would end
+imports by the end of the year": the end of the year dates the ending, last week the promise);
+one attached to another clause (a relative clause: "the Houthis, which Trump designated in
+January") dates that clause, not this event. Only when no expression is attached so does the one
+nearest the trigger win.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
@@ -31,11 +36,66 @@ def dateline_times(text: str, times: list) -> list:
 
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+# relative clauses: their time expressions date their own verb, never an event outside them
+FOREIGN_CLAUSES = frozenset({"relcl"})
 
 
 def _nearest(times, lo: int, hi: int, anchor: int):
     inside = [t for t in times if lo <= t.start < hi and t.value]
     return min(inside, key=lambda t: abs(t.start - anchor)) if inside else None
+
+
+def _head_word(doc: Doc, t, stop: Token) -> Token | None:
+    """The word a time expression is attached to: the first verb (or `stop`) above its root."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+        if tok.i == stop.i or tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return tok
+
+
+def _in_other_clause(head: Token, path: dict) -> bool:
+    """Whether `head` lies in a relative clause that does not hold the trigger — nor
+    describes it ("the talks, which began on Monday": the clause tells when the talks began)."""
+    tok = head
+    while tok.i not in path and tok.head.i != tok.i:
+        if tok.dep_ in FOREIGN_CLAUSES and path.get(tok.head.i) != 0:
+            return True
+        tok = tok.head
+    return False
+
+
+def _describes_trigger(head: Token, trigger: Token) -> bool:
+    """Whether `head` is a relative clause attached to the trigger word ("talks, which began …")."""
+    return head.dep_ in FOREIGN_CLAUSES and head.head.i == trigger.i
+
+
+def _attached(times, lo: int, hi: int, trigger: Token, doc: Doc):
+    """The expression in [lo, hi) attached nearest above the trigger (itself first, then the
+    clauses it sits in); None when none is, or when every one belongs to another clause."""
+    inside = [t for t in times if lo <= t.start < hi and t.value]
+    if not inside:
+        return None, False
+    path = [trigger] + list(trigger.ancestors)
+    rank = {tok.i: n for n, tok in enumerate(path)}
+    best, foreign = None, 0
+    for t in inside:
+        head = _head_word(doc, t, trigger)
+        if head is None:
+            continue
+        level = 0 if _describes_trigger(head, trigger) else rank.get(head.i)
+        if level is not None:
+            if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
+                best = ((level, abs(t.start - trigger.idx)), t)
+        elif _in_other_clause(head, rank):
+            foreign += 1
+    return (best[1] if best else None), foreign == len(inside)
 
 
 def _first_day(value: str) -> str:
@@ -47,13 +107,13 @@ def _first_day(value: str) -> str:
 def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[str | None, str]:
     """(date value or None, date_source) for one found event; see the module docstring."""
     anchor = found.trigger.idx
-    best = _nearest(times, found.start, found.end, anchor)
-    if best is not None:
-        return _first_day(best.value), "clause"
     sent = found.trigger.sent
-    best = _nearest(times, sent.start_char, sent.end_char, anchor)
-    if best is not None:
-        return _first_day(best.value), "sentence"
+    for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char))):
+        best, all_foreign = _attached(times, lo, hi, found.trigger, doc)
+        if best is None and not all_foreign:
+            best = _nearest(times, lo, hi, anchor)
+        if best is not None:
+            return _first_day(best.value), level
     para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
     earlier = [t for t in times if para_start <= t.start < sent.start_char and t.value]
     if earlier:  # the narrative's reference time: the paragraph's latest date before the event
