@@ -28,3 +28,13 @@ def test_a_relative_clause_dates_its_own_verb_not_the_event():
     e = event("Norland troops shelled the town of Vel, which Estavia captured in January.", "ASSAULT", "shelled")
     assert (e.actor, e.target, e.asserted_by, e.modality) == ("Norland troops", "town", "author", "asserted")
     assert e.date is None and e.date_source.startswith("undated")
+
+
+def test_a_definite_event_noun_takes_the_date_of_its_antecedent():
+    text = ("Officials said Saturday's strikes on the Estavian depots were a warning.\n"
+            "Analysts doubt the depots can be rebuilt soon.\n"
+            "The latest airstrikes hit Estavian missile launchers near the coast.")
+    e = event(text, "ASSAULT", "hit")
+    assert (e.asserted_by, e.modality) == ("author", "asserted")
+    assert e.actor is None and "launchers" in (e.target or "")
+    assert e.date == "2025-04-26" and e.date_source == "antecedent"

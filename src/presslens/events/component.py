@@ -4,7 +4,8 @@ Runs after attribution, time and entities and reuses their results:
 * actor and target become the canonical name of the entity they mention (else their noun
   phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
 * location: the first place entity inside the event clause, geocoded by the entities work;
-* date: see `dates.event_date` — the event's clause, its sentence, else for reported speech the
+* date: see `dates.event_date` — the event's clause, its sentence, a definite event noun's
+  antecedent ("Saturday's strikes" … "the strikes"), else for reported speech the
   time of the statement; null with the reason in `date_source` when nothing in the text dates it;
 * asserted_by: the speaker's canonical name when the trigger lies inside a quote, else "author".
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
@@ -19,7 +20,7 @@ from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .asserters import Statements
-from .dates import dateline_times, event_date
+from .dates import dated_event_nouns, dateline_times, event_date
 from .extract import find_events
 from .lexicon import noun_type
 
@@ -45,6 +46,7 @@ class EventsComponent:
         events, spans = [], []
         datelines = dateline_times(text, times)
         statements = Statements(doc, quotes)
+        named = dated_event_nouns(doc, times)
         for found in find_events(doc):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = statements.of(found)
@@ -56,7 +58,7 @@ class EventsComponent:
             target, target_ent = self._name(found.target, mentions, speaker)
             place = next((e for s, e_, e in mentions if found.start <= s < found.end and e.place
                           and e is not actor_ent and e is not target_ent), None)
-            date, source = event_date(times, found, quote, datelines, doc)
+            date, source = event_date(times, found, quote, datelines, doc, named)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
             t_code = actor_code(target_ent.country, target_ent.sector) if target_ent else (actor_code(*code_of(target)) if target else None)
             confidence = 0.5 + 0.2 * (actor is not None) + 0.1 * (target is not None) + 0.1 * (found.trigger_end.i != found.trigger.i)

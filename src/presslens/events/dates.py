@@ -3,6 +3,8 @@
 The date of an event comes, in order, from
 1. a time expression in the event's clause (its evidence span) — `date_source: "clause"`;
 2. else one in its sentence — `"sentence"`;
+   else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
+   expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
 3. else, for an event inside reported speech, the time of the statement: a time expression in the
    sentence of the quote's cue ("Lavrov said on Thursday …"), else the dateline the statement
    appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` / `"dateline"`.
@@ -22,6 +24,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import noun_type
+
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
 
@@ -36,6 +40,7 @@ def dateline_times(text: str, times: list) -> list:
 
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+DEFINITE = frozenset("the this these those latest".split())
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
 
@@ -104,8 +109,48 @@ def _first_day(value: str) -> str:
     return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat() if m else value
 
 
-def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[str | None, str]:
-    """(date value or None, date_source) for one found event; see the module docstring."""
+def dated_event_nouns(doc: Doc, times: list) -> list[tuple[int, str, str]]:
+    """(offset, lemma, value) of every event noun a time expression is attached to ("Saturday's
+    strikes", "the talks on Monday"), in text order; computed once per Doc."""
+    out = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand") if t.value else None
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        for _ in range(3):
+            if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+                break
+            tok = tok.head
+            if noun_type(tok):
+                out.append((t.start, tok.lemma_.lower(), t.value))
+                break
+    return out
+
+
+def _anaphor(found) -> Token | None:
+    """The definite event noun the event is named by ("the strikes were aimed at …", "The latest
+    airstrikes targeted …"), if any."""
+    trigger = found.trigger
+    for tok in [found.word, trigger] + [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]:
+        if tok.pos_ == "NOUN" and noun_type(tok) and any(c.lower_ in DEFINITE for c in tok.children
+                                                         if c.dep_ in ("det", "amod")):
+            return tok
+    return None
+
+
+def _antecedent(found, named: list, before: int) -> str | None:
+    noun = _anaphor(found)
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    same = [v for at, other, v in named if at < before and (other.endswith(lemma) or lemma.endswith(other))]
+    return same[-1] if same else None
+
+
+def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list = ()) -> tuple[str | None, str]:
+    """(date value or None, date_source) for one found event; see the module docstring. `named`:
+    `dated_event_nouns(doc, times)`."""
     anchor = found.trigger.idx
     sent = found.trigger.sent
     for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char))):
@@ -114,6 +159,9 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc) -> tuple[st
             best = _nearest(times, lo, hi, anchor)
         if best is not None:
             return _first_day(best.value), level
+    value = _antecedent(found, named, sent.start_char)
+    if value is not None:
+        return _first_day(value), "antecedent"
     para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
     earlier = [t for t in times if para_start <= t.start < sent.start_char and t.value]
     if earlier:  # the narrative's reference time: the paragraph's latest date before the event
