@@ -5,16 +5,21 @@ Built once per Doc (`Statements(doc, quotes)`), then asked once per event (`of(f
 * the **innermost** quote whose content holds the event word gives the asserter ("The Head of State
   said this" around "Zelenskyy announced that he had received a request": the request is
   Zelenskyy's);
-* a trigger that is the quote's own cue, or a verb coordinated with it ("rejected Trump's claim …
-  and threatened a response"), is the author's report of a speech act, not part of the content;
+* an event word that is the quote's own cue, a verb coordinated with it, or the object of a cue
+  that names the act ("The leaders reaffirmed their striving to …"; not of a neutral reporting
+  verb: "said it won't withdraw" stays the speaker's refusal) is the author's report of a speech
+  act, not part of the content;
 * **unquoted continuations** of reported speech: in a readout ("Putin noted that the Ukrainian
   authorities are placing their bets on force. Thus, they are using heavy weapons …") a sentence
   with no statement of its own that follows, in the same paragraph, a sentence of reported speech
   continues it when it opens with an additive connective ("In addition, …", `ADDITIVE_OPENERS`),
   is in the backshifted "would", or shifts to the present (or present perfect) tense after a
-  statement reported in the past ("noted that …"; not after "says") — never when its main verb is a speech verb ("Russia's readiness … has been
-  reaffirmed" is narrated); the sentence's statement it continues is its widest reported one; the chain runs on while each next sentence qualifies and stops at the first
-  narrative sentence ("The leaders reaffirmed …", simple past) or at a new statement.
+  statement reported in the past ("noted that …"; not after "says"). Never when its main verb is a
+  speech verb ("Russia's readiness … has been reaffirmed" is narrated) or its subject names the
+  speaker again ("In particular, Putin shared …"). The statement continued is the sentence's widest
+  reported one by an entity or a vague source; the chain runs on while each next sentence
+  qualifies and stops at the first narrative sentence ("The leaders reaffirmed …", simple past), at
+  a new statement or at the paragraph's end.
 """
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ Runs after attribution, time and entities and reuses their results:
 * date: see `dates.event_date` — the event's clause, its sentence, a definite event noun's
   antecedent ("Saturday's strikes" … "the strikes"), else for reported speech the
   time of the statement; null with the reason in `date_source` when nothing in the text dates it;
-* asserted_by: the speaker's canonical name when the trigger lies inside a quote, else "author".
+* asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds
+  for the event (the innermost quote, or the reported speech an unquoted sentence continues), else
+  "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted.
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """
 from __future__ import annotations
