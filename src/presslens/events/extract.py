@@ -185,13 +185,27 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) -> bool:
+def _governed_by_event(tok: Token, triggers: dict[int, tuple], nominal: bool = False) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
     withdraw', 'demanded an admission that forces murdered …', 'lifted a curfew where 28 were
     killed' are one event each.  Any event trigger above the word counts, except across a
-    coordination ('attacked the port and killed two guards' are two events)."""
+    coordination of events that stand alone ('attacked the port and killed two guards' are two
+    events); a word coordinated with an untyped verb inside a governed act is governed with it
+    ('promised to democratize the country and establish the rule of law'), and so is a verb of the
+    same type coordinated with a governed one ('fired rockets, killing or wounding 50': one act)."""
     v = tok
-    while v.dep_ != "conj" and v.head.i != v.i:
+    while v.head.i != v.i:
+        if v.dep_ == "conj":
+            first = v
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i in triggers:
+                return v.i in triggers and triggers[first.i][0] == triggers[v.i][0] and _governed_by_event(first, triggers, nominal)
+            if first.pos_ != "VERB":
+                return False
+            v = first  # an untyped word heads the coordination: go on above it
+            if v.head.i == v.i:
+                return False
         if nominal and (v.dep_ in ADJUNCT_DEPS or (v.dep_ == "prep" and v.lower_ in TEMPORAL_PREPS)):
             return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
@@ -260,7 +274,7 @@ def _obligation(verb: Token) -> Token | None:
 
 
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
-    out, triggers, lex = [], set(typed), lexicon()
+    out, triggers, lex = [], typed, lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
         if _governed_by_event(tok, triggers):
@@ -294,7 +308,7 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     """Demands stated with a modal on a verb that names no event of its own ('Israel should understand
     its responsibility')."""
-    out, triggers = [], set(typed)
+    out, triggers = [], typed
     for tok in doc:
         if tok.pos_ != "VERB" or tok.i in triggers or _governed_by_event(tok, triggers):
             continue
@@ -313,9 +327,26 @@ NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
 
 
+def _background(noun: Token) -> bool:
+    """'after bloody clashes', 'following the peace deal', 'after five days of fighting': an event
+    noun in a temporal adjunct (through 'of' phrases) sets the scene for the clause's own event;
+    one that names what it struck ('following the shelling of its embassy') is told for its own sake."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    v = noun
+    while v.dep_ == "pobj":
+        prep = v.head
+        if prep.lower_ in TEMPORAL_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        v = prep.head
+    return False
+
+
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
-    out, triggers = [], set(typed)
+    out, triggers = [], typed
     for tok in doc:
         type_ = noun_type(tok) if tok.i not in used else None
         if type_ is None or tok.ent_type_ in NAME_ENTITIES:
@@ -336,6 +367,9 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         if trigger is not tok:
             start = min(start, trigger.idx)
         modality = _modality(head) if head is not None else "asserted"
+        if actor is None and target is None and head is None and _background(tok) and any(
+                j in triggers for j in range(tok.sent.start, tok.sent.end)):
+            continue  # "captured the stronghold after five days of fighting": one event, the capture
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out

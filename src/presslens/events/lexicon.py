@@ -203,8 +203,8 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
     own code."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
-    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
-        return None, None  # "insisted that …" reports a statement: the clause holds the event
+    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
+        return None, None  # "insisted that …", "claimed to have downed …" report a statement: the clause holds the event
     if lemma is not None:
         for obj in objects_of(verb):
             for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):
@@ -216,14 +216,19 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
                     noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
                     if noun is not None:
                         return noun_type(noun), noun
+    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
+    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     return c_type, c_used
+
+
+def _perfect(verb: Token) -> bool:
+    """A perfect infinitive ('to have downed'): a report of a past act, not an intention."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(c.tag_ == "TO" for c in verb.children)
 
 
 def noun_type(noun: Token) -> str | None:
