@@ -51,6 +51,7 @@ TEMPORAL_PREPS = frozenset("after following before during since amid until".spli
 DEMAND_NOUNS = frozenset("importance need necessity".split())
 PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
@@ -138,9 +139,12 @@ def _modality(verb: Token) -> str:
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
+    litotes = lexicon()["litotes_heads"]
     for v in chain:
         kids = list(v.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if v.i != verb.i and v.lemma_.lower() in litotes:
+            continue  # "would not hesitate to strike": the negation asserts the intention
+        if any(c.dep_ == "neg" for c in kids) or any(_nobody(c) for c in kids):
             return "negated"
     for v in chain:
         kids = list(v.children)
@@ -156,6 +160,13 @@ def _modality(verb: Token) -> str:
     if root.lemma_.lower() in CLAIM_VERBS or any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "NOUN" for t in root.children):
         return "hedged"
     return "asserted"
+
+
+def _nobody(subj: Token) -> bool:
+    """'No one claimed responsibility', 'nobody was hurt': a subject that denies the act."""
+    if subj.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _purpose(verb: Token) -> bool:
@@ -201,8 +212,8 @@ def _governed_by_event(tok: Token, triggers: dict[int, tuple], nominal: bool = F
                 first = first.head
             if first.i in triggers:
                 return v.i in triggers and triggers[first.i][0] == triggers[v.i][0] and _governed_by_event(first, triggers, nominal)
-            if first.pos_ != "VERB":
-                return False
+            if first.pos_ != "VERB" and noun_type(first) is not None:
+                return False  # coordinated event nouns stand alone
             v = first  # an untyped word heads the coordination: go on above it
             if v.head.i == v.i:
                 return False
@@ -224,7 +235,9 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
     if any(c.dep_ == "auxpass" for c in v.children):
         return False, None  # "troops would be deployed": nobody states an intention of their own
     intended, stated_by = bool(aux & FUTURE_AUX), None
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
+    heads, litotes = lexicon()["intention_heads"], lexicon()["litotes_heads"]
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in heads and (
+            v.head.lemma_.lower() not in litotes or any(c.dep_ == "neg" for c in v.head.children)):
         intended, v = True, v.head
         stated_by = v
         if v.dep_ in ("acomp", "amod") and v.head.i != v.i:  # "is willing to" → the clause verb "is"

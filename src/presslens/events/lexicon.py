@@ -37,6 +37,8 @@ def lexicon() -> dict:
         data[table] = {**data[table], **{k: v["type"] for k, v in overlay.get(table, {}).items()}}
     data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
     data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
+    data["litotes_heads"] = frozenset(overlay.get("litotes_heads", {}))
+    data["intention_heads"] |= data["litotes_heads"]
     data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
     data["directive_verbs"] = frozenset(overlay.get("directive_verbs", {}))
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
@@ -79,6 +81,7 @@ def _compile(p: dict) -> dict:
 
 OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+MEASURE_NOUNS = frozenset("ton tonne kg kilogram shipment consignment batch load convoy worth amount quantity supply".split())
 
 
 def _is(tok: Token, word) -> bool:
@@ -108,6 +111,7 @@ def _all_found(words, direct: list[Token], mods: list[Token]) -> Token | None:
 
 def _frame(verb: Token):
     direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    direct += [m for c in direct if c.dep_ == "dobj" and (m := _measured_goods(c)) is not None]
     mods = [g for c in direct for g in c.children if g.dep_ in MODIFIER_DEPS]
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
     preps += [g for c in direct if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
@@ -115,6 +119,15 @@ def _frame(verb: Token):
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i < verb.i]
     subj_words = [t for s in subj for t in s.subtree]
     return direct, mods, preps, subj_words
+
+
+def _measured_goods(obj: Token) -> Token | None:
+    """What a quantity object measures: '700 kg of medicine', 'tons of food', 'a shipment of arms'
+    (PETRARCH matches the words of the whole noun phrase; on the parse they sit below the quantity)."""
+    if not (obj.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ in ("nummod", "quantmod") for c in obj.children)):
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _prep_match(spec, preps: list[Token]) -> bool:
