@@ -216,7 +216,7 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
     own code."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
-    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
+    if verb.lemma_.lower() in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
         return None, None  # "insisted that …", "claimed to have downed …" report a statement: the clause holds the event
     if lemma is not None:
         for obj in objects_of(verb):
