@@ -55,7 +55,7 @@ def cameo() -> dict:
     data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
     overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
     synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
-    blocks = [[_compile(p) for p in block] for block in data["blocks"]]
+    blocks = [[_compile(p, synsets) for p in block] for block in data["blocks"]]
     verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
     for lemma, change in overlay.get("verbs", {}).items():
         for f in verbs.get(lemma, []):
@@ -72,11 +72,20 @@ def cameo() -> dict:
     return {"synsets": synsets, "blocks": blocks, "verbs": verbs}
 
 
-def _compile(p: dict) -> dict:
+def _compile(p: dict, synsets: dict) -> dict:
     words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
-    return {"pre": words(p.get("pre", [])), "obj": words(p.get("obj", [])),
+    obj = words(p.get("obj", []))
+    head = obj[-1] if obj else None  # the word the object's head token must spell: the pattern's index key
+    keys = None if head is None else frozenset(m[-1] for m in synsets.get(head, ())) if isinstance(head, str) else frozenset({head[-1]})
+    return {"pre": words(p.get("pre", [])), "obj": obj, "keys": keys,
             "prep": tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", [])),
             "type": p["type"], "code": p["code"]}
+
+
+def _spellings(tok: Token) -> set[str]:
+    """Every pattern word a token can spell (as `_is` reads a single word)."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return {low, lemma, lemma + "s", low + "s"}
 
 
 OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
@@ -151,12 +160,15 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
     if not forms:
         return None, None, False
     direct, mods, preps, subj_words = _frame(verb)
+    here = set().union(*(_spellings(t) for t in direct))
     for form in forms:
         particle = form.get("particle")
         if particle and not any(c.lower_ == particle for c in direct):
             continue
         for p in cameo()["blocks"][form["block"]]:
             used = None
+            if p["keys"] is not None and here.isdisjoint(p["keys"]):
+                continue  # no token after the verb spells the pattern's head: skip it without a scan
             if p["obj"]:
                 used = _all_found(p["obj"], direct, mods)
                 if used is None:
