@@ -18,7 +18,10 @@ patterns, each a dict of the words it needs around the verb on the dependency pa
 
 Actor markers (`$`, `+`, `%`, `^`) are dropped: presslens finds actors from the parse.
 CAMEO 01 (public statements) and codes the table lacks give no type; `event_overlay.json`'s
-`code_types` add what the table leaves out, each with its reason.  The output is sorted and has
+`code_types` add what the table leaves out, each with its reason.  A statement pattern (CAMEO 01x)
+is kept with `"type": null`: as in PETRARCH, the frame it matches is a statement, no PLOVER event,
+so it overrides the verb's default code ("issued a statement" is CAMEO 010, not the ISSUE block's
+cooperation).  The output is sorted and has
 no timestamp, so the same inputs rebuild it byte for byte (`make event-lexicon`).
 """
 from __future__ import annotations
@@ -40,6 +43,7 @@ ABOUT = ("CAMEO verb patterns for presslens.events, derived by scripts/build_eve
          "Philip Schrodt / Open Event Data Alliance). This table is therefore distributed under "
          "CC BY-SA 4.0. Do not edit by hand: hand additions go in event_overlay.json.")
 
+STATEMENT_CODE = "01"  # CAMEO 01x: make a public statement, which PLOVER does not code as an event
 TOKEN = re.compile(r"\{[^}]*\}|\([^)]*\)|\S+")
 CODE = re.compile(r"\[([^\]]*)\]")
 
@@ -193,10 +197,10 @@ def build(source: Path, overlay: Path) -> dict:
         typed = []
         for pattern, pcode in patterns:
             row, p = plover_of(pcode, table, extra), _clean(pattern)
-            if row is None or p is None:
+            if p is None or (row is None and not pcode.startswith(STATEMENT_CODE)):
                 continue
-            p.update(code=pcode.split(":")[0], type=row["type"])
-            if row.get("mode"):
+            p.update(code=pcode.split(":")[0], type=row["type"] if row is not None else None)
+            if row is not None and row.get("mode"):
                 p["mode"] = row["mode"]
             if p not in typed:
                 typed.append(p)
@@ -212,8 +216,8 @@ def build(source: Path, overlay: Path) -> dict:
                 form["particle"] = particle
             if row is not None:
                 form.update(code=code.split(":")[0], type=row["type"])
-            if row is None and not typed:
-                continue
+            if row is None and not any(p["type"] for p in typed):
+                continue  # a verb that never names an event
             forms = verbs.setdefault(lemma, [])
             if form not in forms:
                 forms.append(form)

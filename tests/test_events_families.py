@@ -46,6 +46,17 @@ CASES = [
     ("The governor ordered patrols along the river on Wednesday.", "MOBILIZE", "governor", None, "author", "asserted", "2025-04-23"),
     # a stated intention to meet is an offer (CAMEO 036)
     ("Minister Lena Varga will visit Estavia next month.", "AGREE", "Lena Varga", "Estavia", "author", "asserted", "2025-05"),
+    # litotes: "would not hesitate to" states the intention, a threat
+    ("Minister Lena Varga said Norland would not hesitate to use force against Estavia.", "THREATEN", "Norland", "Estavia", "Lena Varga", "asserted", None),
+    # overlay families (CAMEO codes): aid cuts (162), expulsions (166), inspections (090), mediation (045)
+    ("The agency reduced food supplies to the Estavian camp on Tuesday.", "SANCTION", "agency", "camp", "author", "asserted", "2025-04-22"),
+    ("Estavia forced the Norland aid agency out of the country.", "SANCTION", "Estavia", "agency", "author", "asserted", None),
+    ("The watchdog dispatched inspectors to the Estavian plant.", "ACCUSE", "watchdog", "plant", "author", "asserted", None),
+    ("Norland's envoy undertook a mediation mission between the two parties.", "CONSULT", "envoy", None, "author", "asserted", None),
+    # a threat to withdraw inspectors (CAMEO 1662, SANCTION, stated as intention)
+    ("Norland will withdraw its inspectors from Estavia.", "THREATEN", "Norland", None, "author", "asserted", None),
+    # a quantity object: what it measures matches the CAMEO pattern ("donate ... aid")
+    ("Norland donated 700 tons of humanitarian aid to Estavia.", "AID", "Norland", None, "author", "asserted", None),
     # an event noun in an adjunct is an event of its own
     ("Norland protested on Friday, following the shelling of its embassy.", "ASSAULT", None, None, "author", "asserted", "2025-04-25"),  # "of" is target or agent: left empty
 ]
@@ -67,6 +78,43 @@ def test_actors_are_never_relative_words_or_pronouns():
         for e in annotate(text)._.events:
             assert (e.actor or "").lower() not in {"which", "that", "who", "it", "they", "he", "she"}
             assert (e.target or "").lower() not in {"which", "that", "who", "it", "they", "he", "she"}
+
+
+def types_of(text):
+    return [(e.type, e.trigger.text, e.modality) for e in annotate(text)._.events]
+
+
+def test_coordinated_acts_inside_a_governed_act_are_one_event():
+    # an untyped verb coordinated under a promise: the promise is the event
+    assert [t for t, _, _ in types_of("General Ivo Tanner promised to reform the army and establish a new council.")] == ["AGREE"]
+    # the same act told twice in a participle: one ASSAULT
+    found = types_of("Estavian forces fired rockets at the camps, killing or wounding 50.")
+    assert [t for t, _, _ in found] == ["ASSAULT"]
+    # two acts that stand alone stay two
+    assert [t for t, _, _ in types_of("The rebels attacked the port and killed two guards.")] == ["ASSAULT", "ASSAULT"]
+
+
+def test_event_nouns_in_temporal_adjuncts_set_the_scene():
+    found = types_of("Estavian troops captured the hill after five days of fighting.")
+    assert [t for t, _, _ in found] == ["ASSAULT"] and found[0][1] == "captured"
+    assert [t for t, _, _ in types_of("Norland lifted the curfew after violent protests.")] == ["CONCEDE"]
+    # alone in its sentence, the noun is the event
+    assert [t for t, _, _ in types_of("The fighting lasted five days.")] == ["ASSAULT"]
+
+
+def test_statements_and_claims_are_no_events_of_their_own():
+    assert types_of("The Norland ministry issued a statement on Monday.") == []
+    found = types_of("The rebels claimed to have downed an Estavian drone.")
+    assert "ACCUSE" not in [t for t, _, _ in found]
+
+
+def test_a_negative_subject_negates_the_act():
+    assert [m for t, _, m in types_of("No one claimed responsibility for the attack on the depot.") if t != "ASSAULT"] in ([], ["negated"])
+    assert [m for _, _, m in types_of("Nobody was hurt in the blast.")] in ([], ["negated"])
+
+
+def test_positive_hesitation_is_no_intention():
+    assert "AGREE" not in [t for t, _, _ in types_of("Norland hesitated to withdraw its troops.")]
 
 
 def test_would_be_deployed_is_not_a_threat():
@@ -106,7 +154,9 @@ def test_cameo_table_is_typed_with_plover_2021_types_only():
     table = cameo()
     assert len(table["verbs"]) > 1000
     types = {p["type"] for block in table["blocks"] for p in block}
-    assert types <= set(PLOVER_TYPES)
+    assert types <= set(PLOVER_TYPES) | {None}
+    # a statement pattern (CAMEO 01x) is kept untyped: it stops the verb's default code
+    assert {p["code"][:2] for block in table["blocks"] for p in block if p["type"] is None} == {"01"}
 
 
 def test_the_lexicon_build_is_reproducible(tmp_path):

@@ -51,6 +51,7 @@ TEMPORAL_PREPS = frozenset("after following before during since amid until".spli
 DEMAND_NOUNS = frozenset("importance need necessity".split())
 PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
+NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
@@ -138,9 +139,12 @@ def _modality(verb: Token) -> str:
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
+    litotes = lexicon()["litotes_heads"]
     for v in chain:
         kids = list(v.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if v.i != verb.i and v.lemma_.lower() in litotes:
+            continue  # "would not hesitate to strike": the negation asserts the intention
+        if any(c.dep_ == "neg" for c in kids) or any(_nobody(c) for c in kids):
             return "negated"
     for v in chain:
         kids = list(v.children)
@@ -156,6 +160,13 @@ def _modality(verb: Token) -> str:
     if root.lemma_.lower() in CLAIM_VERBS or any(t.lemma_.lower() in CLAIM_VERBS and t.pos_ == "NOUN" for t in root.children):
         return "hedged"
     return "asserted"
+
+
+def _nobody(subj: Token) -> bool:
+    """'No one claimed responsibility', 'nobody was hurt': a subject that denies the act."""
+    if subj.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _purpose(verb: Token) -> bool:
@@ -185,13 +196,27 @@ def _conjuncts(noun: Token | None) -> list[Token | None]:
     return [noun] + [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
 
 
-def _governed_by_event(tok: Token, triggers: set[int], nominal: bool = False) -> bool:
+def _governed_by_event(tok: Token, triggers: dict[int, tuple], nominal: bool = False) -> bool:
     """PLOVER codes the governing act: 'agreed to share', 'threatened to attack', 'refused to
     withdraw', 'demanded an admission that forces murdered …', 'lifted a curfew where 28 were
     killed' are one event each.  Any event trigger above the word counts, except across a
-    coordination ('attacked the port and killed two guards' are two events)."""
+    coordination of events that stand alone ('attacked the port and killed two guards' are two
+    events); a word coordinated with an untyped verb inside a governed act is governed with it
+    ('promised to democratize the country and establish the rule of law'), and so is a verb of the
+    same type coordinated with a governed one ('fired rockets, killing or wounding 50': one act)."""
     v = tok
-    while v.dep_ != "conj" and v.head.i != v.i:
+    while v.head.i != v.i:
+        if v.dep_ == "conj":
+            first = v
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.i in triggers:
+                return v.i in triggers and triggers[first.i][0] == triggers[v.i][0] and _governed_by_event(first, triggers, nominal)
+            if first.pos_ != "VERB" and noun_type(first) is not None:
+                return False  # coordinated event nouns stand alone
+            v = first  # an untyped word heads the coordination: go on above it
+            if v.head.i == v.i:
+                return False
         if nominal and (v.dep_ in ADJUNCT_DEPS or (v.dep_ == "prep" and v.lower_ in TEMPORAL_PREPS)):
             return False  # "expressed disappointment, following a call": the call is an event of its own
         v = v.head
@@ -210,7 +235,9 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
     if any(c.dep_ == "auxpass" for c in v.children):
         return False, None  # "troops would be deployed": nobody states an intention of their own
     intended, stated_by = bool(aux & FUTURE_AUX), None
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon()["intention_heads"]:
+    heads, litotes = lexicon()["intention_heads"], lexicon()["litotes_heads"]
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in heads and (
+            v.head.lemma_.lower() not in litotes or any(c.dep_ == "neg" for c in v.head.children)):
         intended, v = True, v.head
         stated_by = v
         if v.dep_ in ("acomp", "amod") and v.head.i != v.i:  # "is willing to" → the clause verb "is"
@@ -260,7 +287,7 @@ def _obligation(verb: Token) -> Token | None:
 
 
 def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
-    out, triggers, lex = [], set(typed), lexicon()
+    out, triggers, lex = [], typed, lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
         if _governed_by_event(tok, triggers):
@@ -294,7 +321,7 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     """Demands stated with a modal on a verb that names no event of its own ('Israel should understand
     its responsibility')."""
-    out, triggers = [], set(typed)
+    out, triggers = [], typed
     for tok in doc:
         if tok.pos_ != "VERB" or tok.i in triggers or _governed_by_event(tok, triggers):
             continue
@@ -313,9 +340,26 @@ NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
 
 
+def _background(noun: Token) -> bool:
+    """'after bloody clashes', 'following the peace deal', 'after five days of fighting': an event
+    noun in a temporal adjunct (through 'of' phrases) sets the scene for the clause's own event;
+    one that names what it struck ('following the shelling of its embassy') is told for its own sake."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    v = noun
+    while v.dep_ == "pobj":
+        prep = v.head
+        if prep.lower_ in TEMPORAL_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        v = prep.head
+    return False
+
+
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
-    out, triggers = [], set(typed)
+    out, triggers = [], typed
     for tok in doc:
         type_ = noun_type(tok) if tok.i not in used else None
         if type_ is None or tok.ent_type_ in NAME_ENTITIES:
@@ -336,6 +380,9 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         if trigger is not tok:
             start = min(start, trigger.idx)
         modality = _modality(head) if head is not None else "asserted"
+        if actor is None and target is None and head is None and _background(tok) and any(
+                j in triggers for j in range(tok.sent.start, tok.sent.end)):
+            continue  # "captured the stronghold after five days of fighting": one event, the capture
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out

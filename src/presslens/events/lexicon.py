@@ -37,6 +37,8 @@ def lexicon() -> dict:
         data[table] = {**data[table], **{k: v["type"] for k, v in overlay.get(table, {}).items()}}
     data["trigger_lemmas"] |= {pair.split()[0] for pair in data["verb_object"]}
     data["cooperative"] = data["cooperative"] | {t for t, v in overlay.get("intention_types", {}).items() if v["as"] == "AGREE"}
+    data["litotes_heads"] = frozenset(overlay.get("litotes_heads", {}))
+    data["intention_heads"] |= data["litotes_heads"]
     data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
     data["directive_verbs"] = frozenset(overlay.get("directive_verbs", {}))
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
@@ -53,7 +55,7 @@ def cameo() -> dict:
     data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
     overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
     synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
-    blocks = [[_compile(p) for p in block] for block in data["blocks"]]
+    blocks = [[_compile(p, synsets) for p in block] for block in data["blocks"]]
     verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
     for lemma, change in overlay.get("verbs", {}).items():
         for f in verbs.get(lemma, []):
@@ -70,15 +72,25 @@ def cameo() -> dict:
     return {"synsets": synsets, "blocks": blocks, "verbs": verbs}
 
 
-def _compile(p: dict) -> dict:
+def _compile(p: dict, synsets: dict) -> dict:
     words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
-    return {"pre": words(p.get("pre", [])), "obj": words(p.get("obj", [])),
+    obj = words(p.get("obj", []))
+    head = obj[-1] if obj else None  # the word the object's head token must spell: the pattern's index key
+    keys = None if head is None else frozenset(m[-1] for m in synsets.get(head, ())) if isinstance(head, str) else frozenset({head[-1]})
+    return {"pre": words(p.get("pre", [])), "obj": obj, "keys": keys,
             "prep": tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", [])),
             "type": p["type"], "code": p["code"]}
 
 
+def _spellings(tok: Token) -> set[str]:
+    """Every pattern word a token can spell (as `_is` reads a single word)."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return {low, lemma, lemma + "s", low + "s"}
+
+
 OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+MEASURE_NOUNS = frozenset("ton tonne kg kilogram shipment consignment batch load convoy worth amount quantity supply".split())
 
 
 def _is(tok: Token, word) -> bool:
@@ -108,6 +120,7 @@ def _all_found(words, direct: list[Token], mods: list[Token]) -> Token | None:
 
 def _frame(verb: Token):
     direct = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i]
+    direct += [m for c in direct if c.dep_ == "dobj" and (m := _measured_goods(c)) is not None]
     mods = [g for c in direct for g in c.children if g.dep_ in MODIFIER_DEPS]
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
     preps += [g for c in direct if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"]
@@ -115,6 +128,15 @@ def _frame(verb: Token):
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i < verb.i]
     subj_words = [t for s in subj for t in s.subtree]
     return direct, mods, preps, subj_words
+
+
+def _measured_goods(obj: Token) -> Token | None:
+    """What a quantity object measures: '700 kg of medicine', 'tons of food', 'a shipment of arms'
+    (PETRARCH matches the words of the whole noun phrase; on the parse they sit below the quantity)."""
+    if not (obj.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ in ("nummod", "quantmod") for c in obj.children)):
+        return None
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _prep_match(spec, preps: list[Token]) -> bool:
@@ -138,12 +160,15 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
     if not forms:
         return None, None, False
     direct, mods, preps, subj_words = _frame(verb)
+    here = set().union(*(_spellings(t) for t in direct))
     for form in forms:
         particle = form.get("particle")
         if particle and not any(c.lower_ == particle for c in direct):
             continue
         for p in cameo()["blocks"][form["block"]]:
             used = None
+            if p["keys"] is not None and here.isdisjoint(p["keys"]):
+                continue  # no token after the verb spells the pattern's head: skip it without a scan
             if p["obj"]:
                 used = _all_found(p["obj"], direct, mods)
                 if used is None:
@@ -203,8 +228,8 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
     own code."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
-    if lemma in lex["statement_verbs"] and any(c.dep_ == "ccomp" for c in verb.children):
-        return None, None  # "insisted that …" reports a statement: the clause holds the event
+    if verb.lemma_.lower() in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
+        return None, None  # "insisted that …", "claimed to have downed …" report a statement: the clause holds the event
     if lemma is not None:
         for obj in objects_of(verb):
             for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):
@@ -216,14 +241,19 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
                     noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
                     if noun is not None:
                         return noun_type(noun), noun
+    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
+    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     return c_type, c_used
+
+
+def _perfect(verb: Token) -> bool:
+    """A perfect infinitive ('to have downed'): a report of a past act, not an intention."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(c.tag_ == "TO" for c in verb.children)
 
 
 def noun_type(noun: Token) -> str | None:
