@@ -17,7 +17,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import titles
+from .lexicon import country_adjectives, titles
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -147,9 +147,17 @@ class Linker:
             quotes.append((index, quote_mention(appearance, quote.content.text, identity_id,
                                                 identity.name if identity else name)))
         events = []
+        named = _named_in(analysis, full_names)
+        context = {key for _, key in named}
         for index, event in enumerate(analysis.events):
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
-            events.append((index, mention_of(report, event.type, *keys, denial=stance(report) == "denies")))
+            participants = {key for name, key in named if _says(event.evidence.text, name)}
+            place = event.place if isinstance(event.place, dict) else {}
+            events.append((index, mention_of(
+                report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
+                people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
+                place_is_country=place.get("feature") == "country", dated=_day_or_month(event.date) is not None,
+                trigger=_stem(event.trigger.text if event.trigger else None), context=context)))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
                        | {k for _, m in events for k in block_keys(m, lookup=True)})
@@ -210,6 +218,48 @@ def _day_or_month(value: str | None) -> str | None:
     if value and len(value) == 7 and value[4] == "-":
         return value
     return None
+
+
+def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
+    """(name as written, key) for the people and bodies the article names: a person by surname (the
+    article's full name for a bare one), a body by its normalised name; countries are left to the
+    actor's, target's and place's country codes."""
+    out = {}
+    for entity in analysis.entities:
+        if not entity.name or entity.type not in _PARTICIPANT_TYPES or len(entity.name) < 3:
+            continue
+        if entity.type in ("GPE", "NORP") and (entity.country or entity.name.lower() in country_adjectives()):
+            continue  # a country is the actor's, target's or place's country, counted there
+        found = name_key(full_names.get(entity.name.lower(), entity.name), entity_type=entity.type)
+        if found is not None and found.kind != "thing":
+            out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
+    return list(out.items())
+
+
+_PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _says(text: str, name: str) -> bool:
+    """Whether `text` names `name` as a whole word."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _stem(trigger: str | None) -> str | None:
+    """A trigger's head word, cut to a stem: "recognise", "recognized", "recognizing" → "recogn"."""
+    heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
+    if not heads:
+        return None
+    head = heads[-1].replace("ise", "ize").rstrip("s")
+    return head[:6]
+
+
+_LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
 
 
 def _plain_words(name: str) -> list[str]:
