@@ -116,13 +116,16 @@ class CachedEmbedder:
         self.fresh: dict[str, np.ndarray] = {}
         self.computed = 0
         self.fetch = None  # hashes → vectors stored earlier (a store's cache), asked before embedding
+        self._asked: set[str] = set()  # hashes already asked of `fetch` (each is asked once)
 
     def vectors_for(self, texts: Iterable[str]) -> dict[str, np.ndarray]:
         """hash → vector for every text, embedding only the ones not seen before, in one batch."""
         wanted = {text_hash(t): t for t in texts}
         missing = [h for h in wanted if h not in self.vectors]
-        if missing and self.fetch is not None:
-            self.vectors.update(self.fetch(missing))
+        unasked = [h for h in missing if h not in self._asked]
+        if unasked and self.fetch is not None:
+            self._asked.update(unasked)
+            self.vectors.update(self.fetch(unasked))
             missing = [h for h in missing if h not in self.vectors]
         if missing:
             vectors = self.embedder.embed([wanted[h] for h in missing])
@@ -130,6 +133,16 @@ class CachedEmbedder:
                 self.vectors[h] = self.fresh[h] = v
             self.computed += len(missing)
         return {h: self.vectors[h] for h in wanted}
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Bring in, in one ask, the stored vectors of `texts` (embedding none): the texts of the stories
+        a batch may join are compared many times, and asking the store pair by pair costs more than linking."""
+        if self.fetch is None:
+            return
+        missing = list({h for h in map(text_hash, texts) if h not in self.vectors and h not in self._asked})
+        self._asked.update(missing)
+        for i in range(0, len(missing), 500):
+            self.vectors.update(self.fetch(missing[i:i + 500]))
 
     def similarity(self, a: str, b: str) -> float:
         """The cosine rescaled so that unrelated texts score 0 and the same text 1 (per model)."""

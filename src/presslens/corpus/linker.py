@@ -76,6 +76,9 @@ class Linker:
     def add(self, inputs: Iterable[LinkInput]) -> Change:
         change = Change()
         merged_before = dict(self.identities.merged)
+        inputs = list(inputs)
+        if self.embedder is not None:  # one ask of the store for every evidence text of the batch
+            self.embedder.prefetch(e.evidence.text for item in inputs for e in item.analysis.events)
         for item in inputs:
             self._add_article(item, change)
         for old, new in self.identities.merged.items():
@@ -156,7 +159,7 @@ class Linker:
             events.append((index, mention_of(
                 report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
-                place_is_country=place.get("feature") == "country", dated=_day_or_month(event.date) is not None,
+                place_is_country=place.get("feature") == "country", dated=_own_date(event),
                 trigger=_stem(event.trigger.text if event.trigger else None), context=context)))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
@@ -179,6 +182,8 @@ class Linker:
         story_rows, statement_rows = self.loader(wanted)
         for row in story_rows:
             restore_story(self.stories, row)
+        if self.embedder is not None:
+            self.embedder.prefetch(m["report"]["evidence"]["text"] for row in story_rows for m in row["mentions"])
         for row in statement_rows:
             restore_statement(self.statements, row)
 
@@ -260,6 +265,14 @@ def _stem(trigger: str | None) -> str | None:
 
 
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
+
+
+def _own_date(event: Event) -> bool:
+    """Whether the event's date is its own, not one taken over from its article's context."""
+    return _day_or_month(event.date) is not None and (event.date_source or "").split(":")[0] not in BORROWED_DATES
+
+
+BORROWED_DATES = frozenset({"context", "dateline"})  # date sources that are the article's date, not the event's
 
 
 def _plain_words(name: str) -> list[str]:
