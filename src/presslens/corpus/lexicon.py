@@ -92,3 +92,9 @@ def near_event_types() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def ordinals() -> dict[str, int]:
     return dict(lexicon()["ordinals"])
+
+
+@lru_cache(maxsize=1)
+def trigger_classes() -> dict[str, str]:
+    """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
+    return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}

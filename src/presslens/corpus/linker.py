@@ -17,7 +17,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import country_adjectives, titles
+from .lexicon import country_adjectives, titles, trigger_classes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -256,12 +256,15 @@ def _says(text: str, name: str) -> bool:
 
 
 def _stem(trigger: str | None) -> str | None:
-    """A trigger's head word, cut to a stem: "recognise", "recognized", "recognizing" → "recogn"."""
+    """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
+    `trigger_classes` of the corpus lexicon), else the head word cut to a stem ("recognized" → "recogn")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
     if not heads:
         return None
-    head = heads[-1].replace("ise", "ize").rstrip("s")
-    return head[:6]
+    for word in reversed(heads):
+        if word in trigger_classes():
+            return trigger_classes()[word]
+    return heads[-1].replace("ise", "ize").rstrip("s")[:6]
 
 
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
