@@ -275,3 +275,12 @@ def test_an_undated_mention_recalls_the_event_of_its_city_months_before():
                   _event_article("c", "2024-12-26", "CONSULT", "The BRICS summit in Kazan", actor="BRICS",
                                  place="Moscow", trigger="summit")], embedder="lexical")
     assert _groups(links) == [["a", "b"], ["c"]]
+
+
+def test_talks_and_a_meeting_are_named_alike():
+    def consult(doc_id, text, trigger):
+        return _event_article(doc_id, "2025-03-03", "CONSULT", text, actor="Anna Kovalenko", target="Joe Biden",
+                              trigger=trigger)
+    links = link([consult("a", "Kovalenko held talks with Biden.", "talks"),
+                  consult("b", "The meeting of Kovalenko and Biden ended at noon.", "meeting")], embedder="lexical")
+    assert _groups(links) == [["a", "b"]]
