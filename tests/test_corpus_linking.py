@@ -284,3 +284,22 @@ def test_talks_and_a_meeting_are_named_alike():
     links = link([consult("a", "Kovalenko held talks with Biden.", "talks"),
                   consult("b", "The meeting of Kovalenko and Biden ended at noon.", "meeting")], embedder="lexical")
     assert _groups(links) == [["a", "b"]]
+
+
+def test_one_briefing_sentence_cut_and_rendered_differently_is_one_statement_a_template_is_not():
+    said = ("Everyone who has served and can join the defence of the country must come to the nearest "
+            "recruiting office of the ministry today")
+    other = ("The future of our people depends on every citizen. Everyone who has served and can join the defence "
+             "of the country must come to the appropriate offices. The ministry will call up veterans.")
+    template_a = ("Our countries develop fruitful cooperation in trade, the economy, science and technology, culture "
+                  "and sport, and I am sure our friendship with Armenia will grow")
+    template_b = ("We value the fruitful cooperation in trade, the economy, science and technology, culture with "
+                  "Azerbaijan, built on the good traditions of our peoples")
+    inputs = [_quote_article("a-1", "2025-03-01", said, "Anna Kovalenko"),
+              _quote_article("b-1", "2025-03-01", other, "Anna Kovalenko"),
+              _quote_article("c-1", "2025-04-03", template_a, "Dmitry Peskov"),
+              _quote_article("d-1", "2025-04-04", template_b, "Dmitry Peskov")]
+    statements = link(inputs, embedder="lexical").statements
+    kovalenko = next(s for s in statements if s.speaker == "Anna Kovalenko")
+    assert {a.doc_id: a.match for a in kovalenko.appearances} == {"a-1": "first", "b-1": "near"}  # a 16-word run
+    assert all(len(s.appearances) == 1 for s in statements if s.speaker == "Dmitry Peskov")
