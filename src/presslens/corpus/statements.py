@@ -127,7 +127,7 @@ class StatementIndex:
                 if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
                         or not self._agree(mention, state, False):
                     continue
-                if _long_run(mention.text, other.text):
+                if len(mention.shingles & other.shingles) >= RUN_WORDS - 2 and _long_run(mention.text, other.text):
                     return state, "near"
                 small, large = sorted((len(mention.words), len(other.words)))
                 overlap = (containment(mention.words, other.words)
