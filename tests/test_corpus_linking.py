@@ -303,3 +303,21 @@ def test_one_briefing_sentence_cut_and_rendered_differently_is_one_statement_a_t
     kovalenko = next(s for s in statements if s.speaker == "Anna Kovalenko")
     assert {a.doc_id: a.match for a in kovalenko.appearances} == {"a-1": "first", "b-1": "near"}  # a 16-word run
     assert all(len(s.appearances) == 1 for s in statements if s.speaker == "Dmitry Peskov")
+
+
+def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_one_story():
+    people = [("Vladimir Putin", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Olaf Scholz", "PERSON")]
+
+    def call(doc_id, published, text, actor, target, trigger, day=None):
+        return _event_article(doc_id, published, "CONSULT", text, actor=actor, target=target, trigger=trigger,
+                              day=day, entities=[p for p in people if p[0].split()[-1] in text])
+    links = link([
+        call("kremlin-1", "2025-02-24", "Vladimir Putin had a telephone conversation with Emmanuel Macron.",
+             "Vladimir Putin", "Emmanuel Macron", "telephone conversation"),
+        call("tass-1", "2025-02-24", "Putin and Macron held phone talks on Monday, the Kremlin said.",
+             "Putin", "Macron", "phone talks", day="2025-02-24"),
+        call("kyiv-1", "2025-02-25", "Emmanuel Macron said his call with Vladimir Putin yesterday changed nothing.",
+             "Emmanuel Macron", "Vladimir Putin", "call", day="2025-02-24"),
+        call("kremlin-2", "2025-02-24", "Vladimir Putin had a telephone conversation with Olaf Scholz.",
+             "Vladimir Putin", "Olaf Scholz", "telephone conversation")], embedder="lexical")
+    assert _groups(links) == [["kremlin-1", "kyiv-1", "tass-1"], ["kremlin-2"]]
