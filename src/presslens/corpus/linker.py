@@ -77,8 +77,8 @@ class Linker:
         change = Change()
         merged_before = dict(self.identities.merged)
         inputs = list(inputs)
-        if self.embedder is not None:  # one ask of the store for every evidence text of the batch
-            self.embedder.prefetch(e.evidence.text for item in inputs for e in item.analysis.events)
+        if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
+            self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
         for item in inputs:
             self._add_article(item, change)
         for old, new in self.identities.merged.items():
