@@ -210,3 +210,114 @@ def test_a_bare_title_is_the_articles_one_person_with_that_role_or_no_one():
                 article("b", [("President", None)])])
     assert linker.speaker_ids[("a", 1)] == linker.speaker_ids[("a", 0)] == "person:anna-kovalenko"
     assert ("b", 0) not in linker.speaker_ids  # no one in b is named with that role: no speaker, never "President"
+
+
+# --- the scoring rules of story links, on invented events -------------------------------------
+
+def _event_article(doc_id, published, type_, text, *, actor=None, target=None, place=None, day=None,
+                   entities=(), trigger=None):
+    from presslens.model import Entity
+    at = text.find(trigger) if trigger else -1
+    event = Event(type_, actor, target, place, day, Span(0, len(text), text),
+                  trigger=Span(at, at + len(trigger), trigger) if at >= 0 else None)
+    ents = [Entity(f"e{i}", name, kind) for i, (name, kind) in enumerate(entities)]
+    return LinkInput(doc_id, doc_id, published, Analysis(text=text, published=published, events=[event], entities=ents))
+
+
+def _groups(links):
+    return sorted(sorted(r.doc_id for r in s.reports) for s in links.stories)
+
+
+def test_a_treaty_coded_agree_by_one_report_and_support_by_another_is_one_story():
+    links = link([_event_article("a", "2025-02-21", "AGREE", "Putin and Pushilin signed a treaty of friendship in Moscow.",
+                                 actor="Vladimir Putin", target="treaty of friendship", place="Moscow", trigger="signed"),
+                  _event_article("b", "2025-02-21", "SUPPORT", "Putin signed the treaty of friendship in Moscow with Pushilin.",
+                                 actor="Vladimir Putin", target="treaty of friendship", place="Moscow", trigger="signed")],
+                 embedder="lexical")
+    assert _groups(links) == [["a", "b"]]
+    far = link([_event_article("a", "2025-02-21", "AGREE", "Putin signed a treaty in Moscow.", place="Moscow"),
+                _event_article("b", "2025-02-21", "ASSAULT", "Putin signed a treaty in Moscow.", place="Moscow")],
+               embedder="lexical")
+    assert _groups(far) == [["a"], ["b"]]  # types that are not near are never one story
+
+
+def test_the_second_and_third_rounds_of_talks_are_two_stories():
+    links = link([_event_article("a", "2025-03-03", "CONSULT", "The second round of talks was held in Belarus.",
+                                 place="Belarus", trigger="talks"),
+                  _event_article("b", "2025-03-04", "CONSULT", "The third round of talks was held in Belarus.",
+                                 place="Belarus", trigger="talks")], embedder="lexical")
+    assert _groups(links) == [["a"], ["b"]]
+
+
+def test_calls_with_two_different_leaders_on_one_day_are_two_stories():
+    people = [("Anna Kovalenko", "PERSON"), ("Joe Biden", "PERSON"), ("Emmanuel Macron", "PERSON")]
+    links = link([_event_article("a", "2025-03-03", "CONSULT", "Anna Kovalenko held a phone call with Joe Biden.",
+                                 actor="Anna Kovalenko", trigger="call", entities=people),
+                  _event_article("b", "2025-03-03", "CONSULT", "Anna Kovalenko held a phone call with Emmanuel Macron.",
+                                 actor="Anna Kovalenko", trigger="call", entities=people)], embedder="lexical")
+    assert _groups(links) == [["a"], ["b"]]
+
+
+def test_meetings_two_days_apart_each_do_not_chain_into_one_story():
+    def meeting(doc_id, day):
+        return _event_article(doc_id, day, "CONSULT", "The council held a meeting in Kyiv.", place="Kyiv",
+                              day=day, trigger="meeting")
+    links = link([meeting("a", "2025-02-21"), meeting("b", "2025-02-23"), meeting("c", "2025-02-25")], embedder="lexical")
+    assert ["c"] in _groups(links) or ["a"] in _groups(links)  # b joins one neighbour, never both
+    assert len(links.stories) == 2
+
+
+def test_an_undated_mention_recalls_the_event_of_its_city_months_before():
+    links = link([_event_article("a", "2024-10-23", "CONSULT", "The BRICS summit opened in Kazan.", actor="BRICS",
+                                 place="Kazan", day="2024-10-23", trigger="summit"),
+                  _event_article("b", "2024-12-26", "CONSULT", "The BRICS summit in Kazan", actor="BRICS", place="Kazan",
+                                 trigger="summit"),
+                  _event_article("c", "2024-12-26", "CONSULT", "The BRICS summit in Kazan", actor="BRICS",
+                                 place="Moscow", trigger="summit")], embedder="lexical")
+    assert _groups(links) == [["a", "b"], ["c"]]
+
+
+def test_talks_and_a_meeting_are_named_alike():
+    def consult(doc_id, text, trigger):
+        return _event_article(doc_id, "2025-03-03", "CONSULT", text, actor="Anna Kovalenko", target="Joe Biden",
+                              trigger=trigger)
+    links = link([consult("a", "Kovalenko held talks with Biden.", "talks"),
+                  consult("b", "The meeting of Kovalenko and Biden ended at noon.", "meeting")], embedder="lexical")
+    assert _groups(links) == [["a", "b"]]
+
+
+def test_one_briefing_sentence_cut_and_rendered_differently_is_one_statement_a_template_is_not():
+    said = ("Everyone who has served and can join the defence of the country must come to the nearest "
+            "recruiting office of the ministry today")
+    other = ("The future of our people depends on every citizen. Everyone who has served and can join the defence "
+             "of the country must come to the appropriate offices. The ministry will call up veterans.")
+    template_a = ("Our countries develop fruitful cooperation in trade, the economy, science and technology, culture "
+                  "and sport, and I am sure our friendship with Armenia will grow")
+    template_b = ("We value the fruitful cooperation in trade, the economy, science and technology, culture with "
+                  "Azerbaijan, built on the good traditions of our peoples")
+    inputs = [_quote_article("a-1", "2025-03-01", said, "Anna Kovalenko"),
+              _quote_article("b-1", "2025-03-01", other, "Anna Kovalenko"),
+              _quote_article("c-1", "2025-04-03", template_a, "Dmitry Peskov"),
+              _quote_article("d-1", "2025-04-04", template_b, "Dmitry Peskov")]
+    statements = link(inputs, embedder="lexical").statements
+    kovalenko = next(s for s in statements if s.speaker == "Anna Kovalenko")
+    assert {a.doc_id: a.match for a in kovalenko.appearances} == {"a-1": "first", "b-1": "near"}  # a 16-word run
+    assert all(len(s.appearances) == 1 for s in statements if s.speaker == "Dmitry Peskov")
+
+
+def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_one_story():
+    people = [("Vladimir Putin", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Olaf Scholz", "PERSON")]
+
+    def call(doc_id, published, text, actor, target, trigger, day=None):
+        return _event_article(doc_id, published, "CONSULT", text, actor=actor, target=target, trigger=trigger,
+                              day=day, entities=[p for p in people if p[0].split()[-1] in text])
+    links = link([
+        call("kremlin-1", "2025-02-24", "Vladimir Putin had a telephone conversation with Emmanuel Macron.",
+             "Vladimir Putin", "Emmanuel Macron", "telephone conversation"),
+        call("tass-1", "2025-02-24", "Putin and Macron held phone talks on Monday, the Kremlin said.",
+             "Putin", "Macron", "phone talks", day="2025-02-24"),
+        call("kyiv-1", "2025-02-25", "Emmanuel Macron said his call with Vladimir Putin yesterday changed nothing.",
+             "Emmanuel Macron", "Vladimir Putin", "call", day="2025-02-24"),
+        call("kremlin-2", "2025-02-24", "Vladimir Putin had a telephone conversation with Olaf Scholz.",
+             "Vladimir Putin", "Olaf Scholz", "telephone conversation")], embedder="lexical")
+    assert _groups(links) == [["kremlin-1", "kyiv-1", "tass-1"], ["kremlin-2"]]

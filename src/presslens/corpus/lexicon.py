@@ -77,3 +77,24 @@ def media_names() -> frozenset[str]:
     table = {alias.lower() for row in _data("actors.json")["actors"] if row.get("sector") == "MED"
              for alias in [row["name"], *row["aliases"]]}
     return frozenset(table | set(lexicon()["media"]))
+
+
+@lru_cache(maxsize=1)
+def near_event_types() -> dict[str, frozenset[str]]:
+    """PLOVER type → the other types one event is often coded as by another report."""
+    out: dict[str, set[str]] = {}
+    for a, b in lexicon()["near_event_types"]:
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {t: frozenset(near) for t, near in out.items()}
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> dict[str, int]:
+    return dict(lexicon()["ordinals"])
+
+
+@lru_cache(maxsize=1)
+def trigger_classes() -> dict[str, str]:
+    """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
+    return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}

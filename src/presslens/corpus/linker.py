@@ -17,7 +17,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import titles
+from .lexicon import country_adjectives, titles, trigger_classes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -76,6 +76,9 @@ class Linker:
     def add(self, inputs: Iterable[LinkInput]) -> Change:
         change = Change()
         merged_before = dict(self.identities.merged)
+        inputs = list(inputs)
+        if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
+            self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
         for item in inputs:
             self._add_article(item, change)
         for old, new in self.identities.merged.items():
@@ -147,9 +150,17 @@ class Linker:
             quotes.append((index, quote_mention(appearance, quote.content.text, identity_id,
                                                 identity.name if identity else name)))
         events = []
+        named = _named_in(analysis, full_names)
+        context = {key for _, key in named}
         for index, event in enumerate(analysis.events):
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
-            events.append((index, mention_of(report, event.type, *keys, denial=stance(report) == "denies")))
+            participants = {key for name, key in named if _says(event.evidence.text, name)}
+            place = event.place if isinstance(event.place, dict) else {}
+            events.append((index, mention_of(
+                report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
+                people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
+                place_is_country=place.get("feature") == "country", dated=_own_date(event),
+                trigger=_stem(event.trigger.text if event.trigger else None), context=context)))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
                        | {k for _, m in events for k in block_keys(m, lookup=True)})
@@ -171,6 +182,8 @@ class Linker:
         story_rows, statement_rows = self.loader(wanted)
         for row in story_rows:
             restore_story(self.stories, row)
+        if self.embedder is not None:
+            self.embedder.prefetch(m["report"]["evidence"]["text"] for row in story_rows for m in row["mentions"])
         for row in statement_rows:
             restore_statement(self.statements, row)
 
@@ -210,6 +223,59 @@ def _day_or_month(value: str | None) -> str | None:
     if value and len(value) == 7 and value[4] == "-":
         return value
     return None
+
+
+def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
+    """(name as written, key) for the people and bodies the article names: a person by surname (the
+    article's full name for a bare one), a body by its normalised name; countries are left to the
+    actor's, target's and place's country codes."""
+    out = {}
+    for entity in analysis.entities:
+        if not entity.name or entity.type not in _PARTICIPANT_TYPES or len(entity.name) < 3:
+            continue
+        if entity.type in ("GPE", "NORP") and (entity.country or entity.name.lower() in country_adjectives()):
+            continue  # a country is the actor's, target's or place's country, counted there
+        found = name_key(full_names.get(entity.name.lower(), entity.name), entity_type=entity.type)
+        if found is not None and found.kind != "thing":
+            out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
+    return list(out.items())
+
+
+_PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _says(text: str, name: str) -> bool:
+    """Whether `text` names `name` as a whole word."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _stem(trigger: str | None) -> str | None:
+    """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
+    `trigger_classes` of the corpus lexicon), else the head word cut to a stem ("recognized" → "recogn")."""
+    heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
+    if not heads:
+        return None
+    for word in reversed(heads):
+        if word in trigger_classes():
+            return trigger_classes()[word]
+    return heads[-1].replace("ise", "ize").rstrip("s")[:6]
+
+
+_LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
+
+
+def _own_date(event: Event) -> bool:
+    """Whether the event's date is its own, not one taken over from its article's context."""
+    return _day_or_month(event.date) is not None and (event.date_source or "").split(":")[0] not in BORROWED_DATES
+
+
+BORROWED_DATES = frozenset({"context", "dateline"})  # date sources that are the article's date, not the event's
 
 
 def _plain_words(name: str) -> list[str]:

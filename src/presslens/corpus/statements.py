@@ -5,6 +5,8 @@ A quotation joins an existing statement when it is
 * identical after normalising marks, case and spacing (`match="identical"`; found by hash),
 * near-identical: word 3-shingle Jaccard ≥ `NEAR_JACCARD`, or one a trimmed copy of the other
   (containment ≥ `NEAR_CONTAINMENT`) — candidates found by MinHash LSH bands (`match="near"`),
+* near-identical too: the same speaker within `REWORD_DAYS` days and a long verbatim run of words in
+  both (`RUN_WORDS`, `RUN_SHARE`: one sentence of a briefing, cut and rendered differently around it),
 * or the same indirect statement reworded: the same speaker, within `REWORD_DAYS` days, and
   the shorter one's content words found in the other (≥ `REWORD_OVERLAP`) or an embedding
   similarity ≥ `REWORD_COSINE`
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..model import Span
 from .records import Appearance, Statement
-from .similarity import MinHash, containment, content_words, jaccard, shingles, text_key
+from .similarity import MinHash, containment, content_words, jaccard, normal_text, shingles, text_key
 from .stories import day_number
 
 NEAR_JACCARD = 0.5
@@ -34,6 +37,8 @@ REWORD_OVERLAP = 0.7  # share of the shorter statement's content words found in 
 MIN_REWORD_WORDS = 5
 MAX_REWORD_RATIO = 4  # a short statement is not "contained" in a speech four times its length
 REWORD_COSINE = 0.85
+RUN_WORDS = 12  # a run of this many words in both, by one speaker within days: one statement cut
+RUN_SHARE = 0.4  # differently and re-rendered, when the run is this share of the shorter quotation
 
 
 @dataclass
@@ -55,6 +60,17 @@ class _StatementState:
 
 def statement_id(appearance: Appearance) -> str:
     return "stmt-" + hashlib.sha1(f"{appearance.doc_id}\x00{appearance.quote_index}".encode("utf-8")).hexdigest()[:12]
+
+
+def _long_run(a: str, b: str) -> bool:
+    """Whether two quotations share a long verbatim run of words (`RUN_WORDS`, `RUN_SHARE` of the shorter):
+    one briefing sentence quoted by two releases, cut and rendered differently around it. Template
+    messages share shorter runs ("fruitful cooperation in trade, the economy, science and technology")."""
+    x, y = normal_text(a).split(), normal_text(b).split()
+    if min(len(x), len(y)) < RUN_WORDS:
+        return False
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y)).size
+    return run >= RUN_WORDS and run >= RUN_SHARE * min(len(x), len(y))
 
 
 def quote_mention(appearance: Appearance, text: str, speaker_id: str | None, speaker: str | None) -> QuoteMention:
@@ -111,6 +127,8 @@ class StatementIndex:
                 if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
                         or not self._agree(mention, state, False):
                     continue
+                if len(mention.shingles & other.shingles) >= RUN_WORDS - 2 and _long_run(mention.text, other.text):
+                    return state, "near"
                 small, large = sorted((len(mention.words), len(other.words)))
                 overlap = (containment(mention.words, other.words)
                            if small >= MIN_REWORD_WORDS and large <= MAX_REWORD_RATIO * small else 0.0)

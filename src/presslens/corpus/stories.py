@@ -7,11 +7,20 @@ article's); a denial ("the ministry denied that its forces struck …", typed RE
 repeats.  A denial comes after what it denies, and its date is often its own ("denied on
 Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LOOKBACK` days
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
-identities) — plus the similarity of the evidence sentences (an embedder, see
-`presslens.corpus.embedding`); a different place rules a candidate out.  The embedder is asked
-only when structure alone neither decides for nor rules out the link, so most reports cost no
-embedding — and it is asked only once the two share a place or a target (below that, word
-overlap stands in).  A report joins the best story scoring at least `THRESHOLD`, else starts a new one.
+identities), the same trigger word, and how far the two articles name the same people and
+bodies (their context) — plus the similarity of the evidence sentences (an embedder, see
+`presslens.corpus.embedding`).  Near PLOVER types (a signed treaty coded AGREE by one report and
+SUPPORT by another, `near_event_types` of the corpus lexicon) are compared with a penalty.  What
+rules a candidate out: two different cities (unless the evidences share two named participants:
+the event extractor misreads places), different ordinals ("the second round" vs "the third"),
+each side naming a person the other does not (a call with Biden vs a call with Macron, a
+penalty), and dates a story cannot span — every dated telling of a story lies within one window
+of the others, so reports cannot chain a story day by day.  An undated mention (dated by its
+article) may recall an event of the same city up to `RECALL_LOOKBACK` days before its article
+("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
+only when structure alone neither decides for nor rules out the link, and only once structure
+gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
+least `THRESHOLD`, else starts a new one.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
@@ -24,17 +33,25 @@ from datetime import date
 
 from ..model import Span
 from .records import Report, Story
-from .similarity import containment, content_words, jaccard
+from .lexicon import near_event_types, ordinals
+from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
 DENIAL_LOOKBACK = 7  # days before its own date a denial may look for what it denies
+RECALL_LOOKBACK = 92  # days before its article an undated mention may recall an event of the same place
 THRESHOLD = 0.55
 COMPARED = 6
-EMBED_FROM = 0.25  # the embedder is asked only once a place or a target is shared (word overlap below)
+EMBED_FROM = 0.25  # the embedder is asked only once structure gives this much (word overlap below)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
 DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
-WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45}
+WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
+           "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
+           "article": 0.15,  # two mentions of one article: one release rarely tells two such events
+           "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
+PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
+             "countries": 0.15}  # in two different countries (a country is often read from a demonym)
+MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
 
 
 @dataclass
@@ -50,6 +67,14 @@ class Mention:
     words: set[str] = field(default_factory=set)
     denial: bool = False  # "X denied that Russian forces struck …": may join a story of another type
     days: tuple[int | None, ...] = ()  # the days it is filed under: its day, or every day of its month
+    participants: frozenset[str] = frozenset()  # name keys of the people and bodies its evidence names
+    people: frozenset[str] = frozenset()  # those of them that are people
+    place_country: str | None = None  # the place's country code
+    place_is_country: bool = False  # the place is a whole country ("in Ukraine")
+    dated: bool = True  # its date is its own (False: its article's, nothing dated the event)
+    ordinals: frozenset[int] = frozenset()  # "the second round": ordinals the evidence gives
+    trigger: str | None = None  # the trigger's word stem
+    context: frozenset[str] = frozenset()  # the people and bodies its whole article names
 
     def __post_init__(self):
         self.days = self.days or day_range(self.report.date)
@@ -98,11 +123,57 @@ def _near_pair(a: "Mention", b: "Mention") -> bool:
     return min(denial.days) - WINDOW_DAYS - DENIAL_LOOKBACK <= max(other.days) <= max(denial.days) + WINDOW_DAYS
 
 
+def _recalls(a: "Mention", b: "Mention") -> bool:
+    """Whether one is an undated mention that may recall the other, an event of the months before its
+    article ("the BRICS summit in Kazan" in December, of the October summit): same place required."""
+    for undated, other in ((a, b), (b, a)):
+        if not undated.dated and other.dated and undated.day is not None and other.days != (None,) \
+                and undated.day - RECALL_LOOKBACK <= min(other.days) and max(other.days) <= undated.day + WINDOW_DAYS:
+            return True
+    return False
+
+
 def _window(days: tuple[int | None, ...], *, before: int = 0, after: int = 0) -> list[int | None]:
     """The days a mention searches: its own ± the window, `before`/`after` days further."""
     if days == (None,):
         return [None]
     return list(range(min(days) - WINDOW_DAYS - before, max(days) + WINDOW_DAYS + after + 1))
+
+
+def _month(day: int) -> str:
+    return date.fromordinal(day).isoformat()[:7]
+
+
+def _recall_months(mention: "Mention", *, lookup: bool) -> list[str]:
+    """The months of the recall blocks a mention with a place is filed under (its own) or searches:
+    an undated one the months before it, a dated one the months after it (for undated ones)."""
+    if not mention.place_id or mention.days == (None,):
+        return []
+    if not lookup:
+        return sorted({_month(d) for d in (min(mention.days), max(mention.days))})
+    first, last = ((mention.day - RECALL_LOOKBACK, mention.day) if not mention.dated
+                   else (min(mention.days), max(mention.days) + RECALL_LOOKBACK))
+    return sorted({_month(d) for d in range(first, last + 1, 14)} | {_month(last)})
+
+
+def _place_relation(a: "Mention", b: "Mention") -> str | None:
+    """How two mentions' places relate: "same" (a city: strong), "same country" (a country read from
+    "Russian" as often as from "in Russia": weak), "within" (a city and its country), "countries"
+    (two countries: weak against), "other" (two cities, or a city and another country: not one event),
+    or None (one has no place)."""
+    if not a.place_id or not b.place_id:
+        return None
+    if a.place_id == b.place_id:
+        return "same country" if a.place_is_country else "same"
+    if a.place_country and a.place_country == b.place_country and (a.place_is_country or b.place_is_country):
+        return "within"
+    if a.place_is_country and b.place_is_country:
+        return "countries"
+    return "other"
+
+
+def _types(type_: str) -> list[str]:
+    return [type_, *sorted(near_event_types().get(type_, ()))]
 
 
 @dataclass
@@ -124,6 +195,7 @@ class StoryIndex:
         self._blocks: dict[tuple[str, int | None], dict[str, None]] = {}  # ordered sets of story ids
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
         self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
+        self._recall: dict[tuple[str, str, str], dict[str, None]] = {}  # (type, place, month) → stories
         self.comparisons = 0
 
     def candidates(self, mention: Mention) -> list[_StoryState]:
@@ -131,8 +203,10 @@ class StoryIndex:
         if mention.denial:
             blocks = [self._days.get(day, {}) for day in _window(mention.days, before=DENIAL_LOOKBACK)]
         else:
-            blocks = [self._blocks.get((mention.type, day), {}) for day in _window(mention.days)]
+            blocks = [self._blocks.get((t, day), {}) for t in _types(mention.type) for day in _window(mention.days)]
             blocks += [self._denials.get(day, {}) for day in _window(mention.days, after=DENIAL_LOOKBACK)]
+            blocks += [self._recall.get((mention.type, mention.place_id, month), {})
+                       for month in _recall_months(mention, lookup=True)]
         for block in blocks:
             for sid in block:
                 if sid not in seen:
@@ -143,26 +217,42 @@ class StoryIndex:
     def score(self, a: Mention, b: Mention) -> float:
         """How likely two mentions are one event: structure first, evidence similarity when undecided."""
         self.comparisons += 1
-        if a.place_id and b.place_id and a.place_id != b.place_id or not _near_pair(a, b):
+        if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:  # the second round is not the third
+            return 0.0
+        place = _place_relation(a, b)
+        shared = (a.participants & b.participants) - {a.actor_id, a.target_id, b.actor_id, b.target_id}
+        if place == "other" and len(shared) < MANY_SHARED or a.people - b.people and b.people - a.people:
+            return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
+        if not _near_pair(a, b) and not (place == "same" and _recalls(a, b)):
             return 0.0
         # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
         # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
         repeats = ((a.denial or b.denial) and len(a.words & b.words) >= DENIAL_SHARED
                    and containment(a.words, b.words) >= DENIAL_OVERLAP)
-        if a.type != b.type:
-            return THRESHOLD if repeats else 0.0
+        if a.type != b.type and not repeats and b.type not in near_event_types().get(a.type, ()):
+            return 0.0
+        if a.type != b.type and repeats:
+            return THRESHOLD
+        score = self._same_event(a, b, place)
         if repeats and a.denial != b.denial:
-            return max(THRESHOLD, self._same_type(a, b))
-        return self._same_type(a, b)
+            return max(THRESHOLD, score)
+        return score - (PENALTIES["near_type"] if a.type != b.type else 0.0)
 
-    def _same_type(self, a: Mention, b: Mention) -> float:
-        structural = WEIGHTS["place"] if a.place_id and a.place_id == b.place_id else 0.0
+    def _same_event(self, a: Mention, b: Mention, place: str | None) -> float:
+        structural = {"same": WEIGHTS["place"], "same country": WEIGHTS["place"] / 2,
+                      "within": WEIGHTS["place"] / 2, "countries": -PENALTIES["countries"]}.get(place, 0.0)
         for name, x, y, cx, cy in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country),
                                    ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country)):
             if x and x == y:
                 structural += WEIGHTS[name]
             elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
                 structural += WEIGHTS[name] / 2
+        if a.trigger and a.trigger == b.trigger:
+            structural += WEIGHTS["trigger"]
+        if a.report.doc_id == b.report.doc_id:
+            structural += WEIGHTS["article"]
+        else:
+            structural += WEIGHTS["context"] * jaccard(a.context, b.context)
         if structural >= THRESHOLD:
             return structural
         if a.report.evidence.text == b.report.evidence.text:
@@ -171,8 +261,8 @@ class StoryIndex:
             similarity = min(1.0, 2 * jaccard(a.words, b.words))
         else:
             similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
-        if similarity >= SIMILAR_ALONE:  # told in nearly the same words: no structure needed
-            return max(THRESHOLD, structural + WEIGHTS["evidence"] * similarity)
+        if similarity >= SIMILAR_ALONE:
+            return max(THRESHOLD, structural + WEIGHTS["evidence"] * similarity)  # nearly the same words
         return structural + WEIGHTS["evidence"] * similarity
 
     def put(self, story: Story, mentions: list[Mention]) -> None:
@@ -190,10 +280,14 @@ class StoryIndex:
             self._days.setdefault(day, {})[story_id] = None
             if mention.denial:
                 self._denials.setdefault(day, {})[story_id] = None
+        for month in _recall_months(mention, lookup=False):
+            self._recall.setdefault((mention.type, mention.place_id, month), {})[story_id] = None
 
     def add(self, mention: Mention) -> Story:
         best, best_score = None, THRESHOLD
         for state in self.candidates(mention):
+            if not _fits_dates(mention, state):
+                continue
             score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
             if score >= best_score:
                 best, best_score = state, score
@@ -207,9 +301,32 @@ class StoryIndex:
         return best.story
 
 
-def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False) -> Mention:
+def _fits_dates(mention: Mention, state: _StoryState) -> bool:
+    """A story's dated tellings stay within one window: a report may not chain it day by day
+    (a meeting on the 21st, one on the 23rd and one on the 24th are three events)."""
+    if mention.denial:
+        return True
+    return all(_near(mention.days, m.days) for m in state.mentions if not m.denial and m.dated == mention.dated)
+
+
+def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False,
+               participants=(), people=(), place_country: str | None = None, place_is_country: bool = False,
+               dated: bool = True, trigger: str | None = None, context=()) -> Mention:
+    text = report.evidence.text
     return Mention(report, type_, day_number(report.date), actor_id, target_id, place_id,
-                   content_words(report.evidence.text), denial, day_range(report.date))
+                   content_words(text), denial, day_range(report.date), frozenset(participants), frozenset(people),
+                   place_country, place_is_country, dated, ordinals_in(text), trigger, frozenset(context))
+
+
+def ordinals_in(text: str) -> frozenset[int]:
+    """The ordinals a sentence gives ("the second round", "the 3rd package")."""
+    found = set()
+    for word in normal_text(text).split():
+        if word in ordinals():
+            found.add(ordinals()[word])
+        elif len(word) > 2 and word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+            found.add(int(word[:-2]))
+    return frozenset(found)
 
 
 def _summarise(state: _StoryState) -> None:
@@ -234,20 +351,24 @@ def _summarise(state: _StoryState) -> None:
 
 def block_keys(mention: Mention, *, lookup: bool) -> set[str]:
     """Keys a mention is filed under (`lookup=False`) or searches (`lookup=True`: its whole window)."""
+    recall = {f"recall:{mention.type}:{mention.place_id}:{month}" for month in _recall_months(mention, lookup=lookup)}
     if not lookup:
         keys = {key for day in mention.days for key in (f"block:{mention.type}:{day}", f"day:{day}")}
-        return keys | ({f"denial:{day}" for day in mention.days} if mention.denial else set())
+        return keys | recall | ({f"denial:{day}" for day in mention.days} if mention.denial else set())
     if mention.denial:
         return {f"day:{day}" for day in _window(mention.days, before=DENIAL_LOOKBACK)}
-    return ({f"block:{mention.type}:{day}" for day in _window(mention.days)}
-            | {f"denial:{day}" for day in _window(mention.days, after=DENIAL_LOOKBACK)})
+    return ({f"block:{t}:{day}" for t in _types(mention.type) for day in _window(mention.days)}
+            | {f"denial:{day}" for day in _window(mention.days, after=DENIAL_LOOKBACK)} | recall)
 
 
 def dump_story(index: StoryIndex, story_id: str) -> dict:
     state = index.states[story_id]
     return {"story": {k: v for k, v in state.story.to_dict().items() if k not in ("reports", "conflicts")},
             "mentions": [{"report": m.report.to_dict(), "type": m.type, "actor_id": m.actor_id,
-                          "target_id": m.target_id, "place_id": m.place_id, "denial": m.denial}
+                          "target_id": m.target_id, "place_id": m.place_id, "denial": m.denial,
+                          "participants": sorted(m.participants), "people": sorted(m.people),
+                          "place_country": m.place_country, "place_is_country": m.place_is_country,
+                          "dated": m.dated, "trigger": m.trigger, "context": sorted(m.context)}
                          for m in state.mentions]}
 
 
@@ -264,6 +385,9 @@ def restore_story(index: StoryIndex, row: dict) -> None:
         report = dict(m["report"])
         report["evidence"] = Span(**report["evidence"])
         mentions.append(mention_of(Report(**report), m["type"], m["actor_id"], m["target_id"], m["place_id"],
-                                   denial=m["denial"]))
+                                   denial=m["denial"], participants=m.get("participants", ()),
+                                   people=m.get("people", ()), place_country=m.get("place_country"),
+                                   place_is_country=m.get("place_is_country", False), dated=m.get("dated", True),
+                                   trigger=m.get("trigger"), context=m.get("context", ())))
     data = row["story"]
     index.put(Story(data["id"], data["type"], data["date"], data["place"]), mentions)

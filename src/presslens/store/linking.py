@@ -135,63 +135,81 @@ def _write(conn: Connection, linker: Linker, change: Change, rows_of: dict) -> N
                                            for h, v in linker.embedder.fresh.items()])
 
 
-def _event_ids(conn: Connection, article_id: int) -> list[int]:
-    return list(conn.scalars(select(events.c.id).where(events.c.article_id == article_id).order_by(events.c.id)))
+def _row_ids(conn: Connection, table, article_ids: set[int]) -> dict[int, list[int]]:
+    """Article id → its event (or quote) row ids in order, for many articles in one query."""
+    out: dict[int, list[int]] = {a: [] for a in article_ids}
+    ordered = sorted(article_ids)
+    for i in range(0, len(ordered), 500):
+        for row_id, article_id in conn.execute(select(table.c.id, table.c.article_id)
+                                               .where(table.c.article_id.in_(ordered[i:i + 500]))
+                                               .order_by(table.c.article_id, table.c.id)):
+            out[article_id].append(row_id)
+    return out
 
 
-def _quote_ids(conn: Connection, article_id: int) -> list[int]:
-    return list(conn.scalars(select(quotes.c.id).where(quotes.c.article_id == article_id).order_by(quotes.c.id)))
-
-
-def _replace_keys(conn: Connection, kind: str, target_id: str, keys: set[str]) -> None:
-    conn.execute(delete(link_keys).where(link_keys.c.kind == kind, link_keys.c.target_id == target_id))
-    if keys:
-        conn.execute(link_keys.insert(), [{"key": k, "kind": kind, "target_id": target_id} for k in sorted(keys)])
+def _replace(conn: Connection, parent, children, ids: list[str], parent_rows: list[dict], child_rows: list[dict]) -> None:
+    """Replace the rows of `ids` in a parent table and its child table (`children`: (table, its column
+    naming the parent)) in a few statements: children deleted first, parents inserted first."""
+    child, column = children
+    for i in range(0, len(ids), 500):
+        conn.execute(delete(child).where(column.in_(ids[i:i + 500])))
+        conn.execute(delete(parent).where(parent.c.id.in_(ids[i:i + 500])))
+    for table, rows in ((parent, parent_rows), (child, child_rows)):
+        if rows:
+            conn.execute(table.insert(), rows)
 
 
 def _write_stories(conn: Connection, linker: Linker, story_ids: set[str]) -> None:
-    ids_of: dict[int, list[int]] = {}
-    for story_id in sorted(story_ids):
-        story = linker.story(story_id)
+    ordered = sorted(story_ids)
+    stories_of = {sid: linker.story(sid) for sid in ordered}
+    event_ids = _row_ids(conn, events, {int(r.doc_id) for s in stories_of.values() for r in s.reports})
+    story_rows, report_rows, key_rows = [], [], []
+    for story_id, story in stories_of.items():
         state, keys = linker.story_row(story_id)
-        conn.execute(delete(stories).where(stories.c.id == story_id))
-        conn.execute(delete(story_reports).where(story_reports.c.story_id == story_id))
-        conn.execute(stories.insert().values(
-            id=story_id, type=story.type, date=story.date, place=story.place, reports=len(story.reports),
-            outlets=len({r.outlet for r in story.reports}), conflicts=len(story.conflicts),
-            details=story.to_dict(), state=state))
-        rows = []
+        story_rows.append({"id": story_id, "type": story.type, "date": story.date, "place": story.place,
+                           "reports": len(story.reports), "outlets": len({r.outlet for r in story.reports}),
+                           "conflicts": len(story.conflicts), "details": story.to_dict(), "state": state})
         for report in story.reports:
             article_id = int(report.doc_id)
-            event_ids = ids_of.setdefault(article_id, _event_ids(conn, article_id))
-            rows.append({"event_id": event_ids[report.event_index], "story_id": story_id, "article_id": article_id,
-                         "event_index": report.event_index, "outlet": report.outlet, "published": report.published,
-                         "asserted_by": report.asserted_by, "asserted_by_id": report.asserted_by_id,
-                         "source": report.source, "source_id": report.source_id, "stance": report.stance})
-        conn.execute(story_reports.insert(), rows)
-        _replace_keys(conn, "story", story_id, keys)
+            report_rows.append({"event_id": event_ids[article_id][report.event_index], "story_id": story_id,
+                                "article_id": article_id, "event_index": report.event_index, "outlet": report.outlet,
+                                "published": report.published, "asserted_by": report.asserted_by,
+                                "asserted_by_id": report.asserted_by_id, "source": report.source,
+                                "source_id": report.source_id, "stance": report.stance})
+        key_rows += [{"key": k, "kind": "story", "target_id": story_id} for k in sorted(keys)]
+    _replace(conn, stories, (story_reports, story_reports.c.story_id), ordered, story_rows, report_rows)
+    _replace_keys(conn, "story", ordered, key_rows)
+
+
+def _replace_keys(conn: Connection, kind: str, target_ids: list[str], rows: list[dict]) -> None:
+    for i in range(0, len(target_ids), 500):
+        conn.execute(delete(link_keys).where(link_keys.c.kind == kind, link_keys.c.target_id.in_(target_ids[i:i + 500])))
+    if rows:
+        conn.execute(link_keys.insert(), rows)
 
 
 def _write_statements(conn: Connection, linker: Linker, statement_ids: set[str]) -> None:
-    ids_of: dict[int, list[int]] = {}
-    for statement_id in sorted(statement_ids):
-        statement = linker.statement(statement_id)
+    ordered = sorted(statement_ids)
+    statements_of = {sid: linker.statement(sid) for sid in ordered}
+    quote_ids = _row_ids(conn, quotes, {int(a.doc_id) for s in statements_of.values() for a in s.appearances})
+    statement_rows, appearance_rows, key_rows = [], [], []
+    for statement_id, statement in statements_of.items():
         state, keys = linker.statement_row(statement_id)
-        conn.execute(delete(statements).where(statements.c.id == statement_id))
-        conn.execute(delete(statement_appearances).where(statement_appearances.c.statement_id == statement_id))
-        conn.execute(statements.insert().values(
-            id=statement_id, speaker=statement.speaker, speaker_id=linker.identities.find(statement.speaker_id),
-            text=statement.text, first_seen=statement.first_seen, appearances=len(statement.appearances), state=state))
-        rows = []
+        statement_rows.append({"id": statement_id, "speaker": statement.speaker,
+                               "speaker_id": linker.identities.find(statement.speaker_id), "text": statement.text,
+                               "first_seen": statement.first_seen, "appearances": len(statement.appearances),
+                               "state": state})
         for appearance in statement.appearances:
             article_id = int(appearance.doc_id)
-            quote_ids = ids_of.setdefault(article_id, _quote_ids(conn, article_id))
-            rows.append({"quote_id": quote_ids[appearance.quote_index], "statement_id": statement_id,
-                         "article_id": article_id, "quote_index": appearance.quote_index,
-                         "outlet": appearance.outlet, "published": appearance.published, "kind": appearance.kind,
-                         "relayed_by": appearance.relayed_by, "match": appearance.match})
-        conn.execute(statement_appearances.insert(), rows)
-        _replace_keys(conn, "statement", statement_id, keys)
+            appearance_rows.append({"quote_id": quote_ids[article_id][appearance.quote_index],
+                                    "statement_id": statement_id, "article_id": article_id,
+                                    "quote_index": appearance.quote_index, "outlet": appearance.outlet,
+                                    "published": appearance.published, "kind": appearance.kind,
+                                    "relayed_by": appearance.relayed_by, "match": appearance.match})
+        key_rows += [{"key": k, "kind": "statement", "target_id": statement_id} for k in sorted(keys)]
+    _replace(conn, statements, (statement_appearances, statement_appearances.c.statement_id), ordered,
+             statement_rows, appearance_rows)
+    _replace_keys(conn, "statement", ordered, key_rows)
 
 
 def relink(engine: Engine, *, embedder: str | None = "default", batch: int = BATCH) -> int:
