@@ -2,7 +2,8 @@
 
 * `widen_to_quotations`: a cue-verb content inside a quotation becomes the whole quotation; one
   that opens a quotation running on past the parsed clause is extended to its end.
-* `merge_interrupted`: “A,” he said, “B.” — the quotation resumed after its cue is the same quote.
+* `merge_interrupted`: “A,” he said, “B.” — the quotation resumed after its cue is the same quote
+  (whichever half the cue's reading took as its content).
 * `attribute_quotations`: quotations no pattern covered, with their cue in the same or the next
   clause ("“…,” he said"), after a colon ("He said: “…”"), or — a paragraph-initial quotation with
   no cue — continuing the previous speaker; programme titles ("on CNN’s “New Day,”") are not
@@ -92,7 +93,12 @@ def merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attributio
     out = []
     for a in found:
         q1 = a.extra.get("marked")
-        if q1 is not None and a.cue is not None:
+        if q1 is not None and a.cue is not None and a.cue[0] < q1.start:
+            # the cue verb read the resumed half as its content: “A,” he said, “B.” → add A before B
+            opened = _broken_off_before(ctx, a.cue, q1)
+            if opened is not None:
+                a = replace(a, content=list(opened.pieces) + a.content, extra={**a.extra, "marked_prev": opened})
+        elif q1 is not None and a.cue is not None:
             for q2 in ctx.quotations:
                 if q2.start <= q1.end or q2.start - q1.end > 160 or '\n' in text[q1.end:q2.start]:
                     continue
@@ -105,12 +111,25 @@ def merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attributio
     return out
 
 
+def _broken_off_before(ctx: Context, cue: tuple[int, int], resumed: MarkedQuote) -> MarkedQuote | None:
+    """The quotation that broke off at a comma just before `cue`, in the paragraph of `resumed`:
+    “A,” he said, “B.” — A, when `resumed` is B."""
+    text = ctx.text
+    for q in reversed(ctx.quotations):
+        if q.end > cue[0]:
+            continue
+        if cue[0] - q.end > 80 or "\n" in text[q.end:resumed.start] or not text[q.start:q.end].rstrip("”\"'’»").endswith(","):
+            return None
+        return q
+    return None
+
+
 def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> list[Attribution]:
     """`found` followed by the quotations it does not cover: with a cue of their own, or continuing
     the previous paragraph's speaker."""
     text, bounds, marked = ctx.text, ctx.paragraphs, ctx.quotations
     result = list(found)
-    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next") if a.extra.get(key) is not None}
+    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next", "marked_prev") if a.extra.get(key) is not None}
     by_end = sorted(result, key=lambda a: a.end)
     i = 0
     while i < len(marked):

@@ -1,12 +1,12 @@
 """Transcript and headline style: "WALLACE: …", "Jane Smith: '…'" — a short name, a colon, then
-the words."""
+the words; a transcript quoted by the article re-opens a quotation before each label ("“PENCE: …")."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from ..candidates import Attribution, trim
 from ..context import Context
-from ..lexicon import EVIDENCE_NOUNS, NON_SPEAKER_LABELS, VAGUE_HEADS
+from ..lexicon import EVIDENCE_NOUNS, MARKERS, NON_SPEAKER_LABELS, VAGUE_HEADS
 
 NAME = "speaker-label"
 CONFIDENCE = 0.7
@@ -19,6 +19,8 @@ def find(doc: Doc, ctx: Context):
     text = ctx.text
     named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for p_start, p_end in ctx.paragraphs:
+        while p_start < p_end and text[p_start] in MARKERS["label_openers"]:
+            p_start += 1  # "“PENCE: …": a quoted transcript re-opens its quotation at each label
         colon = text.find(":", p_start, min(p_end, p_start + 45))
         if colon < 0 or p_end - colon < 12:
             continue
