@@ -71,6 +71,9 @@ def find_subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
+        # "footage of Clinton asking, “…”": a participle's subject is the name it modifies
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "PROPN":
+            return verb.head
         # "After saying he was nervous, the man …": the participle's subject is the main clause's
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head

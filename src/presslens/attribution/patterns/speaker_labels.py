@@ -19,8 +19,12 @@ def find(doc: Doc, ctx: Context):
     text = ctx.text
     named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for p_start, p_end in ctx.paragraphs:
+        opened = p_start
         while p_start < p_end and text[p_start] in MARKERS["label_openers"]:
             p_start += 1  # "“PENCE: …": a quoted transcript re-opens its quotation at each label
+        if p_start > opened and not any(len(q.pieces) > 1 or not q.closed for q in ctx.quotations
+                                        if any(s == opened for s, _ in q.pieces)):
+            continue  # a quotation closed in its own paragraph ("“Trump: you …” tweeted X") is no transcript
         colon = text.find(":", p_start, min(p_end, p_start + 45))
         if colon < 0 or p_end - colon < 12:
             continue
