@@ -184,3 +184,10 @@ def test_cue_inside_a_quotation_is_not_a_pattern(parse):
     """Quoted text is not speaker context: a cue inside someone's quotation is part of their words."""
     got = found(cue_verbs, parse, "“Our neighbours said the dam would break,” the farmer Ola Berg told reporters.")
     assert all(speaker != "Our neighbours" for _, speaker, _ in got)
+
+
+def test_call_for_read_as_a_clause(parse):
+    """"called for X to do Y" is sometimes parsed with "for" as the mark of a clause: X to do Y is
+    still the content."""
+    got = found(cue_verbs, parse, "Some critics have called for Prime Minister Han to also face impeachment.")
+    assert got and got[0][1] == "Some critics" and got[0][0] == "Prime Minister Han to also face impeachment"

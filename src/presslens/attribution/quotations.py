@@ -72,10 +72,12 @@ def _may_speak(tok: Token) -> bool:
 
 def _inverted_subject(verb: Token) -> Token | None:
     """"Said Ellis: “…”": a cue opening its sentence names its speaker right after it."""
-    if verb.i != verb.sent.start or verb.i + 1 >= len(verb.doc):
+    doc = verb.doc
+    opens = verb.i == verb.sent.start or doc[verb.i - 1].text in (".", "!", "?")
+    if not opens or not verb.is_title or verb.i + 1 >= len(doc):
         return None
-    after = verb.doc[verb.i + 1]
-    return after if after.pos_ == "PROPN" else None
+    after = doc[verb.i + 1]
+    return after if after.pos_ == "PROPN" or after.ent_type_ == "PERSON" else None
 
 
 def subject_in_window(doc: Doc, start: int, verb: Token) -> Token | None:
@@ -202,7 +204,10 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if cue_hit is not None:
             verb, subj = cue_hit
             cue = token_range([verb])
-            result.append(Attribution(pieces, cue, speaker_phrase(subj), None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
+            phrase = speaker_phrase(subj)
+            if phrase.start <= verb.i < phrase.end:  # "Said Moreau: …" parsed with the verb inside the name
+                phrase = doc[verb.i + 1 : phrase.end]
+            result.append(Attribution(pieces, cue, phrase, None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
         else:
             # a quotation with no cue that opens its paragraph, or opens a sentence right after one
             # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement
