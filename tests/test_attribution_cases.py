@@ -301,3 +301,20 @@ def test_they_refers_to_the_group_named_as_subject():
 def test_a_closed_quotation_opening_a_paragraph_is_no_transcript_label():
     a = analyze("“Kato: you lied to the voters about the bridge” tweeted the activist Lena Berg on Friday.")
     assert all(q.speaker.name != "Kato" for q in a.quotes)
+
+
+def test_cue_in_the_sentence_after_a_quotation_ending_its_paragraph():
+    text = ("“Every time you say that,” Senator Ola Berg said, “you help the people who want to close the mill.”\n\n"
+            "“Why is this not proof that the mill is too big to fail?” Senator Ivo Marsh demanded.\n\n"
+            "The hearing went on until noon.")
+    got = speakers_of(text)
+    assert ("Ivo Marsh", "“Why is this not proof that the mill is too big to fail?”") in got
+
+
+def test_a_turn_of_a_quoted_transcript_runs_over_its_paragraphs():
+    text = ("Part of the exchange follows:\n\n\"MORROW: Will the ferry run on Sunday?\n\n"
+            "\"OKAFOR: The ferry will run on Sunday.\n\n\"And it will run on every day after it, whatever the weather.\n\n"
+            "\"MORROW: Thank you, minister.")
+    quotes = {q.speaker.name: q for q in analyze(text).quotes}
+    assert set(quotes) == {"MORROW", "OKAFOR"}
+    assert [p.text for p in quotes["OKAFOR"].pieces] == ["The ferry will run on Sunday", "And it will run on every day after it, whatever the weather"]

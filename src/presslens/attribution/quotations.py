@@ -164,8 +164,8 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if id(q) in claimed or any(overlap((q.start, q.end), (a.start, a.end)) > 0.5 * (q.end - q.start) for a in result):
             i += 1
             continue
-        if not is_statement(text, q):
-            i += 1
+        if not is_statement(text, q) or any(a.cue and inside(a.cue, (q.start, q.end)) for a in result):
+            i += 1  # (a quotation holding others' cues is a container: a quoted transcript with its labels)
             continue
         para = paragraph_index(bounds, q.start)
         p_start, p_end = bounds[para] if para >= 0 else (0, len(text))
@@ -184,8 +184,9 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
             sent = sentence_of(doc, max(q.end - 2, q.start))
             after_end = min(p_end, (sent.end_char if sent is not None else q.end) + 1)
             nxt_sent = sentence_of(doc, min(q.end + 1, len(text) - 1))
-            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
-                after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
+            nxt_end = nxt_sent.start_char + len(nxt_sent.text.rstrip()) if nxt_sent is not None else 0  # (without the line break)
+            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_end <= p_end + 1:
+                after_end = max(after_end, nxt_end if nxt_sent.start_char - q.end < 3 else after_end)
             cue_hit = cue_between(doc, q.end, after_end, quoted=ctx.quoted_tokens) if after_end > q.end else None
             if cue_hit is not None and sent is not None and cue_hit[0].i >= sent.end and _reports_its_own(cue_hit[0]):
                 cue_hit = None  # “… nation.” Russia insisted that …: the next sentence's cue has its own content

@@ -184,7 +184,8 @@ def find(doc: Doc, ctx: Context):
             continue
         if any(inside(token_range(speaker), q) for q in ctx.quote_ranges):
             # the parser took words of the quotation as subject: "“…,” Smith notes."
-            after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")), None)
+            after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
+                          and c.i not in ctx.quoted_tokens), None)
             if after is None:
                 continue
             speaker = speaker_phrase(after)

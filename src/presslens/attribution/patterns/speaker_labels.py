@@ -1,5 +1,6 @@
 """Transcript and headline style: "WALLACE: …", "Jane Smith: '…'" — a short name, a colon, then
-the words; a transcript quoted by the article re-opens a quotation before each label ("“PENCE: …")."""
+the words; a transcript quoted by the article re-opens a quotation before each label ("“PENCE: …"),
+and a turn runs on over the re-opened paragraphs up to the next label."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -47,6 +48,27 @@ def find(doc: Doc, ctx: Context):
         if not (is_person or is_caps or is_headline_source or is_named_elsewhere) or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span):
             continue
         start, end = trim(text, colon + 1, p_end)
-        yield Attribution([(start, end)], (colon, colon + 1), span, None, NAME, CONFIDENCE)
+        pieces = [(start, end)] + (_turn_goes_on(ctx, opened, p_end) if p_start > opened else [])
+        yield Attribution(pieces, (colon, colon + 1), span, None, NAME, CONFIDENCE)
+
+
+def _turn_goes_on(ctx: Context, opened: int, p_end: int) -> list[tuple[int, int]]:
+    """In a quoted transcript, the paragraphs after a label's that re-open the quotation without a
+    label of their own ("“But the truth is …") are the same speaker's turn."""
+    text = ctx.text
+    quotation = next((q for q in ctx.quotations if any(s == opened for s, _ in q.pieces)), None)
+    if quotation is None:
+        return []
+    more = []
+    for s, e in quotation.pieces:
+        if s <= p_end:
+            continue
+        body = s
+        while body < e and text[body] in MARKERS["label_openers"]:
+            body += 1
+        if ":" in text[body:min(e, body + 45)]:
+            break  # the next speaker's label
+        more.append(trim(text, body, e))
+    return more
 
 
