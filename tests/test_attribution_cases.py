@@ -255,3 +255,66 @@ def test_coordinated_speakers_keep_the_whole_phrase():
     a = analyze("Valdoria and Mirenian officials confirmed the arrival of engineers. Norland and Estavia said the talks had failed.")
     assert [(q.speaker.name, q.speaker.vague) for q in a.quotes] == [
         ("Valdoria and Mirenian officials", True), ("Norland and Estavia", False)]
+
+
+def speakers_of(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker.name, q.content.text) for q in analyze(text).quotes]
+
+
+def test_according_to_closing_a_sentence_attributes_all_of_it():
+    got = speakers_of("Kessler won 41 percent, Ahn had 38 percent and Varga took 12 percent, according to the count.")
+    assert got == [("count", "Kessler won 41 percent, Ahn had 38 percent and Varga took 12 percent")]
+
+
+def test_object_content_runs_on_through_its_as_phrase():
+    got = speakers_of("Governor Ilse Brandt defended the levy as a fair price for clean water.")
+    assert got == [("Ilse Brandt", "the levy as a fair price for clean water")]
+
+
+def test_support_is_a_stated_stance():
+    got = speakers_of("Minister Anna Kowal supported the proposal to hold the summit in Riga next spring.")
+    assert got and got[0][0] == "Anna Kowal" and "hold the summit in Riga" in got[0][1]
+
+
+def test_name_before_in_a_statement():
+    got = speakers_of("The Lion Front in a statement called the raid a “grave provocation” by the army.")
+    assert got and got[0][0] == "Lion Front" and got[0][1].startswith("the raid a “grave provocation”")
+
+
+def test_inverted_cue_opening_a_sentence():
+    got = speakers_of("The plan would make the code longer. Said Moreau: “The tax plan is dead on arrival.”")
+    assert ("Moreau", "“The tax plan is dead on arrival.”") in got
+
+
+def test_a_time_is_never_the_speaker():
+    got = speakers_of("A port official said Wednesday, “The cranes will be back in service next month.”")
+    assert got and all(name and "Wednesday" not in name for name, _ in got)
+
+
+def test_they_refers_to_the_group_named_as_subject():
+    text = ("The Tamil Growers Union has blocked the coast road since Monday. "
+            "They said the protest would go on until the tariff is withdrawn.")
+    got = speakers_of(text)
+    assert got and "Union" in (got[-1][0] or "")
+
+
+def test_a_closed_quotation_opening_a_paragraph_is_no_transcript_label():
+    a = analyze("“Kato: you lied to the voters about the bridge” tweeted the activist Lena Berg on Friday.")
+    assert all(q.speaker.name != "Kato" for q in a.quotes)
+
+
+def test_cue_in_the_sentence_after_a_quotation_ending_its_paragraph():
+    text = ("“Every time you say that,” Senator Ola Berg said, “you help the people who want to close the mill.”\n\n"
+            "“Why is this not proof that the mill is too big to fail?” Senator Ivo Marsh demanded.\n\n"
+            "The hearing went on until noon.")
+    got = speakers_of(text)
+    assert ("Ivo Marsh", "“Why is this not proof that the mill is too big to fail?”") in got
+
+
+def test_a_turn_of_a_quoted_transcript_runs_over_its_paragraphs():
+    text = ("Part of the exchange follows:\n\n\"MORROW: Will the ferry run on Sunday?\n\n"
+            "\"OKAFOR: The ferry will run on Sunday.\n\n\"And it will run on every day after it, whatever the weather.\n\n"
+            "\"MORROW: Thank you, minister.")
+    quotes = {q.speaker.name: q for q in analyze(text).quotes}
+    assert set(quotes) == {"MORROW", "OKAFOR"}
+    assert [p.text for p in quotes["OKAFOR"].pieces] == ["The ferry will run on Sunday", "And it will run on every day after it, whatever the weather"]

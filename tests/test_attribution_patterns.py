@@ -14,6 +14,7 @@ from presslens.attribution.patterns import (
     quoted_as_saying,
     readout_passives,
     relative,
+    signatures,
     speaker_labels,
     stance_adjectives,
     stated_by,
@@ -123,6 +124,45 @@ def test_speaker_label(parse):
     assert got == [("We will not sign this agreement before the vote", "HARTLEY", "speaker-label")]
 
 
+def test_speaker_labels_of_a_quoted_transcript(parse):
+    """A transcript the article quotes re-opens its quotation at every label."""
+    text = ("Part of the exchange follows:\n\n\"MORROW: Will the ferry run on Sunday?\n\n"
+            "\"OKAFOR: The ferry will run on Sunday, and on every day after it.")
+    got = found(speaker_labels, parse, text)
+    assert [(speaker, content) for content, speaker, _ in got] == [
+        ("MORROW", "Will the ferry run on Sunday?"), ("OKAFOR", "The ferry will run on Sunday, and on every day after it")]
+
+
+def test_signature_after_a_quotation(parse):
+    text = ("Readers wrote to us after the vote.\n\n"
+            "“The bridge should have been finished years ago.” ― Lena Vasquez\n"
+            "“We waited long enough for this road.” — Piet van Dorp, 61, a farmer near Ostend\n"
+            "“Nobody asked the fishermen.”\n— Aino Korhonen.")
+    got = found(signatures, parse, text)
+    assert [(speaker, content) for content, speaker, _ in got] == [
+        ("Lena Vasquez", "“The bridge should have been finished years ago.”"),
+        ("Piet van Dorp", "“We waited long enough for this road.”"),
+        ("Aino Korhonen", "“Nobody asked the fishermen.”")]
+
+
+def test_a_dash_before_a_clause_is_no_signature(parse):
+    got = found(signatures, parse, "“The count is not over,” the clerk said — and the hall fell silent.")
+    assert got == []
+
+
+def test_interrupted_quote_read_from_its_second_half(parse):
+    """“A,” he said, “B.”: the cue verb may read B as its content; A joins it as the first piece."""
+    doc, ctx = parse("Kato spoke at length. “If the levee holds,” he said, “the farms will be dry by spring.”")
+    merged = assembly.find_attributions(doc, ctx)
+    assert len(merged) == 1
+    assert [doc.text[s:e] for s, e in merged[0].content] == ["“If the levee holds,”", "“the farms will be dry by spring.”"]
+
+
+def test_mixed_quotation_marks_close_each_other():
+    text = "\"The port is open,” Kato said. “It will stay open.\""
+    assert [text[q.start:q.end] for q in find_marked_quotes(text)] == ["\"The port is open,”", "“It will stay open.\""]
+
+
 def test_one_reading_per_trigger(parse):
     """A cue set off by commas is read as a parenthetical, not also as a plain cue verb."""
     doc, ctx = parse("The new ferry, the mayor said, will carry four hundred passengers.")
@@ -144,3 +184,10 @@ def test_cue_inside_a_quotation_is_not_a_pattern(parse):
     """Quoted text is not speaker context: a cue inside someone's quotation is part of their words."""
     got = found(cue_verbs, parse, "“Our neighbours said the dam would break,” the farmer Ola Berg told reporters.")
     assert all(speaker != "Our neighbours" for _, speaker, _ in got)
+
+
+def test_call_for_read_as_a_clause(parse):
+    """"called for X to do Y" is sometimes parsed with "for" as the mark of a clause: X to do Y is
+    still the content."""
+    got = found(cue_verbs, parse, "Some critics have called for Prime Minister Han to also face impeachment.")
+    assert got and got[0][1] == "Some critics" and got[0][0] == "Prime Minister Han to also face impeachment"

@@ -109,6 +109,6 @@ class Context:
             return None
         speaker_tok = subj
         if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
-            speaker_tok = tok.head.head if tok.dep_ == "relcl" else subj
+            speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
         belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
         return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, belief)

@@ -2,7 +2,8 @@
 
 * `widen_to_quotations`: a cue-verb content inside a quotation becomes the whole quotation; one
   that opens a quotation running on past the parsed clause is extended to its end.
-* `merge_interrupted`: “A,” he said, “B.” — the quotation resumed after its cue is the same quote.
+* `merge_interrupted`: “A,” he said, “B.” — the quotation resumed after its cue is the same quote
+  (whichever half the cue's reading took as its content).
 * `attribute_quotations`: quotations no pattern covered, with their cue in the same or the next
   clause ("“…,” he said"), after a colon ("He said: “…”"), or — a paragraph-initial quotation with
   no cue — continuing the previous speaker; programme titles ("on CNN’s “New Day,”") are not
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range
 from .context import Context
-from .lexicon import MARKERS, QUOTATION_ONLY_VERBS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
 from .quotemarks import MarkedQuote
 from .syntax import find_subject, speaker_phrase
 
@@ -37,22 +38,46 @@ def is_statement(text: str, q: MarkedQuote) -> bool:
     return len(words) >= 4 or (len(words) >= 2 and inner[-1:] in ".!?,")
 
 
-def cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False) -> tuple[Token, Token] | None:
+def cue_between(doc: Doc, start: int, end: int, nearest_last: bool = False,
+                quoted: frozenset[int] = frozenset()) -> tuple[Token, Token] | None:
     """A cue verb with a subject in text[start:end] — the "he said" between or after quotations.
-    The first one, or with `nearest_last` the last one (the cue nearest a quotation that follows)."""
+    The first one, or with `nearest_last` the last one (the cue nearest a quotation that follows);
+    a subject inside a quotation (`quoted` token indices: a programme title) is no speaker."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
     for tok in (reversed(span) if nearest_last else span):
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in (SPEECH_VERBS | QUOTATION_ONLY_VERBS) - TOPIC_VERBS:
-            subj = find_subject(tok)
-            if subj is None or not start <= subj.idx < end:
+            inverted = _inverted_subject(tok)
+            subj = inverted or find_subject(tok)
+            if subj is None or not start <= subj.idx < end or not _may_speak(subj):
                 subj = subject_in_window(doc, start, tok)
             if subj is None:  # "said Caddell": inverted subject parsed as object
-                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
-            if subj is not None and start <= subj.idx < end:
+                subj = next((c for c in tok.children if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON")
+                             and _may_speak(c)), None)
+            if subj is not None and start <= subj.idx < end and _may_speak(subj) and subj.i not in quoted:
                 return tok, subj
     return None
+
+
+def _reports_its_own(verb: Token) -> bool:
+    """Whether a cue verb has content of its own: a clause or an object after it."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children)
+
+
+def _may_speak(tok: Token) -> bool:
+    """A time ("said Wednesday") or a relative word ("a video that said") is never the speaker."""
+    return tok.ent_type_ not in ("DATE", "TIME") and tok.lower_ not in RELATIVE_WORDS
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """"Said Ellis: “…”": a cue opening its sentence names its speaker right after it."""
+    doc = verb.doc
+    opens = verb.i == verb.sent.start or doc[verb.i - 1].text in (".", "!", "?")
+    if not opens or not verb.is_title or verb.i + 1 >= len(doc):
+        return None
+    after = doc[verb.i + 1]
+    return after if after.pos_ == "PROPN" or after.ent_type_ == "PERSON" else None
 
 
 def subject_in_window(doc: Doc, start: int, verb: Token) -> Token | None:
@@ -61,7 +86,7 @@ def subject_in_window(doc: Doc, start: int, verb: Token) -> Token | None:
     for tok in doc[doc.char_span(start, verb.idx, alignment_mode="expand").start if verb.idx > start else verb.i : verb.i]:
         if tok.idx < start or tok.is_punct:
             continue
-        if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.dep_ not in ("compound", "amod", "poss", "det", "nmod", "case"):
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") and tok.dep_ not in ("compound", "amod", "poss", "det", "nmod", "case", "pobj") and _may_speak(tok):
             return tok
     return None
 
@@ -92,9 +117,14 @@ def merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attributio
     out = []
     for a in found:
         q1 = a.extra.get("marked")
-        if q1 is not None and a.cue is not None:
+        if q1 is not None and a.cue is not None and a.cue[0] < q1.start:
+            # the cue verb read the resumed half as its content: “A,” he said, “B.” → add A before B
+            opened = _broken_off_before(ctx, a.cue, q1)
+            if opened is not None:
+                a = replace(a, content=list(opened.pieces) + a.content, extra={**a.extra, "marked_prev": opened})
+        elif q1 is not None and a.cue is not None:
             for q2 in ctx.quotations:
-                if q2.start <= q1.end or q2.start - q1.end > 160 or '\n' in text[q1.end:q2.start]:
+                if q2.start <= q1.end or q2.start - q1.end > 160 or '\n' in text[q1.end:q2.start] or not is_statement(text, q2):
                     continue
                 between = (q1.end, q2.start)
                 if inside(a.cue, between) and paragraph_index(bounds, q1.start) == paragraph_index(bounds, q2.start) \
@@ -105,12 +135,28 @@ def merge_interrupted(ctx: Context, found: list[Attribution]) -> list[Attributio
     return out
 
 
+def _broken_off_before(ctx: Context, cue: tuple[int, int], resumed: MarkedQuote) -> MarkedQuote | None:
+    """The quotation that broke off at a comma just before `cue`, in the paragraph of `resumed`:
+    “A,” he said, “B.” — A, when `resumed` is B."""
+    text = ctx.text
+    for q in reversed(ctx.quotations):
+        if q.end > cue[0]:
+            continue
+        if cue[0] - q.end > 80 or "\n" in text[q.end:resumed.start] or not text[q.start:q.end].rstrip("”\"'’»").endswith(","):
+            return None
+        between = ctx.doc.char_span(q.end, cue[0], alignment_mode="contract")
+        if between is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # “A,” she said, adding, “B.”: A has a cue of its own
+        return q
+    return None
+
+
 def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> list[Attribution]:
     """`found` followed by the quotations it does not cover: with a cue of their own, or continuing
     the previous paragraph's speaker."""
     text, bounds, marked = ctx.text, ctx.paragraphs, ctx.quotations
     result = list(found)
-    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next") if a.extra.get(key) is not None}
+    claimed = {id(a.extra.get(key)) for a in result for key in ("marked", "marked_next", "marked_prev") if a.extra.get(key) is not None}
     by_end = sorted(result, key=lambda a: a.end)
     i = 0
     while i < len(marked):
@@ -118,8 +164,8 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if id(q) in claimed or any(overlap((q.start, q.end), (a.start, a.end)) > 0.5 * (q.end - q.start) for a in result):
             i += 1
             continue
-        if not is_statement(text, q):
-            i += 1
+        if not is_statement(text, q) or any(a.cue and inside(a.cue, (q.start, q.end)) for a in result):
+            i += 1  # (a quotation holding others' cues is a container: a quoted transcript with its labels)
             continue
         para = paragraph_index(bounds, q.start)
         p_start, p_end = bounds[para] if para >= 0 else (0, len(text))
@@ -129,7 +175,7 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         cue_hit = None
         pieces = list(q.pieces)
         if gap_end is not None and gap_end - q.end < 80:
-            cue_hit = cue_between(doc, q.end, gap_end)
+            cue_hit = cue_between(doc, q.end, gap_end, quoted=ctx.quoted_tokens)
             if cue_hit is not None and id(nxt) not in claimed:
                 pieces += list(nxt.pieces)
                 claimed.add(id(nxt))
@@ -138,9 +184,12 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
             sent = sentence_of(doc, max(q.end - 2, q.start))
             after_end = min(p_end, (sent.end_char if sent is not None else q.end) + 1)
             nxt_sent = sentence_of(doc, min(q.end + 1, len(text) - 1))
-            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_sent.end_char <= p_end + 1:
-                after_end = max(after_end, nxt_sent.end_char if nxt_sent.start_char - q.end < 3 else after_end)
-            cue_hit = cue_between(doc, q.end, after_end) if after_end > q.end else None
+            nxt_end = nxt_sent.start_char + len(nxt_sent.text.rstrip()) if nxt_sent is not None else 0  # (without the line break)
+            if nxt_sent is not None and nxt_sent.start_char >= q.end - 1 and nxt_end <= p_end + 1:
+                after_end = max(after_end, nxt_end if nxt_sent.start_char - q.end < 3 else after_end)
+            cue_hit = cue_between(doc, q.end, after_end, quoted=ctx.quoted_tokens) if after_end > q.end else None
+            if cue_hit is not None and sent is not None and cue_hit[0].i >= sent.end and _reports_its_own(cue_hit[0]):
+                cue_hit = None  # “… nation.” Russia insisted that …: the next sentence's cue has its own content
             if cue_hit is not None and gap_end is not None and id(nxt) not in claimed and resumes_after_cue(text, q, nxt, cue_hit[0]):
                 pieces += list(nxt.pieces)
                 claimed.add(id(nxt))
@@ -148,15 +197,18 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if cue_hit is None and para > 0 and not text[p_start:q.start].strip():
             prev_start, prev_end = bounds[para - 1]
             if text[prev_start:prev_end].rstrip().endswith(":"):  # "Reporter X says:" ¶ "…"
-                cue_hit = cue_between(doc, prev_start, prev_end, nearest_last=True)
+                cue_hit = cue_between(doc, prev_start, prev_end, nearest_last=True, quoted=ctx.quoted_tokens)
         if cue_hit is None:
             lead = text[p_start:q.start]
             if lead.rstrip().endswith((":", ",")) or (lead.strip() and len(lead.split()) <= 25):
-                cue_hit = cue_between(doc, p_start, q.start, nearest_last=True)
+                cue_hit = cue_between(doc, p_start, q.start, nearest_last=True, quoted=ctx.quoted_tokens)
         if cue_hit is not None:
             verb, subj = cue_hit
             cue = token_range([verb])
-            result.append(Attribution(pieces, cue, speaker_phrase(subj), None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
+            phrase = speaker_phrase(subj)
+            if phrase.start <= verb.i < phrase.end:  # "Said Moreau: …" parsed with the verb inside the name
+                phrase = doc[verb.i + 1 : phrase.end]
+            result.append(Attribution(pieces, cue, phrase, None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
         else:
             # a quotation with no cue that opens its paragraph, or opens a sentence right after one
             # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement

@@ -1,6 +1,6 @@
 """Find stretches of text inside quotation marks, working on plain text before any parsing.
 
-Handles curly (“…”), straight ("…") and doubled-apostrophe (''…'' or ``…'') marks; a quotation
+Handles curly (“…”), straight ("…"), mixed ("…” or “…") and doubled-apostrophe (''…'' or ``…'') marks; a quotation
 that runs over several paragraphs, where each paragraph re-opens the quote and only the last
 closes it; and unbalanced marks, which are closed at the end of their paragraph.
 """
@@ -46,7 +46,8 @@ def _quotes_in_paragraph(text: str, start: int, end: int) -> list[MarkedQuote]:
                     if before.isalnum() and mark == "''":
                         continue
                 open_at, closer = m.start(), OPENERS[mark]
-        elif mark == closer or (closer == "”" and mark == '"'):
+        elif mark == closer or (closer == "”" and mark == '"') or (closer == '"' and mark == "”"):
+            # mixed marks close each other: "…” and “…" are typed as often as matched pairs
             found.append(MarkedQuote(open_at, m.end(), [(open_at, m.end())]))
             open_at = None
         elif mark in ("“", "«") and closer in ("”", "»"):

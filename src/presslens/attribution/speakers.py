@@ -63,6 +63,7 @@ class SpeakerResolver:
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
+        self._bodies: list[tuple[int, str]] | None = None
         self.contents: list[tuple[int, int]] = []  # statements resolved so far
 
     def _address_principal(self) -> Person | None:
@@ -137,6 +138,16 @@ class SpeakerResolver:
                     self._subjects.append((tok.idx, person, ()))
         return self._subjects
 
+    def _body_subjects(self) -> list[tuple[int, str]]:
+        """Named groups that are grammatical subjects outside quotations ("The Houthis have fired …"),
+        in text order: what a later "they" may refer to."""
+        if self._bodies is None:
+            self._bodies = [(e.start_char, clean_name(e)) for e in self.doc.ents
+                            if e.label_ in ("ORG", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
+                            and (e.label_ == "ORG" or e.root.tag_ == "NNPS" or e.text.endswith("s"))
+                            and not any(s <= e.start_char < t for s, t in self.quotations)]
+        return self._bodies
+
     def _antecedent(self, pronoun: Token) -> ResolvedSpeaker | None:
         """He/she: the latest person, as speaker or as subject (named or described), before the
         pronoun; they: the latest body or group as speaker, or a collective subject's participants."""
@@ -154,8 +165,12 @@ class SpeakerResolver:
         if lower in MARKERS["plural_pronouns"]:
             body = next(((pos, s) for pos, s in reversed(before) if s.kind in ("body", "vague") or s.co_speakers), (-1, None))
             group = next(((pos, g) for pos, p, g in reversed(subjects) if g), (-1, ()))
-            if group[1] and group[0] > body[0]:
+            named = next(((pos, name) for pos, name in reversed(self._body_subjects()) if pos < pronoun.idx
+                          and not any(s <= pos < e for s, e in self.contents)), (-1, None))
+            if group[1] and group[0] > max(body[0], named[0]):
                 return self._person(group[1][0], None, tuple(p.name for p in group[1][1:]))
+            if named[1] is not None and named[0] > body[0] and lower in MARKERS["group_pronouns"]:
+                return ResolvedSpeaker(named[1], None, None, None, False, "body")
             return body[1]
         return None
 

@@ -71,6 +71,9 @@ def find_subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
+        # "footage of Clinton asking, “…”": a participle's subject is the name it modifies
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "PROPN":
+            return verb.head
         # "After saying he was nervous, the man …": the participle's subject is the main clause's
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head
@@ -99,7 +102,8 @@ def cut_at_next_cue(rng: tuple[int, int], verb: Token, sent: Span, quoted: set[i
         if t.i <= verb.i or t.i in quoted or not rng[0] < t.idx < rng[1]:
             continue
         if t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS \
-                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and reports_clause(t):
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and reports_clause(t) \
+                and (t.head.i == verb.i or second_cue_of(t) is not None or t.head.dep_ in CLAUSE_DEPS and t.head.head.i == verb.i):
             end = t.nbor(-1)
             while end.idx > rng[0] and (end.is_punct or end.is_space or end.dep_ == "cc"):
                 end = end.nbor(-1)
@@ -128,7 +132,11 @@ def medium_told(verb: Token) -> str | None:
 
 def recover_subject(verb: Token, sent: Span) -> Token | None:
     """When the parse lost the subject ("On Saturday, General X, presenting a report, said …"),
-    take the nearest named person or body before the verb that is not a prepositional object."""
+    take the nearest named person or body before the verb that is not a prepositional object —
+    or the name before "in a statement" that the parser made the verb's head."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS and verb.head.dep_ == "pobj" \
+            and verb.head.head.dep_ == "prep" and verb.head.head.head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return verb.head.head.head  # "Hamas in a statement called …" parsed as "a statement called …"
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     for c in verb.children:  # inverted: "…,” said Jane Doe, who …

@@ -13,6 +13,7 @@ from . import (
     quoted_as_saying,
     readout_passives,
     relative,
+    signatures,
     speaker_labels,
     stance_adjectives,
     stated_by,
@@ -30,4 +31,5 @@ PATTERNS = (
     readout_passives,  # "It was emphasised that …" → the readout's principal
     stance_adjectives, # "X is confident that …"
     speaker_labels,    # "WALLACE: …"
+    signatures,        # "“…” ― Ana Ruiz"
 )

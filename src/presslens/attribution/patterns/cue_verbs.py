@@ -147,6 +147,11 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                     if o.i > objs[0].i and o.dep_ in ("xcomp", "advcl", "ccomp"):
                         end = max(end, subtree_range(o, sent=sent)[1])
                 return (start, end), cue
+        if c.dep_ == "advcl" and c.i > verb.i and lemma in MARKERS["call_verbs"] and any(
+                m.dep_ == "mark" and m.lower_ in MARKERS["call_preps"] and m.i == verb.i + 1 for m in c.children):
+            # "called for Han to face impeachment" parsed with "for" as the mark of a clause
+            mark = verb.doc[verb.i + 1]
+            return (verb.doc[mark.i + 1].idx, subtree_range(c, sent=sent)[1]), (verb.idx, mark.idx + len(mark))
         if c.dep_ == "prep" and c.i > verb.i and c.lower_ == PREP_CUES.get(lemma):
             # "pointed to the jobs report", "referring to the senator": the object is the content
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
@@ -179,7 +184,8 @@ def find(doc: Doc, ctx: Context):
             continue
         if any(inside(token_range(speaker), q) for q in ctx.quote_ranges):
             # the parser took words of the quotation as subject: "“…,” Smith notes."
-            after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")), None)
+            after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
+                          and c.i not in ctx.quoted_tokens), None)
             if after is None:
                 continue
             speaker = speaker_phrase(after)

@@ -1,12 +1,13 @@
 """Transcript and headline style: "WALLACE: …", "Jane Smith: '…'" — a short name, a colon, then
-the words."""
+the words; a transcript quoted by the article re-opens a quotation before each label ("“PENCE: …"),
+and a turn runs on over the re-opened paragraphs up to the next label."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from ..candidates import Attribution, trim
 from ..context import Context
-from ..lexicon import EVIDENCE_NOUNS, NON_SPEAKER_LABELS, VAGUE_HEADS
+from ..lexicon import EVIDENCE_NOUNS, MARKERS, NON_SPEAKER_LABELS, VAGUE_HEADS
 
 NAME = "speaker-label"
 CONFIDENCE = 0.7
@@ -19,6 +20,12 @@ def find(doc: Doc, ctx: Context):
     text = ctx.text
     named = {t.text for e in doc.ents if e.label_ in ("PERSON", "ORG") for t in e}
     for p_start, p_end in ctx.paragraphs:
+        opened = p_start
+        while p_start < p_end and text[p_start] in MARKERS["label_openers"]:
+            p_start += 1  # "“PENCE: …": a quoted transcript re-opens its quotation at each label
+        if p_start > opened and not any(len(q.pieces) > 1 or not q.closed for q in ctx.quotations
+                                        if any(s == opened for s, _ in q.pieces)):
+            continue  # a quotation closed in its own paragraph ("“Trump: you …” tweeted X") is no transcript
         colon = text.find(":", p_start, min(p_end, p_start + 45))
         if colon < 0 or p_end - colon < 12:
             continue
@@ -41,6 +48,27 @@ def find(doc: Doc, ctx: Context):
         if not (is_person or is_caps or is_headline_source or is_named_elsewhere) or any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span):
             continue
         start, end = trim(text, colon + 1, p_end)
-        yield Attribution([(start, end)], (colon, colon + 1), span, None, NAME, CONFIDENCE)
+        pieces = [(start, end)] + (_turn_goes_on(ctx, opened, p_end) if p_start > opened else [])
+        yield Attribution(pieces, (colon, colon + 1), span, None, NAME, CONFIDENCE)
+
+
+def _turn_goes_on(ctx: Context, opened: int, p_end: int) -> list[tuple[int, int]]:
+    """In a quoted transcript, the paragraphs after a label's that re-open the quotation without a
+    label of their own ("“But the truth is …") are the same speaker's turn."""
+    text = ctx.text
+    quotation = next((q for q in ctx.quotations if any(s == opened for s, _ in q.pieces)), None)
+    if quotation is None:
+        return []
+    more = []
+    for s, e in quotation.pieces:
+        if s <= p_end:
+            continue
+        body = s
+        while body < e and text[body] in MARKERS["label_openers"]:
+            body += 1
+        if ":" in text[body:min(e, body + 45)]:
+            break  # the next speaker's label
+        more.append(trim(text, body, e))
+    return more
 
 
