@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (declares Doc._ attributes)
+from .doctext import doc_text
 from .model import TimeExpression
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -327,7 +328,7 @@ def parse_published(value) -> date | None:
 
 def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    text = doc_text(doc)
     out = []
     matches = find_time_spans(text)
     for m, nxt in zip(matches, matches[1:]):  # "January 11 and November 26, 2021": the year is shared

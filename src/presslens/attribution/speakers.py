@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctext import doc_text
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
@@ -69,7 +70,7 @@ class SpeakerResolver:
         """The speaker of a document that is someone's own address: a title or lead that names an
         address, speech or message and a person ("Address by President Volodymyr Zelenskyy")."""
         doc = self.doc
-        lead_end = min((e for s, e in paragraph_bounds(doc.text)[:1]), default=0)
+        lead_end = min((e for s, e in paragraph_bounds(doc_text(doc))[:1]), default=0)
         title = doc._.title or ""
         lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
         for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..doctext import doc_text
 from .candidates import token_range
 from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
@@ -158,14 +159,14 @@ def find_channel(sent: Span) -> str | None:
                             objs = [c for c in prep.children if c.dep_ == "pobj"]
                             if objs and not objs[0].ent_type_ == "DATE":
                                 s, e = token_range(objs[0].subtree)
-                                return sent.doc.text[s:e]
+                                return doc_text(sent.doc)[s:e]
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in MARKERS["medium_preps"]:
                     # "an interview with CNN", "a statement to Reuters": a medium, never a person
                     objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "WORK_OF_ART")]
                     if objs:
                         s, e = token_range(objs[0].subtree)
-                        return sent.doc.text[s:e]
+                        return doc_text(sent.doc)[s:e]
     return None
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doctext import doc_text
 from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from .dates import dateline_times, event_date
@@ -35,7 +36,7 @@ class EventsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         entities = doc._.entities or []
         mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[:2])
         quotes = doc._.quotes or []
