@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -261,8 +262,10 @@ def readable(value: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _readings(text: str, pub: date) -> tuple[date, date] | None:
-    """dateparser's past and future readings of a day with no year, relative to publication."""
+    """dateparser's past and future readings of a day with no year, relative to publication
+    (cached: dateparser is slow, and an article or a day's articles repeat the same dates)."""
     from dateparser import parse  # imported lazily: costly import, needed only for explicit dates
     from datetime import datetime
 
