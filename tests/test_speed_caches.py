@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from presslens import analyze
-from presslens.doctext import doc_text, remember_text
+from presslens.doccache import doc_text, ents_in, remember_text
 from presslens.events import lexicon as event_lexicon
 from presslens.framing.claims import covering_quote, quote_extents
 from presslens.pipeline import get_pipeline
@@ -33,6 +33,16 @@ def test_remember_text_keeps_only_the_text_the_tokenizer_kept():
     other = nlp.make_doc("Kyiv said on Monday.")
     remember_text(other, "Kyiv said on Monday.")
     assert doc_text(other) == "Kyiv said on Monday."
+
+
+def test_ents_in_is_spans_own_ents_for_every_span(doc):
+    assert doc.ents, "the invented article names places and bodies"
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 12) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in ents_in(span)] == [(e.start, e.end, e.label_) for e in span.ents]
+    for sent in doc.sents:
+        assert [e.text for e in ents_in(sent)] == [e.text for e in sent.ents]
 
 
 def test_synonym_set_index_matches_member_by_member(doc):

@@ -34,7 +34,7 @@ def _checked(record: dict[str, Any], max_bytes: int) -> dict[str, Any]:
 
 
 def _make_doc(nlp, record: dict[str, Any], text: str | None = None):
-    from .doctext import remember_text
+    from .doccache import remember_text
 
     text = record["text"] if text is None else text
     doc = nlp.make_doc(text)

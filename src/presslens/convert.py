@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .doctext import doc_text
+from .doccache import doc_text
 from .extensions import RECORD_ATTRIBUTES
 from .model import Analysis
 

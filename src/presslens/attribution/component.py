@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..doctext import doc_text
+from ..doccache import doc_text
 from ..model import Quote, Span, Speaker
 from .assembly import find_attributions
 from .context import Context

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import doc_text
+from ..doccache import doc_text
 from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
 from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..doctext import doc_text
+from ..doccache import doc_text, ents_in
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
@@ -214,8 +214,8 @@ class SpeakerResolver:
             if person is not None:
                 role, aff = person.role, person.affiliation
                 local = [t for t in span if not t.ent_type_ == "PERSON"]
-                if any(e.label_ == "PERSON" for e in span.ents) and local:
-                    ent = next(e for e in span.ents if e.label_ == "PERSON")
+                if any(e.label_ == "PERSON" for e in ents_in(span)) and local:
+                    ent = next(e for e in ents_in(span) if e.label_ == "PERSON")
                     r, a = split_role(description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
@@ -240,7 +240,7 @@ class SpeakerResolver:
                                            False, "description", resolved=False)
             else:
                 coordinated = any(t.dep_ == "conj" for t in span)
-                named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
+                named = [e for e in ents_in(span) if e.label_ in NAMED and e.root.i == head.i and not coordinated]
                 name = clean_name(named[0]) if named else clean_name(span)
                 if not name or _fragment(name):
                     name = _without_determiner(span)

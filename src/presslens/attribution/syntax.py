@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..doctext import doc_text
+from ..doccache import doc_text, ents_in
 from .candidates import token_range
 from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
@@ -135,7 +135,7 @@ def recover_subject(verb: Token, sent: Span) -> Token | None:
     for c in verb.children:  # inverted: "…,” said Jane Doe, who …
         if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN" and verb.lemma_ == MARKERS["say"]:
             return c
-    for ent in reversed([e for e in sent.ents if e.end <= verb.i]):
+    for ent in reversed([e for e in ents_in(sent) if e.end <= verb.i]):
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.dep_ not in ("pobj", "dobj", "poss", "compound"):
             return ent.root
     return None

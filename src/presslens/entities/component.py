@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..doctext import doc_text
+from ..doccache import doc_text
 from ..names.phrases import clean_name
 from ..names.registry import person_registry
 from ..model import Entity, Span

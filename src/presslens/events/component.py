@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..doctext import doc_text
+from ..doccache import doc_text
 from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from .dates import dateline_times, event_date

@@ -17,7 +17,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..doctext import doc_text
+from ..doccache import doc_text
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")

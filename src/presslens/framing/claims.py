@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..doctext import doc_text
+from ..doccache import doc_text
 from ..model import Claim, Quote
 
 PREDICTION_MODALS = {"will", "would", "could", "might", "may", "shall", "'ll"}

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
-from ..doctext import doc_text
+from ..doccache import doc_text
 from ..model import Span, Technique
 from .hedges import build_matcher, find_hedges
 from .tagger import shipped_tagger

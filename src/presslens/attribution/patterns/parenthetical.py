@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...doctext import doc_text
+from ...doccache import doc_text
 from ..candidates import Attribution, token_range, trim
 from ..context import Context
 from ..lexicon import REPORTING_VERBS
