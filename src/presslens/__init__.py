@@ -34,7 +34,11 @@ def _checked(record: dict[str, Any], max_bytes: int) -> dict[str, Any]:
 
 
 def _make_doc(nlp, record: dict[str, Any], text: str | None = None):
-    doc = nlp.make_doc(record["text"] if text is None else text)
+    from .doccache import remember_text
+
+    text = record["text"] if text is None else text
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
     for name in (*META_FIELDS, "published"):
         setattr(doc._, name, record[name])
     doc._.article_id = record["id"]

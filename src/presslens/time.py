@@ -33,11 +33,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (declares Doc._ attributes)
+from .doccache import doc_text
 from .model import TimeExpression
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -260,8 +262,10 @@ def readable(value: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _readings(text: str, pub: date) -> tuple[date, date] | None:
-    """dateparser's past and future readings of a day with no year, relative to publication."""
+    """dateparser's past and future readings of a day with no year, relative to publication
+    (cached: dateparser is slow, and an article or a day's articles repeat the same dates)."""
     from dateparser import parse  # imported lazily: costly import, needed only for explicit dates
     from datetime import datetime
 
@@ -327,7 +331,7 @@ def parse_published(value) -> date | None:
 
 def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
-    text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
+    text = doc_text(doc)
     out = []
     matches = find_time_spans(text)
     for m, nxt in zip(matches, matches[1:]):  # "January 11 and November 26, 2021": the year is shared

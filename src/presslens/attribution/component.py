@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doccache import doc_text
 from ..model import Quote, Span, Speaker
 from .assembly import find_attributions
 from .context import Context
@@ -38,7 +39,7 @@ class AttributionComponent:
         self.include_beliefs = include_beliefs
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         quotations = find_marked_quotes(text)
         attributions = [a for a in find_attributions(doc, Context(doc, quotations)) if self.include_beliefs or not a.belief]
         marked = [(q.start, q.end) for q in quotations]

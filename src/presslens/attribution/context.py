@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doccache import doc_text
 from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
 from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
@@ -53,7 +54,7 @@ class Context:
 
     def __init__(self, doc: Doc, quotations: list[MarkedQuote]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.quotations = quotations
         self.quote_ranges = [(q.start, q.end) for q in quotations]
         self.quoted_tokens = frozenset(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doccache import doc_text, ents_in
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
@@ -70,7 +71,7 @@ class SpeakerResolver:
         """The speaker of a document that is someone's own address: a title or lead that names an
         address, speech or message and a person ("Address by President Volodymyr Zelenskyy")."""
         doc = self.doc
-        lead_end = min((e for s, e in paragraph_bounds(doc.text)[:1]), default=0)
+        lead_end = min((e for s, e in paragraph_bounds(doc_text(doc))[:1]), default=0)
         title = doc._.title or ""
         lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
         for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):
@@ -228,8 +229,8 @@ class SpeakerResolver:
             if person is not None:
                 role, aff = person.role, person.affiliation
                 local = [t for t in span if not t.ent_type_ == "PERSON"]
-                if any(e.label_ == "PERSON" for e in span.ents) and local:
-                    ent = next(e for e in span.ents if e.label_ == "PERSON")
+                if any(e.label_ == "PERSON" for e in ents_in(span)) and local:
+                    ent = next(e for e in ents_in(span) if e.label_ == "PERSON")
                     r, a = split_role(description_of(ent))
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
@@ -254,7 +255,7 @@ class SpeakerResolver:
                                            False, "description", resolved=False)
             else:
                 coordinated = any(t.dep_ == "conj" for t in span)
-                named = [e for e in span.ents if e.label_ in NAMED and e.root.i == head.i and not coordinated]
+                named = [e for e in ents_in(span) if e.label_ in NAMED and e.root.i == head.i and not coordinated]
                 name = clean_name(named[0]) if named else clean_name(span)
                 if not name or _fragment(name):
                     name = _without_determiner(span)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..doccache import doc_text, ents_in
 from .candidates import token_range
 from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 
@@ -142,7 +143,7 @@ def recover_subject(verb: Token, sent: Span) -> Token | None:
     for c in verb.children:  # inverted: "…,” said Jane Doe, who …
         if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ == "PROPN" and verb.lemma_ == MARKERS["say"]:
             return c
-    for ent in reversed([e for e in sent.ents if e.end <= verb.i]):
+    for ent in reversed([e for e in ents_in(sent) if e.end <= verb.i]):
         if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and ent.root.dep_ not in ("pobj", "dobj", "poss", "compound"):
             return ent.root
     return None
@@ -166,14 +167,14 @@ def find_channel(sent: Span) -> str | None:
                             objs = [c for c in prep.children if c.dep_ == "pobj"]
                             if objs and not objs[0].ent_type_ == "DATE":
                                 s, e = token_range(objs[0].subtree)
-                                return sent.doc.text[s:e]
+                                return doc_text(sent.doc)[s:e]
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in MARKERS["medium_preps"]:
                     # "an interview with CNN", "a statement to Reuters": a medium, never a person
                     objs = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "WORK_OF_ART")]
                     if objs:
                         s, e = token_range(objs[0].subtree)
-                        return sent.doc.text[s:e]
+                        return doc_text(sent.doc)[s:e]
     return None
 
 

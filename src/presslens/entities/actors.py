@@ -76,6 +76,7 @@ def sector_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def code_of(text: str) -> tuple[str | None, str | None]:
     """(country, sector) for any actor phrase: 'North Korean troops' → ('PRK', 'MIL')."""
     key = normalise(text)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doccache import doc_text
 from ..names.phrases import clean_name
 from ..names.registry import person_registry
 from ..model import Entity, Span
@@ -101,7 +102,7 @@ class EntitiesComponent:
             else:
                 key = clean_name(span) or span.text
                 add(key, label, span.start_char, span.end_char)
-        text = doc.text  # rebuilt from the tokens on every access: read once
+        text = doc_text(doc)
         self._acronyms(text, add, spans)
         for q in doc._.quotes or []:
             name, mention = q.speaker.name, q.speaker.mention

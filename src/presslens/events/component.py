@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doccache import doc_text
 from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
@@ -40,7 +41,7 @@ class EventsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         entities = doc._.entities or []
         mentions = sorted(((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[:2])
         quotes = doc._.quotes or []

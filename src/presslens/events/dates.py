@@ -26,6 +26,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import noun_type
 
+from ..doccache import doc_text
+
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
 
@@ -162,7 +164,7 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     value = _antecedent(found, named, sent.start_char)
     if value is not None:
         return _first_day(value), "antecedent"
-    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    para_start = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
     earlier = [t for t in times if para_start <= t.start < sent.start_char and t.value]
     if earlier:  # the narrative's reference time: the paragraph's latest date before the event
         return _first_day(earlier[-1].value), "paragraph"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doccache import doc_text
 from ..model import Claim, Quote
 
 PREDICTION_MODALS = {"will", "would", "could", "might", "may", "shall", "'ll"}
@@ -47,12 +48,20 @@ def stance(sent: SpacySpan) -> str:
     return "fact"
 
 
-def covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
-    """The quote whose content, or reporting clause, covers most of [start, end), if over half."""
-    best, best_cover = None, 0
+def quote_extents(quotes: list[Quote]) -> list[tuple[int, int, Quote]]:
+    """(start, end, quote) of each quote's content together with its reporting clause."""
+    out = []
     for q in quotes:
         bounds = [q.content] + [x for x in (q.cue, q.speaker.mention) if x]
-        lo, hi = min(b.start for b in bounds), max(b.end for b in bounds)
+        out.append((min(b.start for b in bounds), max(b.end for b in bounds), q))
+    return out
+
+
+def covering_quote(start: int, end: int, extents: list[tuple[int, int, Quote]]) -> Quote | None:
+    """The quote whose content, or reporting clause, covers most of [start, end), if over half
+    (`extents`: from `quote_extents`)."""
+    best, best_cover = None, 0
+    for lo, hi, q in extents:
         cover = max(0, min(end, hi) - max(start, lo))
         if cover > best_cover:
             best, best_cover = q, cover
@@ -60,8 +69,8 @@ def covering_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
 
 
 def find_claims(doc: Doc) -> list[Claim]:
-    quotes = doc._.quotes or []
-    text = doc.text  # Doc.text joins every token: read it once, not per sentence
+    extents = quote_extents(doc._.quotes or [])
+    text = doc_text(doc)
     out = []
     for sent in doc.sents:
         if not is_claim_sentence(sent):
@@ -69,7 +78,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
             end -= 1
-        q = covering_quote(start, end, quotes)
+        q = covering_quote(start, end, extents)
         if q is None:
             out.append(Claim(start, end, text[start:end], "unattributed", None, stance(sent)))
         else:

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
+from ..doccache import doc_text
 from ..model import Span, Technique
 from .hedges import build_matcher, find_hedges
 from .tagger import shipped_tagger
@@ -28,7 +29,7 @@ def vague_authority(doc: Doc) -> list[Technique]:
             continue
         start = min(q.speaker.mention.start, q.cue.start)
         end = max(q.speaker.mention.end, q.cue.end)
-        out.append(Technique("Appeal_to_Authority", start, end, doc.text[start:end],
+        out.append(Technique("Appeal_to_Authority", start, end, doc_text(doc)[start:end],
                              VAGUE_AUTHORITY_CONFIDENCE, explanation("Appeal_to_Authority")))
     return out
 
@@ -40,7 +41,7 @@ class FramingComponent:
         self.matcher = build_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = [Technique(label, s, e, text[s:e], conf, explanation(label))
                  for s, e, label, conf in self.tagger.predict(doc)]
         found += vague_authority(doc)

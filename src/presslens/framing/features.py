@@ -98,6 +98,13 @@ def _shape(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", text))))[:4]
 
 
+@lru_cache(maxsize=65536)
+def _word_features(text: str, lower: str, lemma: str, pos: str, tag: str, dep: str, ent: str) -> tuple[str, ...]:
+    """The features a token has by its own attributes alone (cached: most tokens repeat a word seen before)."""
+    return ("bias", f"w={lower}", f"l={lemma}", f"sh={_shape(text)}", f"s3={lower[-3:]}", f"p3={lower[:3]}",
+            f"pos={pos}", f"tag={tag}", f"dep={dep}", f"ent={ent or '-'}")
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token offsets of the Doc's sentences — `doc.sents` without building Spans."""
     if not doc.has_annotation("SENT_START"):
@@ -172,9 +179,8 @@ def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str
         s_index, s_start, s_end, quoted = sent_of[i]
         rel = (i - s_start) / max(1, s_end - s_start)
         f = [
-            "bias", f"w={lower}", f"l={lemma}", f"sh={_shape(col.text[i])}", f"s3={lower[-3:]}", f"p3={lower[:3]}",
-            f"pos={pos}", f"tag={col.tag[i]}", f"dep={dep}", f"hl={lemmas[head]}",
-            f"dh={dep}|{lemmas[head]}", f"hp={poses[head]}", f"ent={col.ent[i] or '-'}",
+            *_word_features(col.text[i], lower, lemma, pos, col.tag[i], dep, col.ent[i]), f"hl={lemmas[head]}",
+            f"dh={dep}|{lemmas[head]}", f"hp={poses[head]}",
             f"np={chunk_pos.get(i, 'O')}", f"rel={int(rel * 4)}", f"quote={quoted}",
             f"title={first_line_end < 0 or col.idx[i] < first_line_end}", f"sent0={s_index == 0}",
         ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..doccache import ents_in
 from .phrases import clean_name, description_of, split_role, title_before
 from .vocabulary import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 
@@ -122,7 +123,7 @@ def person_named(people: list[Person], span: Span) -> Person | None:
     if not persons and span.root.pos_ != "PROPN":
         return None
     if span.root.pos_ == "NOUN" and span.root.lower_ not in ROLE_NOUNS and all(
-            e.root.dep_ == "poss" for e in span.ents if e.label_ == "PERSON"):
+            e.root.dep_ == "poss" for e in ents_in(span) if e.label_ == "PERSON"):
         return None
     # "Prime Minister Han": the title's words are not part of the name looked for
     proper = {t.text for t in span if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLE_WORDS | ROLE_NOUNS | HONORIFICS}
@@ -132,7 +133,7 @@ def person_named(people: list[Person], span: Span) -> Person | None:
                 return p
         if len(proper) == 1 and (near := _near_miss(people, next(iter(proper)))) is not None:
             return near
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ == "PERSON":
             person = person_with_name(people, clean_name(ent))
             if person is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...doccache import doc_text
 from ..candidates import Attribution, token_range, trim
 from ..context import Context
 from ..lexicon import REPORTING_VERBS
@@ -35,7 +36,7 @@ def pieces_around(verb: Token, speaker: Span, sent: Span) -> list[tuple[int, int
         after.pop()
     if sum(not t.is_punct for t in before) < 2 or sum(not t.is_punct for t in after) < 2 or after[0].is_quote:
         return None  # (", he said, “…”" introduces a quotation: the quotation rules take it)
-    text = doc.text
+    text = doc_text(doc)
     return [trim(text, *token_range(before)), trim(text, *token_range(after))]
 
 

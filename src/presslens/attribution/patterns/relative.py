@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ...doccache import doc_text
 from ..candidates import Attribution, token_range, trim
 from ..context import Context
 from ..lexicon import RELATIVE_WORDS, TOPIC_VERBS
@@ -32,7 +33,7 @@ def relative_pieces(verb: Token, speaker: Span, sent: Span) -> list[tuple[int, i
         rest.pop()
     if not any(not t.is_punct for t in rest):
         return None
-    return [token_range([rel]), trim(doc.text, *token_range(rest))]
+    return [token_range([rel]), trim(doc_text(doc), *token_range(rest))]
 
 
 def find(doc: Doc, ctx: Context):

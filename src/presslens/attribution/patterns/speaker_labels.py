@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...doccache import ents_in
 from ..candidates import Attribution, trim
 from ..context import Context
 from ..lexicon import EVIDENCE_NOUNS, MARKERS, NON_SPEAKER_LABELS, VAGUE_HEADS
@@ -38,7 +39,7 @@ def find(doc: Doc, ctx: Context):
         span = doc.char_span(p_start, p_start + len(text[p_start:colon].rstrip()), alignment_mode="contract")
         if span is None or not len(span):
             continue
-        is_person = any(e.label_ in ("PERSON", "ORG") and e.end_char >= span.end_char - 1 for e in span.ents)
+        is_person = any(e.label_ in ("PERSON", "ORG") and e.end_char >= span.end_char - 1 for e in ents_in(span))
         is_caps = all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
         # headline style: "Trump: …", "Clinton camp: …", "Poll: …"
         is_headline_source = all(w[:1].isupper() for w in words) and (
