@@ -20,6 +20,7 @@ from ..model import Event, Span
 from .dates import dateline_times, event_date
 from .extract import find_events
 from .lexicon import noun_type
+from .referred import referral, with_referred
 
 FIRST_PERSON = frozenset("i we".split())
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -42,7 +43,7 @@ class EventsComponent:
         times = doc._.time_expressions or []
         events, spans = [], []
         datelines = dateline_times(text, times)
-        for found in find_events(doc):
+        for found in with_referred(doc, find_events(doc)):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             word = found.word.idx
             quote = next((q for q in quotes if any(p.start <= word < p.end for p in (q.pieces or [q.content]))), None)
@@ -65,6 +66,7 @@ class EventsComponent:
                 asserted_by=speaker or "author", confidence=round(min(confidence, 0.95), 2),
                 date_source=source, modality=found.modality, trigger=Span.of(text, *trigger),
                 actor_code=a_code, target_code=t_code, place=place.place if place else None,
+                **referral(found),
             ))
             span = doc.char_span(*trigger, label=found.type, alignment_mode="expand")
             if span is not None:

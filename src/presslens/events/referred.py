@@ -1,0 +1,297 @@
+"""Referred events: an act named inside another event, or as the cause of a clause, as an event of its own.
+
+PLOVER codes the governing act only: "condemned Russia's decision to recognise the DPR" is one
+ACCUSE event, and `extract.find_events` leaves the recognition out.  Across outlets that embedded act
+is what links reports (the Kremlin "signed the Executive Order on the Recognition of the DPR", Kyiv
+"condemns the decision to recognise …"), so this module gives it a record of its own, flagged
+`mention: "referred"` with the index of the event that names it (`governed_by`), so that
+PLOVER-style consumers can leave it out.
+
+Which words (one pass over the tokens, then a bounded walk up the parse from each candidate):
+* an event word — `lexicon.event_type` for a verb, `lexicon.noun_type` or `REFERRED_NOUNS` for a
+  noun — that is no part of an event already found (its trigger, event word or typed object);
+* governed: an event found above it in the parse, not across a coordination ("condemned the
+  attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
+  new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* or framed: below a referring word (`FRAME_PREPS` "due to", "because of", "in response to";
+  `FRAME_NOUNS` "decision", "launch", "start") with no event above → `governed_by` null.
+Nouns that only modify another noun ("ceasefire deal") or name a body stay out, as in `extract`.
+
+Roles, by the rules of ordinary events where the parse gives them: a verb's subject or `by` agent,
+else that of the noun it completes ("Russia's decision to recognise" → Russia; "thanked X for its
+decision to" → X), else of the verb it completes; a noun's possessor, proper-noun compound,
+nationality adjective, `by` agent, or its `of` entity for the nouns of `ACTOR_OF_NOUNS` ("the
+aggression of Russia"); targets from the object, `TARGET_PREPS`, or an `of` entity ("the recognition
+of the DPR").  Pronouns are left to the component, which never names one.
+
+Modality is what the context implies (the vocabulary of `model.Event`): a demanded, offered,
+threatened or planned act is `hypothetical` ("called for sanctions", "the readiness to hold talks"),
+a refused or denied one `negated` ("refused to withdraw"), an accused one `hedged` ("accused X of
+shelling"); a negation or modal on the word itself counts first; otherwise `asserted` (condemning,
+welcoming or thanking for a decision presupposes it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .extract import FoundEvent
+from .lexicon import event_type, lexicon, noun_type
+
+REFERRED = "referred"
+
+# nominalised acts that are named mostly when another act refers to them; "operation" needs a modifier
+REFERRED_NOUNS = {"aggression": "ASSAULT", "severance": "SANCTION", "provision": "AID", "supply": "AID",
+                  "supplies": "AID", "transfer": "AID", "delivery": "AID", "deliveries": "AID",
+                  "recognition": "SUPPORT", "mobilisation": "MOBILIZE", "mobilization": "MOBILIZE"}
+OPERATION_MODIFIERS = {"military": "ASSAULT", "special": "ASSAULT", "ground": "ASSAULT", "offensive": "ASSAULT",
+                       "counteroffensive": "ASSAULT", "combat": "ASSAULT", "punitive": "ASSAULT"}
+AID_OBJECTS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
+ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive".split())
+
+FRAME_PREPS = frozenset({"due", "because", "owing", "result", "response", "retaliation", "reply"})
+FRAME_NOUNS = frozenset("decision decisions launch start beginning resumption continuation outcome outcomes "
+                        "results result consequences order decree".split())
+PROSPECTIVE_WORDS = frozenset("plan plans intention intent readiness willingness proposal proposals possibility "
+                              "prospect prospects threat threats call calls demand demands request requests "
+                              "need necessity importance idea option offer offers".split())
+PROSPECTIVE_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
+NEGATING_TYPES = frozenset({"REJECT"})
+CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})  # a clause of its own: its act is not the one demanded
+ALLEGING_LEMMAS = frozenset("accuse blame allege charge suspect".split())
+
+MODALS = frozenset("could might may would should can must will shall".split())
+NOUN_ARGUMENT_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP"})
+ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+TARGET_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward", "towards", "between"})
+POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
+MAX_WALK = 10  # steps up the parse from a candidate
+MAX_EVIDENCE = 30  # tokens of evidence after the trigger
+
+
+@dataclass
+class ReferredEvent(FoundEvent):
+    """A found event that another event (or a referring frame) names; `governor` indexes the list
+    `with_referred` returns (None: named under a frame, not an event)."""
+
+    governor: int | None = None
+
+
+def with_referred(doc: Doc, found: list[FoundEvent]) -> list[FoundEvent]:
+    """`found` followed by the referred events of `doc` (see the module docstring)."""
+    return list(found) + referred_events(doc, found)
+
+
+def referral(found: FoundEvent) -> dict:
+    """The `model.Event` fields that mark a referred event (none for an ordinary one)."""
+    if isinstance(found, ReferredEvent):
+        return {"mention": REFERRED, "governed_by": found.governor}
+    return {}
+
+
+def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
+    owner: dict[int, int] = {}  # token index → index of the found event whose words it is
+    for n, e in enumerate(found):
+        for i in range(e.trigger.i, e.trigger_end.i + 1):
+            owner.setdefault(i, n)
+        owner.setdefault(e.word.i, n)
+        if e.word.pos_ == "VERB":
+            used = event_type(e.word)[1]
+            if used is not None:
+                owner.setdefault(used.i, n)
+    candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
+    used_by_candidates: set[int] = set()
+    for tok in doc:
+        if tok.i in owner:
+            continue
+        typed = _candidate(tok)
+        if typed is None:
+            continue
+        candidates[tok.i] = typed
+        if tok.pos_ == "VERB":
+            used = event_type(tok)[1]
+            if used is not None:
+                used_by_candidates.add(used.i)
+    for i in used_by_candidates:
+        candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
+    out: list[ReferredEvent] = []
+    placed: dict[int, int] = {}  # candidate token index → its index in the returned list
+    pending: list[tuple[ReferredEvent, int | None]] = []
+    for i, (type_, own_table) in candidates.items():
+        tok = doc[i]
+        governor_tok, framed, path = _above(tok, owner, candidates)
+        if governor_tok is None and not (framed and own_table):
+            continue  # a lexicon word no event governs was left out by `extract` on purpose
+        governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
+        actor = _actor(tok)
+        target = _target(tok, actor)
+        start, stop = _evidence(tok, actor)
+        modality = _modality(tok, path, governor_event, governor_tok)
+        event = ReferredEvent(type_, tok, tok, actor, target, modality, start, stop, core=tok)
+        placed[i] = len(found) + len(pending)
+        pending.append((event, governor_tok.i if governor_tok is not None else None))
+    for event, g in pending:
+        if g is not None:
+            event.governor = owner[g] if g in owner else placed.get(g)
+        out.append(event)
+    return out
+
+
+def _candidate(tok: Token) -> tuple[str, bool] | None:
+    if tok.pos_ == "VERB":
+        type_ = event_type(tok)[0]
+        return (type_, False) if type_ else None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
+        return None
+    if tok.ent_type_ in NAME_ENTITIES:
+        return None  # "the Agency for Development" names a body; a title ("the Order on the Recognition …") names an act
+    type_ = noun_type(tok)
+    if type_:
+        return type_, False
+    lemma = tok.lemma_.lower()
+    if lemma == "operation" or tok.lower_ == "operations":
+        mod = next((OPERATION_MODIFIERS[c.lower_] for c in tok.children if c.lower_ in OPERATION_MODIFIERS), None)
+        return (mod, True) if mod else None
+    type_ = REFERRED_NOUNS.get(tok.lower_) or REFERRED_NOUNS.get(lemma)
+    if type_ == "AID" and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lemma_.lower() in AID_OBJECTS for g in c.children) for c in tok.children):
+        return None  # "the transfer of weapons", not "the transfer of power"
+    return (type_, True) if type_ else None
+
+
+def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, bool, list[Token]]:
+    """(the nearest event word above `tok` — found or candidate — or None, whether a referring frame
+    lies on the way, the words passed), not across a coordination."""
+    v, framed, path = tok, False, []
+    for _ in range(MAX_WALK):
+        if v.dep_ == "conj" or v.head.i == v.i:
+            break
+        v = v.head
+        path.append(v)
+        if v.i in owner or v.i in candidates:
+            return v, framed, path
+        low = v.lower_
+        if (v.pos_ in ("ADP", "SCONJ", "ADJ", "NOUN") and low in FRAME_PREPS) or (v.pos_ == "NOUN" and v.lemma_.lower() in FRAME_NOUNS):
+            framed = True
+    return None, framed, path
+
+
+def _actor(tok: Token) -> Token | None:
+    if tok.pos_ == "VERB":
+        v = tok
+        for _ in range(4):
+            for c in v.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return c
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
+                obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj  # "accused Estavia of shelling", "thanked X for helping": the one accused or thanked
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_actor(v.head)  # "Russia's decision to recognise"
+            if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head.i != v.i:
+                v = v.head
+                if v.pos_ == "ADP":
+                    v = v.head
+                continue
+            return None
+        return None
+    return _noun_actor(tok)
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _owner_of_possessive(c, noun) if c.lower_ in POSSESSIVE_PRONOUNS else c
+        if c.dep_ == "compound" and c.pos_ == "PROPN":
+            return c
+    for c in noun.children:
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.lemma_.lower() in ACTOR_OF_NOUNS:
+        return _of_entity(noun, ACTOR_ENTITIES)
+    return None
+
+
+def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
+    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return pronoun
+
+
+def _of_entity(noun: Token, kinds: frozenset) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)):
+                return pobj
+    return None
+
+
+def _target(tok: Token, actor: Token | None) -> Token | None:
+    actor_i = actor.i if actor is not None else -1
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i:
+                return c
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    if tok.pos_ != "VERB":
+        found = _of_entity(tok, TARGET_ENTITIES)
+        if found is not None and found.i != actor_i:
+            return found
+    return None
+
+
+def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, governor_tok: Token | None) -> str:
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        return "hypothetical"
+    heads = lexicon()["intention_heads"]
+    if any(w.lemma_.lower() in PROSPECTIVE_WORDS or w.lemma_.lower() in heads for w in path[:-1] if w.pos_ in ("NOUN", "VERB", "ADJ")):
+        return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
+    if governor_tok is not None and (governor_tok.lemma_.lower() in heads or governor_tok.lemma_.lower() in PROSPECTIVE_WORDS):
+        return "hypothetical"
+    if governor is None:
+        return "asserted"
+    direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])
+    if governor.type in PROSPECTIVE_TYPES and direct:
+        return "hypothetical"  # "called for sanctions", "agreed to share" (not "demanded an admission that X murdered")
+    if governor.type in NEGATING_TYPES and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp"):
+        return "negated"  # "refused to withdraw"
+    if governor_tok is not None and governor_tok.lemma_.lower() in ALLEGING_LEMMAS:
+        return "hedged"  # "accused X of shelling": the speaker's allegation
+    return "asserted"
+
+
+def _evidence(tok: Token, actor: Token | None) -> tuple[int, int]:
+    frame = tok.head if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" else tok
+    sent = tok.sent
+    left = frame.left_edge.i
+    if actor is not None and actor.sent == sent:
+        left = min(left, actor.i) if actor.i >= frame.left_edge.i - 12 else left
+    right = min(frame.right_edge.i, tok.i + MAX_EVIDENCE)
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    doc = tok.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
