@@ -55,7 +55,7 @@ FRAME_NOUNS = frozenset("decision decisions launch start beginning resumption co
                         "results result consequences order decree".split())
 PROSPECTIVE_WORDS = frozenset("plan plans intention intent readiness willingness proposal proposals possibility "
                               "prospect prospects threat threats call calls demand demands request requests "
-                              "need necessity importance idea option offer offers".split())
+                              "need necessity importance idea option offer offers desire wish aim goal ambition".split())
 PROSPECTIVE_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
 NEGATING_TYPES = frozenset({"REJECT"})
 CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})  # a clause of its own: its act is not the one demanded
@@ -68,7 +68,9 @@ ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 TARGET_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward", "towards", "between"})
 POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
-MAX_WALK = 10  # steps up the parse from a candidate
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "nsubjpass", "appos", "attr", "dative", "agent", "oprd"})
+ANAPHORIC_DETERMINERS = frozenset("this that these those such".split())  # "this agreement": an act already named
+MAX_WALK = 6  # steps up the parse from a candidate
 MAX_EVIDENCE = 30  # tokens of evidence after the trigger
 
 
@@ -110,64 +112,73 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         typed = _candidate(tok)
         if typed is None:
             continue
-        candidates[tok.i] = typed
-        if tok.pos_ == "VERB":
-            used = event_type(tok)[1]
-            if used is not None:
-                used_by_candidates.add(used.i)
+        type_, own_table, used = typed
+        candidates[tok.i] = type_, own_table
+        if used is not None:
+            used_by_candidates.add(used.i)
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
+    above = {i: _above(doc[i], owner, candidates) for i in candidates}
+    kept: dict[int, bool] = {}
+
+    def keep(i: int, depth: int = 0) -> bool:
+        """Named by a found event, by a kept referred one, or under a frame (words of `REFERRED_NOUNS`)."""
+        if i not in kept:
+            governor_tok, framed, _ = above[i]
+            if governor_tok is None:
+                kept[i] = framed and candidates[i][1]
+            else:
+                kept[i] = governor_tok.i in owner or (depth < MAX_WALK and keep(governor_tok.i, depth + 1))
+        return kept[i]
+
+    chosen = [i for i in candidates if keep(i)]
+    placed = {i: len(found) + n for n, i in enumerate(chosen)}  # candidate token index → index in `with_referred`
     out: list[ReferredEvent] = []
-    placed: dict[int, int] = {}  # candidate token index → its index in the returned list
-    pending: list[tuple[ReferredEvent, int | None]] = []
-    for i, (type_, own_table) in candidates.items():
-        tok = doc[i]
-        governor_tok, framed, path = _above(tok, owner, candidates)
-        if governor_tok is None and not (framed and own_table):
-            continue  # a lexicon word no event governs was left out by `extract` on purpose
+    for i in chosen:
+        tok, (governor_tok, _, path) = doc[i], above[i]
         governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
         actor = _actor(tok)
-        target = _target(tok, actor)
-        start, stop = _evidence(tok, actor)
-        modality = _modality(tok, path, governor_event, governor_tok)
-        event = ReferredEvent(type_, tok, tok, actor, target, modality, start, stop, core=tok)
-        placed[i] = len(found) + len(pending)
-        pending.append((event, governor_tok.i if governor_tok is not None else None))
-    for event, g in pending:
-        if g is not None:
-            event.governor = owner[g] if g in owner else placed.get(g)
+        event = ReferredEvent(candidates[i][0], tok, tok, actor, _target(tok, actor),
+                              _modality(tok, path, governor_event, governor_tok), *_evidence(tok, actor), core=tok)
+        if governor_tok is not None:
+            event.governor = owner[governor_tok.i] if governor_tok.i in owner else placed[governor_tok.i]
         out.append(event)
     return out
 
 
-def _candidate(tok: Token) -> tuple[str, bool] | None:
+def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
+    """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
     if tok.pos_ == "VERB":
-        type_ = event_type(tok)[0]
-        return (type_, False) if type_ else None
+        type_, used = event_type(tok)
+        return (type_, False, used) if type_ else None
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
         return None
     if tok.ent_type_ in NAME_ENTITIES:
         return None  # "the Agency for Development" names a body; a title ("the Order on the Recognition …") names an act
+    if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in ANAPHORIC_DETERMINERS for c in tok.children):
+        return None
     type_ = noun_type(tok)
     if type_:
-        return type_, False
+        return type_, False, None
     lemma = tok.lemma_.lower()
     if lemma == "operation" or tok.lower_ == "operations":
         mod = next((OPERATION_MODIFIERS[c.lower_] for c in tok.children if c.lower_ in OPERATION_MODIFIERS), None)
-        return (mod, True) if mod else None
+        return (mod, True, None) if mod else None
     type_ = REFERRED_NOUNS.get(tok.lower_) or REFERRED_NOUNS.get(lemma)
     if type_ == "AID" and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.lemma_.lower() in AID_OBJECTS for g in c.children) for c in tok.children):
         return None  # "the transfer of weapons", not "the transfer of power"
-    return (type_, True) if type_ else None
+    return (type_, True, None) if type_ else None
 
 
 def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, bool, list[Token]]:
     """(the nearest event word above `tok` — found or candidate — or None, whether a referring frame
-    lies on the way, the words passed), not across a coordination."""
+    lies on the way, the words passed).  Only through argument links (`ARGUMENT_DEPS`, an infinitive
+    completing a noun): an act in a clause of its own ("the town where rioters were killed") or
+    across a coordination is not one the event above names."""
     v, framed, path = tok, False, []
     for _ in range(MAX_WALK):
-        if v.dep_ == "conj" or v.head.i == v.i:
+        if v.head.i == v.i or not _argument_link(v):
             break
         v = v.head
         path.append(v)
@@ -177,6 +188,12 @@ def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, boo
         if (v.pos_ in ("ADP", "SCONJ", "ADJ", "NOUN") and low in FRAME_PREPS) or (v.pos_ == "NOUN" and v.lemma_.lower() in FRAME_NOUNS):
             framed = True
     return None, framed, path
+
+
+def _argument_link(v: Token) -> bool:
+    if v.dep_ in ARGUMENT_DEPS:
+        return True
+    return v.dep_ == "acl" and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)  # "decision to recognise"
 
 
 def _actor(tok: Token) -> Token | None:
@@ -210,7 +227,7 @@ def _noun_actor(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return _owner_of_possessive(c, noun) if c.lower_ in POSSESSIVE_PRONOUNS else c
-        if c.dep_ == "compound" and c.pos_ == "PROPN":
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_ENTITIES:
             return c
     for c in noun.children:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
@@ -289,7 +306,8 @@ def _evidence(tok: Token, actor: Token | None) -> tuple[int, int]:
     left = frame.left_edge.i
     if actor is not None and actor.sent == sent:
         left = min(left, actor.i) if actor.i >= frame.left_edge.i - 12 else left
-    right = min(frame.right_edge.i, tok.i + MAX_EVIDENCE)
+    right = max([frame.i] + [c.right_edge.i for c in frame.children if c.dep_ not in CLAUSE_DEPS])  # not a clause of its own
+    right = min(right, tok.i + MAX_EVIDENCE)
     left, right = max(left, sent.start), min(right, sent.end - 1)
     doc = tok.doc
     while right > left and doc[right].is_punct:
