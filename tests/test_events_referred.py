@@ -45,8 +45,23 @@ def test_due_to_an_act_names_its_cause():
 
 def test_thanked_for_a_decision_resolves_the_possessive_to_the_thanked():
     found, refs = referred("The Norland president thanked Estavia for its decision to transfer weapons to Norland.")
-    rec = next(e for e in refs if e.trigger.text == "transfer")
-    assert rec.type == "AID" and rec.actor == "Estavia" and rec.modality == "asserted"
+    rec = next(e for e in refs if e.trigger.text == "transfer weapons")  # the verb and the object it is typed by
+    assert rec.type == "AID" and rec.actor == "Estavia" and rec.target == "Norland" and rec.modality == "asserted"
+
+
+def test_decisions_to_act_misattached_to_the_main_verb_still_refer():
+    found, refs = referred("Norland welcomes the decisions of the Estavian parliament to impose new sanctions against Sylvania.")
+    rec = next(e for e in refs if e.type == "SANCTION")
+    assert rec.trigger.text.startswith("impose") and rec.target == "Sylvania" and "parliament" in (rec.actor or "")
+    assert rec.modality == "asserted"
+
+
+def test_the_launch_of_an_operation_and_a_cause_stated_as_fact():
+    found, refs = referred("Due to the start of the aggression against Norland by Estavia, the talks were cancelled.")
+    rec = next(e for e in refs if e.type == "ASSAULT")
+    assert rec.trigger.text.startswith("start") and rec.target == "Norland" and rec.actor == "Estavia"
+    _, refs = referred("Norland called for firm steps in response to this act of aggression by Estavia.")
+    assert any(e.type == "ASSAULT" and e.modality == "asserted" for e in refs)
 
 
 def test_condemned_attack_is_referred_and_the_condemnation_governs():

@@ -25,8 +25,10 @@ aggression of Russia"); targets from the object, `TARGET_PREPS`, or an `of` enti
 of the DPR").  Pronouns are left to the component, which never names one.
 
 Modality is what the context implies (the vocabulary of `model.Event`): a demanded, offered,
-threatened or planned act is `hypothetical` ("called for sanctions", "the readiness to hold talks"),
-a refused or denied one `negated` ("refused to withdraw"), an accused one `hedged` ("accused X of
+threatened or planned act is `hypothetical` ("called for sanctions", "the readiness to hold talks";
+an object of an offer is not: "ratifying the Treaty"),
+a refused or denied one `negated` ("refused to withdraw", "to refrain from aggression"); a cause is
+asserted ("in response to this act of aggression"); an accused one `hedged` ("accused X of
 shelling"); a negation or modal on the word itself counts first; otherwise `asserted` (condemning,
 welcoming or thanking for a decision presupposes it).
 """
@@ -45,10 +47,14 @@ REFERRED = "referred"
 REFERRED_NOUNS = {"aggression": "ASSAULT", "severance": "SANCTION", "provision": "AID", "supply": "AID",
                   "supplies": "AID", "transfer": "AID", "delivery": "AID", "deliveries": "AID",
                   "recognition": "SUPPORT", "mobilisation": "MOBILIZE", "mobilization": "MOBILIZE"}
+# bare verbs typed only by the CAMEO table that name an act even with no typed object
+TRUSTED_VERBS = frozenset("recognise recognize annex invade bomb shell liberate deliver supply transfer provide impose "
+                          "lift expel ban evacuate mobilise mobilize".split())
 OPERATION_MODIFIERS = {"military": "ASSAULT", "special": "ASSAULT", "ground": "ASSAULT", "offensive": "ASSAULT",
                        "counteroffensive": "ASSAULT", "combat": "ASSAULT", "punitive": "ASSAULT"}
 AID_OBJECTS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
-ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive".split())
+ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive decision decisions".split())
+LAUNCH_NOUNS = frozenset("launch start beginning resumption".split())  # "the launch of a military operation"
 
 FRAME_PREPS = frozenset({"due", "because", "owing", "result", "response", "retaliation", "reply"})
 FRAME_NOUNS = frozenset("decision decisions launch start beginning resumption continuation outcome outcomes "
@@ -58,6 +64,7 @@ PROSPECTIVE_WORDS = frozenset("plan plans intention intent readiness willingness
                               "need necessity importance idea option offer offers desire wish aim goal ambition".split())
 PROSPECTIVE_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
 NEGATING_TYPES = frozenset({"REJECT"})
+NEGATING_WORDS = frozenset("refrain abstain stop cease end halt".split())
 CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})  # a clause of its own: its act is not the one demanded
 ALLEGING_LEMMAS = frozenset("accuse blame allege charge suspect".split())
 
@@ -106,6 +113,7 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
                 owner.setdefault(used.i, n)
     candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
     used_by_candidates: set[int] = set()
+    used_by: dict[int, Token] = {}  # candidate verb → the object its type was read from
     for tok in doc:
         if tok.i in owner:
             continue
@@ -116,6 +124,7 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         candidates[tok.i] = type_, own_table
         if used is not None:
             used_by_candidates.add(used.i)
+            used_by[tok.i] = used
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
     above = {i: _above(doc[i], owner, candidates) for i in candidates}
@@ -125,8 +134,8 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         """Named by a found event, by a kept referred one, or under a frame (words of `REFERRED_NOUNS`)."""
         if i not in kept:
             governor_tok, framed, _ = above[i]
-            if governor_tok is None:
-                kept[i] = framed and candidates[i][1]
+            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS
+                kept[i] = framed and (candidates[i][1] or doc[i].pos_ == "VERB")
             else:
                 kept[i] = governor_tok.i in owner or (depth < MAX_WALK and keep(governor_tok.i, depth + 1))
         return kept[i]
@@ -138,8 +147,17 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         tok, (governor_tok, _, path) = doc[i], above[i]
         governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
         actor = _actor(tok)
-        event = ReferredEvent(candidates[i][0], tok, tok, actor, _target(tok, actor),
-                              _modality(tok, path, governor_event, governor_tok), *_evidence(tok, actor), core=tok)
+        trigger, end = tok, tok
+        used = used_by.get(i)
+        if used is not None and 0 < used.i - tok.i <= 3:
+            end = used  # "impose new sanctions"
+        launch = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.i < tok.i:
+            trigger = launch  # "the launch of a military operation"
+        start, stop = _evidence(tok, actor)
+        event = ReferredEvent(candidates[i][0], trigger, end, actor, _target(tok, actor, used),
+                              _modality(tok, path, governor_event, governor_tok),
+                              min(start, trigger.idx), stop, core=tok)
         if governor_tok is not None:
             event.governor = owner[governor_tok.i] if governor_tok.i in owner else placed[governor_tok.i]
         out.append(event)
@@ -150,7 +168,10 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
     if tok.pos_ == "VERB":
         type_, used = event_type(tok)
-        return (type_, False, used) if type_ else None
+        lemma = tok.lemma_.lower()
+        if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
+            return type_, False, used
+        return None  # a bare CAMEO verb ("approach", "establish", "counter") names an act too loosely here
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
         return None
     if tok.ent_type_ in NAME_ENTITIES:
@@ -176,7 +197,7 @@ def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, boo
     lies on the way, the words passed).  Only through argument links (`ARGUMENT_DEPS`, an infinitive
     completing a noun): an act in a clause of its own ("the town where rioters were killed") or
     across a coordination is not one the event above names."""
-    v, framed, path = tok, False, []
+    v, framed, path = tok, tok.pos_ == "VERB" and (tok.dep_ != "acl" and frame_noun(tok) is not None), []
     for _ in range(MAX_WALK):
         if v.head.i == v.i or not _argument_link(v):
             break
@@ -193,11 +214,39 @@ def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, boo
 def _argument_link(v: Token) -> bool:
     if v.dep_ in ARGUMENT_DEPS:
         return True
-    return v.dep_ == "acl" and v.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)  # "decision to recognise"
+    if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
+        return True  # "decision to recognise"
+    return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+
+
+def frame_noun(verb: Token) -> Token | None:
+    """The noun an infinitive completes: its head for an `acl` ("the decision to recognise"), else a
+    `FRAME_NOUNS` noun phrase ending right before its "to" — the parser often hangs "welcomes the
+    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    to = _infinitive(verb)
+    if to is None or to.i == 0 or to.i != verb.left_edge.i:
+        return None
+    t = verb.doc[to.i - 1]
+    for _ in range(4):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _actor(tok: Token) -> Token | None:
     if tok.pos_ == "VERB":
+        noun = frame_noun(tok) if tok.dep_ != "acl" else None
+        if noun is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return _noun_actor(noun)  # "the decisions of the Russian Federation to recognize" (not the welcomer)
         v = tok
         for _ in range(4):
             for c in v.children:
@@ -237,8 +286,8 @@ def _noun_actor(noun: Token) -> Token | None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-    if noun.lemma_.lower() in ACTOR_OF_NOUNS:
-        return _of_entity(noun, ACTOR_ENTITIES)
+    if noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the aggression of the Ukrainian authorities", "decisions of the parliament"
+        return _of_entity(noun, ACTOR_ENTITIES, any_noun=True)
     return None
 
 
@@ -250,22 +299,25 @@ def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
     return pronoun
 
 
-def _of_entity(noun: Token, kinds: frozenset) -> Token | None:
+def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)):
+            if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)
+                                     or (any_noun and pobj.pos_ == "NOUN" and not noun_type(pobj))):
                 return pobj
     return None
 
 
-def _target(tok: Token, actor: Token | None) -> Token | None:
+def _target(tok: Token, actor: Token | None, used: Token | None = None) -> Token | None:
+    """The object, else a `TARGET_PREPS` object of the word or of the event noun its type was read
+    from ("impose new sanctions against Russia" → Russia), else a noun's `of` entity."""
     actor_i = actor.i if actor is not None else -1
     if tok.pos_ == "VERB":
         for c in tok.children:
-            if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i:
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or c.i != used.i):
                 return c
-    for c in tok.children:
+    for c in [*tok.children, *(used.children if used is not None else ())]:
         if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
@@ -283,6 +335,10 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
         return "negated"
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
         return "hypothetical"
+    if any(w.lower_ in FRAME_PREPS or w.lower_ == "connection" for w in path[:-1]):
+        return "asserted"  # a cause ("in response to this act of aggression") is stated as fact
+    if any(w.lemma_.lower() in NEGATING_WORDS for w in path[:-1]):
+        return "negated"  # "called on Russia to refrain from aggression"
     heads = lexicon()["intention_heads"]
     if any(w.lemma_.lower() in PROSPECTIVE_WORDS or w.lemma_.lower() in heads for w in path[:-1] if w.pos_ in ("NOUN", "VERB", "ADJ")):
         return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
@@ -291,7 +347,7 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
     if governor is None:
         return "asserted"
     direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])
-    if governor.type in PROSPECTIVE_TYPES and direct:
+    if governor.type == "REQUEST" and direct or governor.type in PROSPECTIVE_TYPES and direct and tok.pos_ == "VERB":
         return "hypothetical"  # "called for sanctions", "agreed to share" (not "demanded an admission that X murdered")
     if governor.type in NEGATING_TYPES and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp"):
         return "negated"  # "refused to withdraw"
@@ -301,12 +357,14 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
 
 
 def _evidence(tok: Token, actor: Token | None) -> tuple[int, int]:
-    frame = tok.head if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" else tok
+    frame = (frame_noun(tok) if tok.pos_ == "VERB" else None) or tok
     sent = tok.sent
     left = frame.left_edge.i
     if actor is not None and actor.sent == sent:
         left = min(left, actor.i) if actor.i >= frame.left_edge.i - 12 else left
     right = max([frame.i] + [c.right_edge.i for c in frame.children if c.dep_ not in CLAUSE_DEPS])  # not a clause of its own
+    if frame.i != tok.i and tok.dep_ != "acl":  # an infinitive the parser hung on the verb: up to its own end
+        right = max([right, tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in CLAUSE_DEPS])
     right = min(right, tok.i + MAX_EVIDENCE)
     left, right = max(left, sent.start), min(right, sent.end - 1)
     doc = tok.doc
