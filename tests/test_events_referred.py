@@ -79,6 +79,12 @@ def test_demanded_refused_and_alleged_acts_keep_the_modality_their_context_impli
     assert [(e.type, e.modality) for e in refs] == [("ASSAULT", "hedged")]
 
 
+def test_the_one_asked_acts_the_asked_act():
+    _, refs = referred("The governor called on the Estavian army to withdraw its troops from Dornfeld.")
+    rec = next(e for e in refs if e.type == "RETREAT")
+    assert "army" in rec.actor and rec.modality == "hypothetical"
+
+
 def test_never_a_pronoun_as_actor():
     _, refs = referred("They condemned its decision to recognise the Marsh Republic.")
     assert refs and all(e.actor is None for e in refs)

@@ -107,16 +107,14 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         for i in range(e.trigger.i, e.trigger_end.i + 1):
             owner.setdefault(i, n)
         owner.setdefault(e.word.i, n)
-        if e.word.pos_ == "VERB":
-            used = event_type(e.word)[1]
-            if used is not None:
-                owner.setdefault(used.i, n)
     candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
     used_by_candidates: set[int] = set()
     used_by: dict[int, Token] = {}  # candidate verb → the object its type was read from
     for tok in doc:
         if tok.i in owner:
             continue
+        if tok.pos_ == "VERB" and _above(tok, owner, {})[:2] == (None, False):
+            continue  # no event or frame above: not looked up (the lexicon's verb patterns are the costly part)
         typed = _candidate(tok)
         if typed is None:
             continue
@@ -125,6 +123,11 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         if used is not None:
             used_by_candidates.add(used.i)
             used_by[tok.i] = used
+    for n, e in enumerate(found):  # the object an event verb is typed by is part of it ("launch an operation")
+        if e.word.pos_ == "VERB" and any(c.i in candidates or any(g.i in candidates for g in c.children) for c in e.word.children):
+            used = event_type(e.word)[1]
+            if used is not None:
+                used_by_candidates.add(used.i)
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
     above = {i: _above(doc[i], owner, candidates) for i in candidates}
@@ -167,6 +170,8 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
 def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
     if tok.pos_ == "VERB":
+        if not _argument_link(tok):
+            return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
         type_, used = event_type(tok)
         lemma = tok.lemma_.lower()
         if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
@@ -262,6 +267,10 @@ def _actor(tok: Token) -> Token | None:
                     return obj  # "accused Estavia of shelling", "thanked X for helping": the one accused or thanked
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
                 return _noun_actor(v.head)  # "Russia's decision to recognise"
+            if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
+                controller = _object_of(v.head)
+                if controller is not None:
+                    return controller  # "asked the governors to help", "called on Russia to withdraw"
             if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head.i != v.i:
                 v = v.head
                 if v.pos_ == "ADP":
@@ -270,6 +279,17 @@ def _actor(tok: Token) -> Token | None:
             return None
         return None
     return _noun_actor(tok)
+
+
+def _object_of(verb: Token) -> Token | None:
+    """Who a directive verb asks: its object, else the object of "on" / "to" ("called on X", "appealed to X")."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _noun_actor(noun: Token) -> Token | None:
