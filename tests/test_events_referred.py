@@ -113,3 +113,20 @@ def test_reports_list_a_referred_event_under_the_event_that_names_it():
 @pytest.mark.parametrize("text", ["Norland imposed sanctions on Estavia.", "Gunmen killed three villagers."])
 def test_ordinary_events_are_not_marked(text):
     assert all(e.mention is None and e.governed_by is None for e in events(text))
+
+
+def test_the_store_and_the_events_page_mark_referred_events(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from presslens.store import open_store
+    from presslens.store import queries as Q
+    from presslens.store.writer import write_analysis
+    from presslens.web.app import create_app
+
+    db = str(tmp_path / "corpus.db")
+    engine = open_store(db)
+    write_analysis(engine, Analysis(text="x" * 40, events=[
+        _event("ACCUSE", 0), _event("ASSAULT", 5, mention="referred", governed_by=0)]))
+    assert sorted((e["type"], e["mention"]) for e in Q.list_events(engine)) == [("ACCUSE", None), ("ASSAULT", "referred")]
+    page = TestClient(create_app(db)).get("/events").text
+    assert page.count("(referred)") == 1

@@ -7,6 +7,7 @@ Runs after attribution, time and entities and reuses their results:
 * date: see `dates.event_date` — the event's clause, its sentence, else for reported speech the
   time of the statement; null with the reason in `date_source` when nothing in the text dates it;
 * asserted_by: the speaker's canonical name when the trigger lies inside a quote, else "author".
+* referred events (`referred.py`: acts named inside another event) follow the ordinary ones, marked.
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """
 from __future__ import annotations
