@@ -130,3 +130,11 @@ def test_the_store_and_the_events_page_mark_referred_events(tmp_path):
     assert sorted((e["type"], e["mention"]) for e in Q.list_events(engine)) == [("ACCUSE", None), ("ASSAULT", "referred")]
     page = TestClient(create_app(db)).get("/events").text
     assert page.count("(referred)") == 1
+
+
+def test_pieces_of_a_long_text_keep_each_referred_event_on_its_governor():
+    from presslens.pieces import merge
+
+    part = lambda: Analysis(text="x" * 40, events=[_event("ACCUSE", 0), _event("ASSAULT", 5, mention="referred", governed_by=0)])  # noqa: E731
+    merged = merge("x" * 80, [(0, part()), (40, part())], Analysis(text=""))
+    assert [e.governed_by for e in merged.events] == [None, 0, None, 2]
