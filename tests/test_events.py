@@ -104,9 +104,9 @@ def test_event_nouns_with_an_actor_or_target_are_events(text, type_, trigger, ac
 
 
 def test_event_words_below_another_event_belong_to_it():
-    assert [e.type for e in events("Norland condemned the Estavian attack on the port.")] == ["ACCUSE"]
-    assert [e.type for e in events("Norland demanded an admission that Estavian guards murdered the prisoners.")] == ["REQUEST"]
-    assert [e.type for e in events("The mayor lifted the curfew in the town where rioters were killed.")] == ["CONCEDE"]
+    assert [e.type for e in events("Norland condemned the Estavian attack on the port.") if e.mention is None] == ["ACCUSE"]
+    assert [e.type for e in events("Norland demanded an admission that Estavian guards murdered the prisoners.") if e.mention is None] == ["REQUEST"]
+    assert [e.type for e in events("The mayor lifted the curfew in the town where rioters were killed.") if e.mention is None] == ["CONCEDE"]
 
 
 def test_coordinated_event_verbs_stay_separate_events():

@@ -91,6 +91,8 @@ class Event:
     actor_code: str | None = None
     target_code: str | None = None
     place: dict[str, Any] | None = None
+    mention: str | None = None  # None: the act the text reports; "referred": an act another event names
+    governed_by: int | None = None  # a referred event: the index (in `events`) of the event that names it
 
 
 @dataclass

@@ -78,6 +78,9 @@ def merge(text: str, parts: list[tuple[int, Analysis]], template: Analysis) -> A
         for quote in part.quotes:
             if quote.speaker.entity_id is not None:
                 quote.speaker.entity_id = renamed.get(quote.speaker.entity_id)
+        for event in part.events:  # a referred event's governor, by its index in the merged list
+            if event.governed_by is not None:
+                event.governed_by += len(merged.events)
         for name in ("quotes", "time_expressions", "events", "framing", "hedges", "claims", "errors"):
             getattr(merged, name).extend(getattr(part, name))
     return merged

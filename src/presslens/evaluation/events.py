@@ -13,15 +13,16 @@ import re
 from ..model import Analysis
 
 # PLOVER codes what the text reports as done or said; a negated, hypothetical or intended (purpose)
-# event stays on presslens's record with its modality but is not a PLOVER event.
+# event stays on presslens's record with its modality but is not a PLOVER event; nor is a referred one
+# (`mention: "referred"`, an act named inside another event: PLOVER codes the governing act only).
 SCORED_MODALITIES = frozenset({"asserted", "hedged"})
 
 
 def to_prediction(article_id: str, analysis: Analysis) -> dict:
     events = []
     for e in analysis.events:
-        if e.modality not in SCORED_MODALITIES:
-            continue
+        if e.modality not in SCORED_MODALITIES or e.mention == "referred":
+            continue  # a referred act (named inside another event) is not coded by PLOVER
         trig = e.trigger or e.evidence
         events.append({"type": e.type, "trigger_start": trig.start, "trigger_end": trig.end,
                        "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,

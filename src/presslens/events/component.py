@@ -10,6 +10,7 @@ Runs after attribution, time and entities and reuses their results:
 * asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds
   for the event (the innermost quote, or the reported speech an unquoted sentence continues), else
   "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted.
+* referred events (`referred.py`: acts named inside another event) follow the ordinary ones, marked.
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .asserters import Statements
 from .dates import dated_event_nouns, dateline_times, event_date
 from .extract import find_events
 from .lexicon import noun_type
+from .referred import referral, with_referred
 
 FIRST_PERSON = frozenset("i we".split())
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -50,7 +52,7 @@ class EventsComponent:
         datelines = dateline_times(text, times)
         statements = Statements(doc, quotes)
         named = dated_event_nouns(doc, times)
-        for found in find_events(doc):
+        for found in with_referred(doc, find_events(doc)):
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = statements.of(found)
             speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
@@ -72,6 +74,7 @@ class EventsComponent:
                 asserted_by=speaker or "author", confidence=round(min(confidence, 0.95), 2),
                 date_source=source, modality=found.modality, trigger=Span.of(text, *trigger),
                 actor_code=a_code, target_code=t_code, place=place.place if place else None,
+                **referral(found),
             ))
             span = doc.char_span(*trigger, label=found.type, alignment_mode="expand")
             if span is not None:

@@ -1,5 +1,6 @@
 """What happened, for the reports: a timeline of events and the resolved time expressions,
-as a rich table (terminal), an HTML section, and GDELT/ACLED-like CSV rows."""
+as a rich table (terminal), an HTML section, and GDELT/ACLED-like CSV rows.  A referred event (an
+act named inside another event) is listed under the event that names it, marked "↳ … (referred)"."""
 from __future__ import annotations
 
 import csv
@@ -13,12 +14,35 @@ from ..time import HINT, readable
 
 CSV_COLUMNS = ["article_id", "event_date", "date_source", "event_type", "actor", "actor_code", "target", "target_code",
                "location", "country_code", "admin1", "latitude", "longitude", "asserted_by", "modality", "confidence",
-               "evidence", "evidence_start", "evidence_end", "outlet", "url", "published"]
+               "evidence", "evidence_start", "evidence_end", "outlet", "url", "published", "mention"]
 
 
 def ordered(events: list[Event]) -> list[Event]:
-    """Events by date (undated last), then by position in the text."""
-    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.evidence.start))
+    """Events by date (undated last), then by position in the text; a referred event right after the
+    event that names it (one with no governing event in its own place)."""
+    key = lambda e: (e.date is None, e.date or "", e.evidence.start)  # noqa: E731
+    named: dict[int, list[Event]] = {}
+    for e in events:
+        if e.mention == "referred" and e.governed_by is not None and 0 <= e.governed_by < len(events):
+            named.setdefault(e.governed_by, []).append(e)
+    nested = {id(e) for group in named.values() for e in group}
+    out: list[Event] = []
+
+    def place(e: Event, depth: int = 0) -> None:
+        out.append(e)
+        for child in sorted(named.get(index[id(e)], []), key=key) if depth < 8 else []:
+            place(child, depth + 1)
+
+    index = {id(e): n for n, e in enumerate(events)}
+    for e in sorted((e for e in events if id(e) not in nested), key=key):
+        place(e)
+    return out
+
+
+def type_label(e: Event) -> str:
+    """'ASSAULT', 'ASSAULT [negated]', '↳ SUPPORT (referred)'."""
+    label = e.type + ("" if e.modality == "asserted" else f" [{e.modality}]")
+    return f"↳ {label} (referred)" if e.mention == "referred" else label
 
 
 def timeline_table(analysis: Analysis) -> Table | None:
@@ -29,7 +53,7 @@ def timeline_table(analysis: Analysis) -> Table | None:
         table.add_column(col)
     for e in ordered(analysis.events):
         date = readable(e.date) or e.date or "?"
-        table.add_row(date, e.type + ("" if e.modality == "asserted" else f" [{e.modality}]"),
+        table.add_row(date, type_label(e),
                       f"{e.actor or '?'} → {e.target or '—'}", e.location or "", e.asserted_by)
     return table
 
@@ -51,7 +75,7 @@ def timeline_html(analysis: Analysis) -> str:
     if not analysis.events and not analysis.time_expressions:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(readable(e.date) or e.date or '?')}</td><td>{escape(e.type)}</td><td>{escape(e.actor or '?')} → {escape(e.target or '—')}</td>"
+        f"<tr><td>{escape(readable(e.date) or e.date or '?')}</td><td>{escape(type_label(e))}</td><td>{escape(e.actor or '?')} → {escape(e.target or '—')}</td>"
         f"<td>{escape(e.location or '')}</td><td>{escape(e.asserted_by)}</td><td>{escape(e.modality)}</td></tr>"
         for e in ordered(analysis.events))
     times = "".join(f"<li>{escape(t.text)} → <strong>{escape((t.readable if t.relative else None) or t.value or '?')}</strong></li>"
@@ -75,6 +99,6 @@ def events_csv(analysis: Analysis) -> str:
             "latitude": place.get("lat"), "longitude": place.get("lon"), "asserted_by": e.asserted_by,
             "modality": e.modality, "confidence": e.confidence, "evidence": e.evidence.text,
             "evidence_start": e.evidence.start, "evidence_end": e.evidence.end, "outlet": analysis.outlet,
-            "url": analysis.url, "published": analysis.published,
+            "url": analysis.url, "published": analysis.published, "mention": e.mention or "",
         })
     return out.getvalue()

@@ -225,7 +225,8 @@ def events_query(engine: Engine, type: str | None = None, place: str | None = No
                           else _contains(events.c.asserted_by, asserted_by))
     statement = (select(events.c.id, events.c.article_id, events.c.type, events.c.actor, events.c.target,
                         events.c.location, events.c.date, events.c.asserted_by, events.c.evidence,
-                        events.c.confidence, articles.c.published, articles.c.outlet, articles.c.title)
+                        events.c.confidence, events.c.details["mention"].as_string().label("mention"),
+                        articles.c.published, articles.c.outlet, articles.c.title)
                  .join(articles, articles.c.id == events.c.article_id).where(*conditions)
                  .order_by(when.nulls_last(), events.c.article_id, events.c.evidence_start))
     return statement

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from .. import InputError
 from ..model import Analysis
 from ..report.speakers import group_by_speaker
+from ..report.timeline import ordered
 from ..store import corpus_queries, queries
 from ..store.writer import RecordRejected
 from . import charts, corpus, service
@@ -41,7 +42,7 @@ def _clean(**filters: str) -> dict[str, str | None]:
 def _analysis_page(request: Request, analysis: Analysis, *, article_id: int | None = None, status_code: int = 200):
     groups = group_by_speaker(analysis)
     return templates.TemplateResponse(request, "analysis.html", {
-        "analysis": analysis, "article": article_html(analysis, groups), "article_id": article_id,
+        "analysis": analysis, "events": ordered(analysis.events), "article": article_html(analysis, groups), "article_id": article_id,
         "speakers": [{"group": g, "label": speaker_label(g)} for g in groups], "json": analysis.to_dict(),
     }, status_code=status_code)
 

@@ -1,0 +1,393 @@
+"""Referred events: an act named inside another event, or as the cause of a clause, as an event of its own.
+
+PLOVER codes the governing act only: "condemned Russia's decision to recognise the DPR" is one
+ACCUSE event, and `extract.find_events` leaves the recognition out.  Across outlets that embedded act
+is what links reports (the Kremlin "signed the Executive Order on the Recognition of the DPR", Kyiv
+"condemns the decision to recognise …"), so this module gives it a record of its own, flagged
+`mention: "referred"` with the index of the event that names it (`governed_by`), so that
+PLOVER-style consumers can leave it out.
+
+Which words (one pass over the tokens, then a bounded walk up the parse from each candidate):
+* an event word — `lexicon.event_type` for a verb, `lexicon.noun_type` or `REFERRED_NOUNS` for a
+  noun — that is no part of an event already found (its trigger, event word or typed object);
+* governed: an event found above it in the parse, not across a coordination ("condemned the
+  attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
+  new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* or framed: below a referring word (`FRAME_PREPS` "due to", "because of", "in response to";
+  `FRAME_NOUNS` "decision", "launch", "start") with no event above → `governed_by` null.
+Nouns that only modify another noun ("ceasefire deal") or name a body stay out, as in `extract`.
+
+Roles, by the rules of ordinary events where the parse gives them: a verb's subject or `by` agent,
+else that of the noun it completes ("Russia's decision to recognise" → Russia; "thanked X for its
+decision to" → X), else of the verb it completes; a noun's possessor, proper-noun compound,
+nationality adjective, `by` agent, or its `of` entity for the nouns of `ACTOR_OF_NOUNS` ("the
+aggression of Russia"); targets from the object, `TARGET_PREPS`, or an `of` entity ("the recognition
+of the DPR").  Pronouns are left to the component, which never names one.
+
+Modality is what the context implies (the vocabulary of `model.Event`): a demanded, offered,
+threatened or planned act is `hypothetical` ("called for sanctions", "the readiness to hold talks";
+an object of an offer is not: "ratifying the Treaty"),
+a refused or denied one `negated` ("refused to withdraw", "to refrain from aggression"); a cause is
+asserted ("in response to this act of aggression"); an accused one `hedged` ("accused X of
+shelling"); a negation or modal on the word itself counts first; otherwise `asserted` (condemning,
+welcoming or thanking for a decision presupposes it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .extract import FoundEvent
+from .lexicon import event_type, lexicon, noun_type
+
+REFERRED = "referred"
+
+# nominalised acts that are named mostly when another act refers to them; "operation" needs a modifier
+REFERRED_NOUNS = {"aggression": "ASSAULT", "severance": "SANCTION", "provision": "AID", "supply": "AID",
+                  "supplies": "AID", "transfer": "AID", "delivery": "AID", "deliveries": "AID",
+                  "recognition": "SUPPORT", "mobilisation": "MOBILIZE", "mobilization": "MOBILIZE"}
+# bare verbs typed only by the CAMEO table that name an act even with no typed object
+TRUSTED_VERBS = frozenset("recognise recognize annex invade bomb shell liberate deliver supply transfer provide impose "
+                          "lift expel ban evacuate mobilise mobilize".split())
+OPERATION_MODIFIERS = {"military": "ASSAULT", "special": "ASSAULT", "ground": "ASSAULT", "offensive": "ASSAULT",
+                       "counteroffensive": "ASSAULT", "combat": "ASSAULT", "punitive": "ASSAULT"}
+AID_OBJECTS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
+ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive decision decisions".split())
+LAUNCH_NOUNS = frozenset("launch start beginning resumption".split())  # "the launch of a military operation"
+
+FRAME_PREPS = frozenset({"due", "because", "owing", "result", "response", "retaliation", "reply"})
+FRAME_NOUNS = frozenset("decision decisions launch start beginning resumption continuation outcome outcomes "
+                        "results result consequences order decree".split())
+PROSPECTIVE_WORDS = frozenset("plan plans intention intent readiness willingness proposal proposals possibility "
+                              "prospect prospects threat threats call calls demand demands request requests "
+                              "need necessity importance idea option offer offers desire wish aim goal ambition".split())
+PROSPECTIVE_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
+NEGATING_TYPES = frozenset({"REJECT"})
+NEGATING_WORDS = frozenset("refrain abstain stop cease end halt".split())
+CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})  # a clause of its own: its act is not the one demanded
+ALLEGING_LEMMAS = frozenset("accuse blame allege charge suspect".split())
+
+MODALS = frozenset("could might may would should can must will shall".split())
+NOUN_ARGUMENT_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP"})
+ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+TARGET_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward", "towards", "between"})
+POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
+ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "nsubjpass", "appos", "attr", "dative", "agent", "oprd"})
+ANAPHORIC_DETERMINERS = frozenset("this that these those such".split())  # "this agreement": an act already named
+MAX_WALK = 6  # steps up the parse from a candidate
+MAX_EVIDENCE = 30  # tokens of evidence after the trigger
+
+
+@dataclass
+class ReferredEvent(FoundEvent):
+    """A found event that another event (or a referring frame) names; `governor` indexes the list
+    `with_referred` returns (None: named under a frame, not an event)."""
+
+    governor: int | None = None
+
+
+def with_referred(doc: Doc, found: list[FoundEvent]) -> list[FoundEvent]:
+    """`found` followed by the referred events of `doc` (see the module docstring)."""
+    return list(found) + referred_events(doc, found)
+
+
+def referral(found: FoundEvent) -> dict:
+    """The `model.Event` fields that mark a referred event (none for an ordinary one)."""
+    if isinstance(found, ReferredEvent):
+        return {"mention": REFERRED, "governed_by": found.governor}
+    return {}
+
+
+def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
+    owner: dict[int, int] = {}  # token index → index of the found event whose words it is
+    for n, e in enumerate(found):
+        for i in range(e.trigger.i, e.trigger_end.i + 1):
+            owner.setdefault(i, n)
+        owner.setdefault(e.word.i, n)
+    candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
+    used_by_candidates: set[int] = set()
+    used_by: dict[int, Token] = {}  # candidate verb → the object its type was read from
+    for tok in doc:
+        if tok.i in owner:
+            continue
+        if tok.pos_ == "VERB" and _above(tok, owner, {})[:2] == (None, False):
+            continue  # no event or frame above: not looked up (the lexicon's verb patterns are the costly part)
+        typed = _candidate(tok)
+        if typed is None:
+            continue
+        type_, own_table, used = typed
+        candidates[tok.i] = type_, own_table
+        if used is not None:
+            used_by_candidates.add(used.i)
+            used_by[tok.i] = used
+    for n, e in enumerate(found):  # the object an event verb is typed by is part of it ("launch an operation")
+        if e.word.pos_ == "VERB" and any(c.i in candidates or any(g.i in candidates for g in c.children) for c in e.word.children):
+            used = event_type(e.word)[1]
+            if used is not None:
+                used_by_candidates.add(used.i)
+    for i in used_by_candidates:
+        candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
+    above = {i: _above(doc[i], owner, candidates) for i in candidates}
+    kept: dict[int, bool] = {}
+
+    def keep(i: int, depth: int = 0) -> bool:
+        """Named by a found event, by a kept referred one, or under a frame (words of `REFERRED_NOUNS`)."""
+        if i not in kept:
+            governor_tok, framed, _ = above[i]
+            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS
+                kept[i] = framed and (candidates[i][1] or doc[i].pos_ == "VERB")
+            else:
+                kept[i] = governor_tok.i in owner or (depth < MAX_WALK and keep(governor_tok.i, depth + 1))
+        return kept[i]
+
+    chosen = [i for i in candidates if keep(i)]
+    placed = {i: len(found) + n for n, i in enumerate(chosen)}  # candidate token index → index in `with_referred`
+    out: list[ReferredEvent] = []
+    for i in chosen:
+        tok, (governor_tok, _, path) = doc[i], above[i]
+        governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
+        actor = _actor(tok)
+        trigger, end = tok, tok
+        used = used_by.get(i)
+        if used is not None and 0 < used.i - tok.i <= 3:
+            end = used  # "impose new sanctions"
+        launch = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.i < tok.i:
+            trigger = launch  # "the launch of a military operation"
+        start, stop = _evidence(tok, actor)
+        event = ReferredEvent(candidates[i][0], trigger, end, actor, _target(tok, actor, used),
+                              _modality(tok, path, governor_event, governor_tok),
+                              min(start, trigger.idx), stop, core=tok)
+        if governor_tok is not None:
+            event.governor = owner[governor_tok.i] if governor_tok.i in owner else placed[governor_tok.i]
+        out.append(event)
+    return out
+
+
+def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
+    """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
+    if tok.pos_ == "VERB":
+        if not _argument_link(tok):
+            return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
+        type_, used = event_type(tok)
+        lemma = tok.lemma_.lower()
+        if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
+            return type_, False, used
+        return None  # a bare CAMEO verb ("approach", "establish", "counter") names an act too loosely here
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
+        return None
+    if tok.ent_type_ in NAME_ENTITIES:
+        return None  # "the Agency for Development" names a body; a title ("the Order on the Recognition …") names an act
+    if any(c.dep_ in ("det", "predet", "amod") and c.lower_ in ANAPHORIC_DETERMINERS for c in tok.children):
+        return None
+    type_ = noun_type(tok)
+    if type_:
+        return type_, False, None
+    lemma = tok.lemma_.lower()
+    if lemma == "operation" or tok.lower_ == "operations":
+        mod = next((OPERATION_MODIFIERS[c.lower_] for c in tok.children if c.lower_ in OPERATION_MODIFIERS), None)
+        return (mod, True, None) if mod else None
+    type_ = REFERRED_NOUNS.get(tok.lower_) or REFERRED_NOUNS.get(lemma)
+    if type_ == "AID" and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.lemma_.lower() in AID_OBJECTS for g in c.children) for c in tok.children):
+        return None  # "the transfer of weapons", not "the transfer of power"
+    return (type_, True, None) if type_ else None
+
+
+def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, bool, list[Token]]:
+    """(the nearest event word above `tok` — found or candidate — or None, whether a referring frame
+    lies on the way, the words passed).  Only through argument links (`ARGUMENT_DEPS`, an infinitive
+    completing a noun): an act in a clause of its own ("the town where rioters were killed") or
+    across a coordination is not one the event above names."""
+    v, framed, path = tok, tok.pos_ == "VERB" and (tok.dep_ != "acl" and frame_noun(tok) is not None), []
+    for _ in range(MAX_WALK):
+        if v.head.i == v.i or not _argument_link(v):
+            break
+        v = v.head
+        path.append(v)
+        if v.i in owner or v.i in candidates:
+            return v, framed, path
+        low = v.lower_
+        if (v.pos_ in ("ADP", "SCONJ", "ADJ", "NOUN") and low in FRAME_PREPS) or (v.pos_ == "NOUN" and v.lemma_.lower() in FRAME_NOUNS):
+            framed = True
+    return None, framed, path
+
+
+def _argument_link(v: Token) -> bool:
+    if v.dep_ in ARGUMENT_DEPS:
+        return True
+    if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
+        return True  # "decision to recognise"
+    return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+
+
+def frame_noun(verb: Token) -> Token | None:
+    """The noun an infinitive completes: its head for an `acl` ("the decision to recognise"), else a
+    `FRAME_NOUNS` noun phrase ending right before its "to" — the parser often hangs "welcomes the
+    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb."""
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    to = _infinitive(verb)
+    if to is None or to.i == 0 or to.i != verb.left_edge.i:
+        return None
+    t = verb.doc[to.i - 1]
+    for _ in range(4):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _actor(tok: Token) -> Token | None:
+    if tok.pos_ == "VERB":
+        noun = frame_noun(tok) if tok.dep_ != "acl" else None
+        if noun is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return _noun_actor(noun)  # "the decisions of the Russian Federation to recognize" (not the welcomer)
+        v = tok
+        for _ in range(4):
+            for c in v.children:
+                if c.dep_ in ("nsubj", "csubj"):
+                    return c
+                if c.dep_ == "agent":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
+                obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj  # "accused Estavia of shelling", "thanked X for helping": the one accused or thanked
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+                return _noun_actor(v.head)  # "Russia's decision to recognise"
+            if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
+                controller = _object_of(v.head)
+                if controller is not None:
+                    return controller  # "asked the governors to help", "called on Russia to withdraw"
+            if v.dep_ in ("xcomp", "advcl", "pcomp") and v.head.i != v.i:
+                v = v.head
+                if v.pos_ == "ADP":
+                    v = v.head
+                continue
+            return None
+        return None
+    return _noun_actor(tok)
+
+
+def _object_of(verb: Token) -> Token | None:
+    """Who a directive verb asks: its object, else the object of "on" / "to" ("called on X", "appealed to X")."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _owner_of_possessive(c, noun) if c.lower_ in POSSESSIVE_PRONOUNS else c
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_ENTITIES:
+            return c
+    for c in noun.children:
+        if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the aggression of the Ukrainian authorities", "decisions of the parliament"
+        return _of_entity(noun, ACTOR_ENTITIES, any_noun=True)
+    return None
+
+
+def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
+    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return pronoun
+
+
+def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)
+                                     or (any_noun and pobj.pos_ == "NOUN" and not noun_type(pobj))):
+                return pobj
+    return None
+
+
+def _target(tok: Token, actor: Token | None, used: Token | None = None) -> Token | None:
+    """The object, else a `TARGET_PREPS` object of the word or of the event noun its type was read
+    from ("impose new sanctions against Russia" → Russia), else a noun's `of` entity."""
+    actor_i = actor.i if actor is not None else -1
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or c.i != used.i):
+                return c
+    for c in [*tok.children, *(used.children if used is not None else ())]:
+        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    if tok.pos_ != "VERB":
+        found = _of_entity(tok, TARGET_ENTITIES)
+        if found is not None and found.i != actor_i:
+            return found
+    return None
+
+
+def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, governor_tok: Token | None) -> str:
+    kids = list(tok.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+        return "hypothetical"
+    if any(w.lower_ in FRAME_PREPS or w.lower_ == "connection" for w in path[:-1]):
+        return "asserted"  # a cause ("in response to this act of aggression") is stated as fact
+    if any(w.lemma_.lower() in NEGATING_WORDS for w in path[:-1]):
+        return "negated"  # "called on Russia to refrain from aggression"
+    heads = lexicon()["intention_heads"]
+    if any(w.lemma_.lower() in PROSPECTIVE_WORDS or w.lemma_.lower() in heads for w in path[:-1] if w.pos_ in ("NOUN", "VERB", "ADJ")):
+        return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
+    if governor_tok is not None and (governor_tok.lemma_.lower() in heads or governor_tok.lemma_.lower() in PROSPECTIVE_WORDS):
+        return "hypothetical"
+    if governor is None:
+        return "asserted"
+    direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])
+    if governor.type == "REQUEST" and direct or governor.type in PROSPECTIVE_TYPES and direct and tok.pos_ == "VERB":
+        return "hypothetical"  # "called for sanctions", "agreed to share" (not "demanded an admission that X murdered")
+    if governor.type in NEGATING_TYPES and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp"):
+        return "negated"  # "refused to withdraw"
+    if governor_tok is not None and governor_tok.lemma_.lower() in ALLEGING_LEMMAS:
+        return "hedged"  # "accused X of shelling": the speaker's allegation
+    return "asserted"
+
+
+def _evidence(tok: Token, actor: Token | None) -> tuple[int, int]:
+    frame = (frame_noun(tok) if tok.pos_ == "VERB" else None) or tok
+    sent = tok.sent
+    left = frame.left_edge.i
+    if actor is not None and actor.sent == sent:
+        left = min(left, actor.i) if actor.i >= frame.left_edge.i - 12 else left
+    right = max([frame.i] + [c.right_edge.i for c in frame.children if c.dep_ not in CLAUSE_DEPS])  # not a clause of its own
+    if frame.i != tok.i and tok.dep_ != "acl":  # an infinitive the parser hung on the verb: up to its own end
+        right = max([right, tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in CLAUSE_DEPS])
+    right = min(right, tok.i + MAX_EVIDENCE)
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    doc = tok.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
