@@ -153,6 +153,8 @@ class Linker:
         named = _named_in(analysis, full_names)
         context = {key for _, key in named}
         for index, event in enumerate(analysis.events):
+            if event.mention == "referred" and not (event.actor or event.target or event.location):
+                continue  # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
             participants = {key for name, key in named if _says(event.evidence.text, name)}
             place = event.place if isinstance(event.place, dict) else {}

@@ -26,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..attribution.lexicon import vocabulary
+from .referred import ReferredEvent
 
 # sentence openers that add to what the previous sentence reported
 ADDITIVE_OPENERS = (("in", "addition"), ("moreover",), ("furthermore",), ("besides",), ("thus",),
@@ -106,8 +107,8 @@ class Statements:
         word = found.word.idx
         for q in self.quotes:  # innermost first
             if any(p.start <= word < p.end for p in (q.pieces or [q.content])):
-                if not self._reports(q, found):
-                    return q
+                if isinstance(found, ReferredEvent) or not self._reports(q, found):
+                    return q  # an act the speech act names ("condemned the attack") is the speaker's
         return self.continued.get(found.trigger.sent.start)  # (a statement's own sentence never is one)
 
     @staticmethod

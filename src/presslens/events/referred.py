@@ -27,7 +27,8 @@ of the DPR").  Pronouns are left to the component, which never names one.
 Modality is what the context implies (the vocabulary of `model.Event`): a demanded, offered,
 threatened or planned act is `hypothetical` ("called for sanctions", "the readiness to hold talks";
 an object of an offer is not: "ratifying the Treaty"),
-a refused or denied one `negated` ("refused to withdraw", "to refrain from aggression"); a cause is
+a refused or denied one `negated` ("refused to withdraw", "to refrain from aggression"), what a
+refusal is about `hypothetical` ("will never trade our land for a ceasefire"); a cause is
 asserted ("in response to this act of aggression"); an accused one `hedged` ("accused X of
 shelling"); a negation or modal on the word itself counts first; otherwise `asserted` (condemning,
 welcoming or thanking for a decision presupposes it).
@@ -371,6 +372,8 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
         return "hypothetical"  # "called for sanctions", "agreed to share" (not "demanded an admission that X murdered")
     if governor.type in NEGATING_TYPES and tok.pos_ == "VERB" and tok.dep_ in ("xcomp", "pcomp"):
         return "negated"  # "refused to withdraw"
+    if governor.type in NEGATING_TYPES and direct:
+        return "hypothetical"  # "will never trade our land for a ceasefire": a refused deal's terms did not happen
     if governor_tok is not None and governor_tok.lemma_.lower() in ALLEGING_LEMMAS:
         return "hedged"  # "accused X of shelling": the speaker's allegation
     return "asserted"
