@@ -159,12 +159,11 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         if launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.i < tok.i:
             trigger = launch  # "the launch of a military operation"
         start, stop = _evidence(tok, actor)
-        event = ReferredEvent(candidates[i][0], trigger, end, actor, _target(tok, actor, used),
-                              _modality(tok, path, governor_event, governor_tok),
-                              min(start, trigger.idx), stop, core=tok)
-        if governor_tok is not None:
-            event.governor = owner[governor_tok.i] if governor_tok.i in owner else placed[governor_tok.i]
-        out.append(event)
+        governor = None if governor_tok is None else owner.get(governor_tok.i, placed.get(governor_tok.i))
+        out.append(ReferredEvent(type=candidates[i][0], trigger=trigger, trigger_end=end, actor=actor,
+                                 target=_target(tok, actor, used),
+                                 modality=_modality(tok, path, governor_event, governor_tok),
+                                 start=min(start, trigger.idx), end=stop, core=tok, governor=governor))
     return out
 
 
