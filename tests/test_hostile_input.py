@@ -217,7 +217,7 @@ def test_2_long_texts_in_the_cli_batch_and_api_give_no_traceback(small_limits, t
 
 # --- 3: two processes creating a new SQLite store --------------------------------------------
 
-def test_3_processes_creating_a_new_sqlite_store_at_once_do_not_race(tmp_path):
+def test_4_processes_creating_a_new_sqlite_store_at_once_do_not_race(tmp_path):
     script = textwrap.dedent("""
         import sys, time
         from presslens.store import open_store

@@ -6,6 +6,8 @@ puts analyses in, `presslens.store.queries` answers the corpus questions, and
 """
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -27,10 +29,34 @@ def database_url(db: str | None) -> str:
     return f"sqlite:///{Path(db).expanduser()}"
 
 
+_WAL_SWITCH_SECONDS = 30.0
+
+
+def _switch_to_wal(cursor) -> None:
+    """Put the file in WAL mode (persistent), retrying while another process holds the lock.
+
+    The switch needs an exclusive lock, and SQLite answers "database is locked" at once, without
+    waiting out `busy_timeout`, when it sees two openers that could deadlock; so a store being created
+    by several processes at the same moment retries here with a short back-off instead of failing.
+    """
+    deadline = time.monotonic() + _WAL_SWITCH_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")  # first: switching to WAL waits on a concurrent opener too
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
