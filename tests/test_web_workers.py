@@ -37,9 +37,27 @@ def post_in_background(base: str, text: str) -> dict:
     return outcome
 
 
+def wait_until_admitted(base: str, long: int, short: int = 0) -> None:
+    """Until the pool holds this many requests of each kind (a loaded machine can take seconds to deliver them)."""
+    deadline = time.monotonic() + 120
+    while True:
+        load = httpx.get(base + "/api/health", timeout=30).json()["pool"]
+        if load["admitted"] == {"long": long, "short": short}:
+            return
+        assert time.monotonic() < deadline, f"the pool never held {long} long and {short} short requests: {load}"
+        time.sleep(0.05)
+
+
+def test_health_reports_the_pool_and_its_limits(server):
+    health = httpx.get(server + "/api/health", timeout=30).json()
+    assert health["status"] == "ok"
+    assert health["pool"]["workers"] == 2
+    assert health["pool"]["max_admitted"] == {"long": 2, "short": 3}  # --max-waiting 1
+
+
 def test_short_requests_are_answered_while_a_long_article_is_analysed(server):
     big = post_in_background(server, long_article(100_000))
-    time.sleep(1.0)  # the long article is in its worker before the short ones come
+    wait_until_admitted(server, long=1)  # the long article is in the pool before the short ones come
     answered_during = 0
     for i in range(12):
         response = httpx.post(server + "/api/analyze", json={"text": article(i)["text"]}, timeout=600)
@@ -57,7 +75,7 @@ def test_a_full_waiting_line_is_answered_503_with_retry_after(server):
     # two workers and one waiting place per kind: one long article runs, a second waits for the
     # long-article lane, a third finds that line full; short articles still get the free worker
     long_ones = [post_in_background(server, long_article(60_000, start=100 * s)) for s in (1, 2)]
-    time.sleep(1.0)
+    wait_until_admitted(server, long=2)
     refused = httpx.post(server + "/api/analyze", json={"text": long_article(60_000, start=300)}, timeout=600)
     assert refused.status_code == 503, refused.text
     assert int(refused.headers["retry-after"]) >= 1 and "busy" in refused.json()["detail"]

@@ -67,6 +67,13 @@ ANALYZE_ERRORS = {400: {"description": "The body is not JSON"},
                   504: {"description": "The analysis ran past the time limit for an article of its length"}}
 
 
+@router.get("/health", summary="Liveness and the analysis pool's load")
+def health(request: Request) -> dict[str, Any]:
+    """`{"status": "ok", "pool": {...}}`: workers, and requests admitted (analysing or waiting) per kind, so that a
+    load balancer or an operator can see how close the server is to answering 503."""
+    return {"status": "ok", "pool": request.app.state.analysis_pool.load()}
+
+
 @router.post("/analyze", summary="Analyse one article", responses=ANALYZE_ERRORS)
 def analyze_article(request: Request, body: AnalyzeRequest,
                     store: Annotated[bool, Query(description="Also save the article and its findings in the corpus.")] = False,

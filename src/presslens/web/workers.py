@@ -168,6 +168,8 @@ class AnalysisPool:
         # requests in analysis or waiting, per kind
         self._admitted = {True: threading.BoundedSemaphore(workers - 1 + max_waiting),
                           False: threading.BoundedSemaphore(workers + max_waiting)}
+        self._counts_lock = threading.Lock()
+        self._in_pool = {True: 0, False: 0}  # admitted requests (analysing or waiting), per kind
         self._start_lock = threading.Lock()
         self._started = False
         self._mean_seconds = 2.0  # running mean of one analysis, for Retry-After
@@ -198,6 +200,17 @@ class AnalysisPool:
         """Seconds after which a refused request may expect a free worker."""
         return max(1, math.ceil(self._mean_seconds * (1 + self.max_waiting / self.workers)))
 
+    def load(self) -> dict[str, Any]:
+        """What the pool is doing now: workers, and admitted requests (analysing or waiting) per kind."""
+        with self._counts_lock:
+            admitted = {"long": self._in_pool[True], "short": self._in_pool[False]}
+        return {"workers": self.workers, "ready": self._started, "admitted": admitted,
+                "max_admitted": {"long": self.workers - 1 + self.max_waiting, "short": self.workers + self.max_waiting}}
+
+    def _count(self, long: bool, change: int) -> None:
+        with self._counts_lock:
+            self._in_pool[long] += change
+
     def busy(self, why: str) -> PoolBusy:
         retry = self.retry_after()
         return PoolBusy(f"the server is busy ({why}); retry in {retry} s", retry)
@@ -208,6 +221,7 @@ class AnalysisPool:
         if not self._admitted[long].acquire(blocking=False):
             raise self.busy(f"every worker for {'long' if long else 'short'} articles is in use and "
                             f"{self.max_waiting} more are waiting")
+        self._count(long, +1)
         try:
             self.start()
             deadline = time.monotonic() + self.max_wait
@@ -223,6 +237,7 @@ class AnalysisPool:
                 if long:
                     self._long_lane.release()
         finally:
+            self._count(long, -1)
             self._admitted[long].release()
 
     def _run(self, worker: Worker, job: dict[str, Any], seconds: float) -> Analysis:
