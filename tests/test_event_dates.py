@@ -116,3 +116,17 @@ def test_an_announced_ceasefire_range_is_dated_forward_by_its_first_day():
     e = event("Minister Lena Varga announced a ceasefire from May 8 to May 11.", "CONCEDE", "ceasefire")
     assert (e.actor, e.asserted_by, e.modality) == ("Lena Varga", "author", "asserted")
     assert e.date == "2025-05-08"
+
+
+def test_an_act_named_as_the_object_keeps_its_date_to_itself():
+    text = "The Norland foreign ministry condemned Saturday's strikes on the port of Vel."
+    e = event(text, "ACCUSE", "condemned")
+    assert (e.actor, e.asserted_by, e.modality) == ("Norland foreign ministry", "author", "asserted")
+    assert undated(e)
+    assert event(text, "ASSAULT", "strikes").date == "2025-04-26"  # the act condemned is dated
+
+
+def test_a_statement_as_subject_is_the_occasion_of_its_act():
+    e = event("The ministry's statement on Friday proposed new talks with Norland.", "AGREE", "proposed")
+    assert (e.target, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-25", "clause")

@@ -69,16 +69,22 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
 HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+# the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
+# a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
+# the same occasion
+ARGUMENT_DEPS = frozenset({"dobj"})
 _CUES = vocabulary("en")
 SPEECH_VERBS = _CUES["speech_verbs"] | _CUES["reporting_verbs"]
+STATEMENT_NOUNS = _CUES["statement_nouns"] | _CUES["cue_nouns"]
 PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-def _head_word(doc: Doc, t, stop: Token) -> tuple[Token | None, bool]:
+def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token | None, bool]:
     """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
     whether the way up passed an event noun after a preposition of sequence: "following a call
-    on Tuesday" is attached to the call, not to the verb above it)."""
+    on Tuesday" is attached to the call, not to the verb above it; `own`: the token indices of the
+    trigger, whose nouns are the event's own)."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
@@ -86,12 +92,21 @@ def _head_word(doc: Doc, t, stop: Token) -> tuple[Token | None, bool]:
     for _ in range(12):
         if tok.head.i == tok.i:
             return tok, sequenced
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and _after_sequence_word(tok):
-            sequenced = sequenced or tok.i != stop.i
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
+                _after_sequence_word(tok) or (tok.i not in own and _argument_act(tok, stop))):
+            sequenced = True
         tok = tok.head
         if tok.i == stop.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep"):  # "including …" is no clause
             return tok, sequenced
     return tok, sequenced
+
+
+def _argument_act(noun: Token, trigger: Token) -> bool:
+    """Whether a noun naming another act is an argument of the verb above it ("contradicting Trump's
+    statement a day earlier", "condemned Saturday's strikes"): its expression dates that act. A noun
+    of the trigger itself ("pay a visit in January", "hold talks on Monday") is none."""
+    return noun.dep_ in ARGUMENT_DEPS and noun.head.i == trigger.i and (
+        noun_type(noun) is not None or noun.lemma_.lower() in STATEMENT_NOUNS)
 
 
 def _after_sequence_word(noun: Token) -> bool:
@@ -152,11 +167,12 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     date the event). An expression attached to another clause, to an event noun after a word of
     sequence, or to the reporting verb above a past act is in none of the three."""
     trigger = found.word  # the act itself, also when the trigger runs from the reporting verb
+    own = range(found.trigger.i, found.trigger_end.i + 1)
     path = [trigger] + list(trigger.ancestors)
     rank = {tok.i: n for n, tok in enumerate(path)}
     best, loose, bound = None, [], None
     for t in (t for t in times if lo <= t.start < hi and t.value):
-        head, sequenced = _head_word(doc, t, trigger)
+        head, sequenced = _head_word(doc, t, trigger, own)
         if head is None:
             loose.append(t)
             continue
@@ -176,13 +192,23 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     return (best[1] if best else None), loose, bound
 
 
-def _tense(found) -> str:
-    """"past", "future" or "present" of the verb that carries the event word (a stance adjective
-    or an event noun: the verb it hangs on)."""
-    verb = found.word
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+def _tense(word: Token) -> str:
+    """"past", "future" or "present" of the finite verb that carries an event word (a stance
+    adjective: its copula; an infinitive or participle: the verb it hangs on), "named" for an act
+    named by a noun or described by a relative clause ("the invitation to join", "the fleet, which
+    threatens …")."""
+    verb = word
+    for _ in range(6):
+        if verb.pos_ in ("NOUN", "PROPN") or verb.dep_ == "relcl":
+            return "named"
+        if verb.pos_ in ("VERB", "AUX"):
+            forms = _verb_forms(verb)
+            if len(forms) > 1 or verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or verb.head.i == verb.i:
+                break  # a finite verb (or the root)
+        if verb.head.i == verb.i:
+            break
         verb = verb.head
-    forms = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    forms = _verb_forms(verb)
     if any(t.lower_ in FUTURE_AUX for t in forms):
         return "future"
     if verb.tag_ == "VBD" or any(t.lower_ in PAST_AUX for t in forms[1:]):
@@ -190,18 +216,22 @@ def _tense(found) -> str:
     return "present"
 
 
+def _verb_forms(verb: Token) -> list[Token]:
+    """The verb and the auxiliaries that carry its tense (not the infinitive's "to")."""
+    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+
+
 def _at_statement_time(found) -> bool:
     """Whether an event in reported speech holds at the time of the statement: the speaker's own
     demand ("Israel should understand …"), a promise, threat, refusal or demand made by saying it
     ("said Japan will extend a loan"), a present state ("Russia is ready to …") — not an act done
-    before it ("had agreed", "struck"), a plan for later, nor a habit ("we always discuss …")."""
+    before it ("had agreed", "struck"), one named or described ("the invitation extended to Cuba"),
+    a plan for later, nor a habit ("we always discuss …")."""
     if found.speaker_acts:
         return True
-    if found.word.pos_ in ("NOUN", "PROPN"):
-        return False  # "the invitation extended to Cuba …": a named act, done before it is talked about
     if any(t.lower_ in HABITUAL for t in found.trigger.sent if found.start <= t.idx < found.end):
         return False
-    tense = _tense(found)
+    tense = _tense(found.word)
     return tense == "present" or (tense == "future" and found.type in SPEECH_ACT_TYPES)
 
 
