@@ -82,9 +82,10 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token | None, bool]:
     """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
-    whether the way up passed an event noun after a preposition of sequence: "following a call
-    on Tuesday" is attached to the call, not to the verb above it; `own`: the token indices of the
-    trigger, whose nouns are the event's own)."""
+    whether the way up passed a noun naming another act with a time of its own: an event noun
+    after a word of sequence — "following a call on Tuesday" is attached to the call, not to the
+    verb above it — or an act named as the verb's object). `own`: the token indices of the
+    trigger, whose nouns are the event's own ("hold talks on Monday")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
