@@ -110,7 +110,9 @@ def test_stories_and_statements_grow_one_ingest_at_a_time(engine, analysed):
     assert all(isinstance(r["article_id"], int) for r in story["reports"])
     assert C.list_stories(engine, outlet="Moscow Herald", min_reports=2)[0]["id"] == story_id
     assert C.list_stories(engine, speaker="Ukraine air force", min_reports=2)[0]["id"] == story_id
-    assert C.list_stories(engine, since="2025-05-04", type="ASSAULT") == []
+    # the strike story is dated by its day; undated mentions ("repeated attacks this spring") are
+    # placed by the linker on their article's day and may follow it
+    assert story_id not in [s["id"] for s in C.list_stories(engine, since="2025-05-04", type="ASSAULT")]
     statements = C.list_statements(engine, linked=True)
     assert len(statements) == 1
     assert [a["doc_id"] for a in statements[0]["appearances"]] == ["s-2", "s-1", "s-3"]

@@ -1,6 +1,11 @@
 """Event dates (events/dates.py): an expression dates the event it is attached to in the parse —
-the trigger's own before the reporting clause's — and an expression inside a relative clause dates
-that clause, not the event (invented texts; published 2025-04-28, a Monday)."""
+the trigger's own before the reporting clause's —; one attached to another clause, to an event noun
+after a word of sequence, or to the reporting verb above a past act dates that, not the event;
+reported speech takes the statement's time only for what holds at that time; nothing else (no
+earlier date of the paragraph or article, never the publication date) dates an event, and
+`date_source` says why (invented texts; published 2025-04-28, a Monday)."""
+import pytest
+
 from issue3_nlp import annotate
 
 
@@ -8,6 +13,10 @@ def event(text, type_, trigger):
     found = [e for e in annotate(text)._.events if e.type == type_ and trigger in e.trigger.text]
     assert found, [(e.type, e.trigger.text) for e in annotate(text)._.events]
     return found[0]
+
+
+def undated(e) -> bool:
+    return e.date is None and e.date_source.startswith("undated")
 
 
 def test_the_expression_attached_to_the_event_beats_the_reporting_clause():
@@ -38,3 +47,86 @@ def test_a_definite_event_noun_takes_the_date_of_its_antecedent():
     assert (e.asserted_by, e.modality) == ("author", "asserted")
     assert e.actor is None and "launchers" in (e.target or "")
     assert e.date == "2025-04-26" and e.date_source == "antecedent"
+
+
+def test_an_earlier_date_of_the_paragraph_does_not_date_an_undated_event():
+    e = event("Norland troops shelled the town of Vel on Friday.\nThe army also captured the bridge near the town.",
+              "ASSAULT", "captured")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("army", "bridge", "author", "asserted")
+    assert undated(e) and "clause or sentence" in e.date_source
+
+
+def test_the_date_of_a_statement_only_bounds_an_act_it_reports_as_past():
+    e = event("On Monday, Minister Lena Varga said that Estavian troops had shelled the depot.", "ASSAULT", "shelled")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("Estavian troops", "depot", "Lena Varga", "asserted")
+    assert undated(e) and "2025-04-28" in e.date_source  # the statement's date is on the record as a bound
+
+
+def test_a_demand_in_a_quote_takes_the_time_of_its_statement():
+    e = event('"Norland must withdraw its troops from Vel," Minister Lena Varga said on Friday.', "REQUEST", "withdraw")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("Lena Varga", "Norland", "Lena Varga", "asserted")
+    assert e.date == "2025-04-25"
+
+
+def test_a_promise_announced_on_a_day_is_dated_by_the_announcement():
+    e = event("Minister Lena Varga announced on Friday that Norland will send aid to Vel.", "AGREE", "send aid")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("Norland", "Vel", "Lena Varga", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-25", "clause")
+
+
+@pytest.mark.parametrize("text", [
+    '"We always discuss security with Norland," Minister Lena Varga said on Friday.',  # a habit
+    '"The invitation extended to Norland shows our respect," Minister Lena Varga said on Friday.',  # a named act
+])
+def test_a_habit_or_a_named_act_in_a_quote_is_not_dated_by_the_statement(text):
+    e = next(x for x in annotate(text)._.events if x.type in ("CONSULT", "AGREE"))
+    assert e.asserted_by == "Lena Varga" and e.modality == "asserted"
+    assert undated(e) and "2025-04-25" in e.date_source
+
+
+def test_an_event_noun_after_a_word_of_sequence_keeps_its_date_to_itself():
+    text = "The Estavian government expressed disappointment following a call between the two presidents on Tuesday."
+    e = event(text, "ACCUSE", "disappointment")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("Estavian government", None, "author", "asserted")
+    assert undated(e)
+    call = event(text, "CONSULT", "call")
+    assert (call.asserted_by, call.modality, call.date) == ("author", "asserted", "2025-04-22")
+
+
+def test_talks_during_which_something_happened_date_it():
+    e = event("Estavian and Norland ministers discussed trade during talks in Vienna on Monday.", "CONSULT", "discussed")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("Estavian ministers", "trade", "author", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-28", "clause")
+
+
+def test_a_when_clause_dates_the_clause_it_hangs_on():
+    e = event("When the ceasefire took effect two months ago, the rebels stopped their attacks on the port.",
+              "ASSAULT", "attacks")
+    assert (e.actor, e.target, e.asserted_by) == ("rebels", "port", "author")
+    assert e.date == "2025-02"
+
+
+def test_a_coordinated_clause_dates_only_itself():
+    e = event("Norland's army seized the airport of Vel and cut electricity to the city a week ago.", "ASSAULT", "seized")
+    assert (e.actor, e.target, e.asserted_by, e.modality) == ("army", "airport", "author", "asserted")
+    assert undated(e)
+
+
+def test_an_announced_ceasefire_range_is_dated_forward_by_its_first_day():
+    e = event("Minister Lena Varga announced a ceasefire from May 8 to May 11.", "CONCEDE", "ceasefire")
+    assert (e.actor, e.asserted_by, e.modality) == ("Lena Varga", "author", "asserted")
+    assert e.date == "2025-05-08"
+
+
+def test_an_act_named_as_the_object_keeps_its_date_to_itself():
+    text = "The Norland foreign ministry condemned Saturday's strikes on the port of Vel."
+    e = event(text, "ACCUSE", "condemned")
+    assert (e.actor, e.asserted_by, e.modality) == ("Norland foreign ministry", "author", "asserted")
+    assert undated(e)
+    assert event(text, "ASSAULT", "strikes").date == "2025-04-26"  # the act condemned is dated
+
+
+def test_a_statement_as_subject_is_the_occasion_of_its_act():
+    e = event("The ministry's statement on Friday proposed new talks with Norland.", "AGREE", "proposed")
+    assert (e.target, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-25", "clause")

@@ -25,10 +25,10 @@ READOUT = ("President Ivo Tanner held a telephone conversation with Chancellor M
 # text, type, trigger (part), actor (part or None), target (part or None), asserted_by, modality, date (prefix or None)
 CASES = [
     # a present-tense sentence after reported speech continues it: the speaker asserts its events
-    # (undated sentences take the paragraph's reference time: the call on Friday)
-    (READOUT, "ASSAULT", "shelling", "Estavian units", "villages", "Ivo Tanner", "asserted", "2025-04-25"),
+    # (undated: the call's Friday is not taken over by sentences that name no time of their own)
+    (READOUT, "ASSAULT", "shelling", "Estavian units", "villages", "Ivo Tanner", "asserted", None),
     # the simple past ends the continuation: narration is the author's
-    (READOUT, "CONSULT", "discussed", "Ivo Tanner", "trade", "author", "asserted", "2025-04-25"),
+    (READOUT, "CONSULT", "discussed", "Ivo Tanner", "trade", "author", "asserted", None),
     # a backshifted "would" continues reported speech too
     ("Minister Lena Varga said Norland expects new talks. The talks would be held in Rome next month.",
      "CONSULT", "held", None, None, "Lena Varga", "hypothetical", "2025-05"),

@@ -136,19 +136,22 @@ def test_purpose_infinitives_are_intended_not_done():
 
 
 def test_dates_follow_the_statement_then_say_why_when_missing():
+    doc = annotate('Minister Lena Varga said on Friday: "We have done our part. Norland must withdraw its troops."')
+    e = next(x for x in doc._.events if x.type == "REQUEST")
+    assert e.asserted_by == "Lena Varga"
+    assert (e.date, e.date_source) == ("2025-04-25", "statement")
     doc = annotate('Minister Lena Varga spoke on Friday. "Our troops captured the airport," Varga said.')
     e = next(x for x in doc._.events if x.type == "ASSAULT")
-    assert e.asserted_by == "Lena Varga"
-    assert (e.date, e.date_source) in (("2025-04-25", "paragraph"), ("2025-04-25", "context"), ("2025-04-25", "statement"))
+    assert e.asserted_by == "Lena Varga" and e.date is None and e.date_source.startswith("undated")
     e = find("Estavian troops withdrew from the town.", "RETREAT")
     assert e.date is None and e.date_source.startswith("undated")
 
 
 def test_dateline_dates_reported_speech():
-    doc = annotate('NORSTADT, April 24. /NNA/. "We have released the prisoners," the minister Lena Varga said.')
-    e = next(x for x in doc._.events if x.type in ("CONCEDE", "RETREAT"))
+    doc = annotate('NORSTADT, April 24. /NNA/. "Norland must free the prisoners," the minister Lena Varga said.')
+    e = next(x for x in doc._.events if x.type == "REQUEST")
     assert e.asserted_by == "Lena Varga"
-    assert e.date == "2025-04-24" and e.date_source in ("dateline", "paragraph", "context", "clause", "sentence")
+    assert (e.date, e.date_source) == ("2025-04-24", "dateline")
 
 
 def test_cameo_table_is_typed_with_plover_2021_types_only():

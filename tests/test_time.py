@@ -47,3 +47,16 @@ def test_without_publication_date_values_stay_relative():
 
 def test_lowercase_month_words_are_not_dates():
     assert values("The soldiers sing during the march, and it may rain.") == {}
+
+
+@pytest.mark.parametrize("text,published,expr,value", [
+    # a plan in the present passive lies ahead: the next Friday, not the last one
+    ("The talks are scheduled for Friday.", "2025-04-30", "Friday", "2025-05-02"),
+    # what is announced (a range on the announced noun) takes the nearer reading, not the past tense
+    ("Putin announced a ceasefire from May 8 to May 11.", "2025-04-28", "May 8", "2025-05-08"),
+    # … while a past act on a date keeps the past reading
+    ("Norland shelled the port on May 8.", "2025-04-28", "on May 8", "2024-05-08"),
+    ("Russia and the United States will hold talks on January 9–10.", "2021-12-31", "on January 9", "2022-01-09"),
+])
+def test_plans_and_announced_arrangements(text, published, expr, value):
+    assert values(text, published)[expr] == (value, False)

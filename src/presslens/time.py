@@ -294,6 +294,12 @@ def _choose(readings: tuple[date, date], tense: str, pub: date) -> date:
 
 
 PAST_AUX = frozenset({"did", "had", "was", "were", "has", "have"})
+# verbs of a plan: "plans to meet on Friday", "the talks are scheduled for Friday" lie ahead
+PLAN_VERBS = frozenset(("plan", "intend", "schedule", "expect", "due", "set", "slate"))
+# verbs that make known an arrangement: "announced a ceasefire from May 8 to May 11" — the date of
+# what is announced (attached to the announced noun) is not the announcement's, so no tense decides
+# it and the nearer reading wins
+ANNOUNCING_VERBS = frozenset(("announce", "declare", "propose", "order", "offer", "agree", "call"))
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str:
@@ -302,15 +308,21 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return PRESENT
-    verb = span.root
+    verb, announced = span.root, None
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.i not in range(span.start, span.end):
+            announced = verb
         verb = verb.head
     kids = list(verb.children)
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) or any(
             c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in kids):
         return FUTURE
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("plan", "intend", "schedule", "expect", "due"):
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLAN_VERBS:
         return FUTURE
+    if verb.lemma_.lower() in PLAN_VERBS and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "'s", "'re") for c in kids):
+        return FUTURE  # "the talks are scheduled for Friday"
+    if announced is not None and verb.lemma_.lower() in ANNOUNCING_VERBS:
+        return PRESENT  # "announced a ceasefire from May 8": the announced arrangement's date, the nearer reading
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("would", "could") for c in kids) and verb.head.lemma_.lower() in ("say", "announce"):
         return FUTURE  # "said it would meet on …": the future of a past statement
     if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in kids):

@@ -5,17 +5,26 @@ The date of an event comes, in order, from
 2. else one in its sentence — `"sentence"`;
    else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
    expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
-3. else, for an event inside reported speech, the time of the statement: a time expression in the
-   sentence of the quote's cue ("Lavrov said on Thursday …"), else the dateline the statement
-   appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` / `"dateline"`.
-Otherwise the date is null and `date_source` says why; the publication date is never used as a
-default (an article published on the 14th reports events of the 12th as often as of the 14th).
+3. else, for an event inside reported speech that holds at the time of the statement (a demand, an
+   offer, a present state: "Israel should understand …", "Russia is ready to …"), the time of the
+   statement: an expression attached to the quote's cue ("Lavrov said on Thursday …"), else the
+   dateline the statement appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` /
+   `"dateline"`. An act the speaker reports in the past ("said it struck two people") happened
+   before the statement, which bounds it but does not date it.
+Otherwise the date is null and `date_source` says why. Neither the publication date nor an earlier
+date of the paragraph or the article is used as a default: on the genre gold such reference times
+gave a date to six events the text leaves undated for every one they got right.
+
 Within a level, an expression that dates the event itself wins: one attached (through the parse)
 to the trigger, then to the nearest clause above it ("promised last week that Berlin would end
-imports by the end of the year": the end of the year dates the ending, last week the promise);
-one attached to another clause (a relative clause: "the Houthis, which Trump designated in
-January") dates that clause, not this event. Only when no expression is attached so does the one
-nearest the trigger win.
+imports by the end of the year": the end of the year dates the ending, last week the promise).
+An expression attached elsewhere dates something else and never this event: another clause
+(a relative clause — "the Houthis, which Trump designated in January" —, a sibling or complement
+clause with its own verb — "… and cut electricity a week ago", "said the summit showed …"), an
+event noun after a preposition of sequence ("following a call on Tuesday" dates the call, not what
+followed it; "during the talks on Monday" dates both), or the reporting verb above a reported act
+that does not hold at the statement's time ("On December 23, Ushakov said that thirteen countries
+were offered …"). Only when an expression is attached nowhere does the one nearest the trigger win.
 """
 from __future__ import annotations
 
@@ -24,15 +33,17 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.lexicon import vocabulary
+from .extract import SPEECH_ACT_TYPES
 from .lexicon import noun_type
-
-from ..doccache import doc_text
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
 
 UNDATED = "undated: no time expression in the event's clause or sentence"
 UNDATED_SPEECH = UNDATED + ", nor in the statement that reports it"
+BEFORE_STATEMENT = ("undated: only the statement that reports it is dated ({value}); what it reports as done"
+                    " before, planned or habitual does not take that date")
 
 
 def dateline_times(text: str, times: list) -> list:
@@ -42,34 +53,80 @@ def dateline_times(text: str, times: list) -> list:
 
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-DEFINITE = frozenset("the this these those latest".split())
+DEFINITE = frozenset("the this that these those latest".split())
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
+# clauses that describe the noun they hang on ("the talks, which began on Monday", "a protest camp
+# set up last week"): attached to the event noun, they date it
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+# subordinators of a clause at the same time as the one it hangs on ("when the ceasefire took effect
+# two months ago, they stopped"): its expression dates that clause too
+SAME_TIME_MARKS = frozenset("when as while once".split())
+# how a reported clause hangs on its reporting verb
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+# prepositions (and the words before "of"/"to") whose object happens before or after what they
+# attach to: "following a call on Tuesday", "ahead of the summit on Thursday", "after talks in May"
+SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
+# adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
+HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+# the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
+# a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
+# the same occasion
+ARGUMENT_DEPS = frozenset({"dobj"})
+_CUES = vocabulary("en")
+SPEECH_VERBS = _CUES["speech_verbs"] | _CUES["reporting_verbs"]
+STATEMENT_NOUNS = _CUES["statement_nouns"] | _CUES["cue_nouns"]
+PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-def _nearest(times, lo: int, hi: int, anchor: int):
-    inside = [t for t in times if lo <= t.start < hi and t.value]
-    return min(inside, key=lambda t: abs(t.start - anchor)) if inside else None
-
-
-def _head_word(doc: Doc, t, stop: Token) -> Token | None:
-    """The word a time expression is attached to: the first verb (or `stop`) above its root."""
+def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token | None, bool]:
+    """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
+    whether the way up passed a noun naming another act with a time of its own: an event noun
+    after a word of sequence — "following a call on Tuesday" is attached to the call, not to the
+    verb above it — or an act named as the verb's object). `own`: the token indices of the
+    trigger, whose nouns are the event's own ("hold talks on Monday")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
-    tok = span.root
+        return None, False
+    tok, sequenced = span.root, False
     for _ in range(12):
         if tok.head.i == tok.i:
-            return tok
+            return tok, sequenced
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
+                _after_sequence_word(tok) or (tok.i not in own and _argument_act(tok, stop))):
+            sequenced = True
         tok = tok.head
-        if tok.i == stop.i or tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return tok
+        if tok.i == stop.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep"):  # "including …" is no clause
+            return tok, sequenced
+    return tok, sequenced
+
+
+def _argument_act(noun: Token, trigger: Token) -> bool:
+    """Whether a noun naming another act is an argument of the verb above it ("contradicting Trump's
+    statement a day earlier", "condemned Saturday's strikes"): its expression dates that act. A noun
+    of the trigger itself ("pay a visit in January", "hold talks on Monday") is none."""
+    return noun.dep_ in ARGUMENT_DEPS and noun.head.i == trigger.i and (
+        noun_type(noun) is not None or noun.lemma_.lower() in STATEMENT_NOUNS)
+
+
+def _after_sequence_word(noun: Token) -> bool:
+    """Whether a noun is the object of "after", "following", "ahead of", "prior to" …"""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    words = {prep.lower_, prep.lemma_.lower()}
+    if prep.lower_ in ("of", "to") and prep.head.i != prep.i:
+        words |= {prep.head.lower_}
+    return bool(words & SEQUENCE_WORDS)
 
 
 def _in_other_clause(head: Token, path: dict) -> bool:
-    """Whether `head` lies in a relative clause that does not hold the trigger — nor
-    describes it ("the talks, which began on Monday": the clause tells when the talks began)."""
+    """Whether `head` lies in a clause that does not hold the trigger: a relative clause (unless
+    it describes the trigger: "the talks, which began on Monday"), or a verb off the trigger's path
+    (a sibling or complement clause: "… and cut electricity a week ago")."""
+    if head.pos_ in ("VERB", "AUX") and head.i not in path:
+        return True
     tok = head
     while tok.i not in path and tok.head.i != tok.i:
         if tok.dep_ in FOREIGN_CLAUSES and path.get(tok.head.i) != 0:
@@ -79,30 +136,104 @@ def _in_other_clause(head: Token, path: dict) -> bool:
 
 
 def _describes_trigger(head: Token, trigger: Token) -> bool:
-    """Whether `head` is a relative clause attached to the trigger word ("talks, which began …")."""
-    return head.dep_ in FOREIGN_CLAUSES and head.head.i == trigger.i
+    """Whether `head` is a clause describing the trigger word ("talks, which began …", "a protest
+    camp set up last week")."""
+    return head.dep_ in DESCRIBING_CLAUSES and head.head.i == trigger.i
 
 
-def _attached(times, lo: int, hi: int, trigger: Token, doc: Doc):
-    """The expression in [lo, hi) attached nearest above the trigger (itself first, then the
-    clauses it sits in); None when none is, or when every one belongs to another clause."""
-    inside = [t for t in times if lo <= t.start < hi and t.value]
-    if not inside:
-        return None, False
+def _same_time_clause(head: Token, rank: dict) -> int | None:
+    """The path level of the clause `head` shares its time with: the verb above an open complement
+    ("invited Reeves to talks … next month", "agreed to meet on Monday": what is agreed is to
+    happen then) or above a "when / as / while" clause; None for any other verb."""
+    if head.head.i not in rank:
+        return None
+    if head.dep_ == "xcomp" or (head.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in SAME_TIME_MARKS for c in head.children)):
+        return rank[head.head.i]
+    return None
+
+
+def _reporting_verb(head: Token, path: list) -> bool:
+    """Whether `head` is a speech verb above the trigger whose reported clause holds the trigger
+    ("said on Monday that troops had attacked …"): an expression attached there dates the statement."""
+    if head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    below = next((t for t in path if t.head.i == head.i and t.i != head.i), None)
+    return below is not None and below.dep_ in REPORTED_DEPS
+
+
+def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, list, object | None]:
+    """(the expression in [lo, hi) attached nearest above the trigger — itself first, then the
+    clauses it sits in —, the expressions attached nowhere, the statement's time that does not
+    date the event). An expression attached to another clause, to an event noun after a word of
+    sequence, or to the reporting verb above a past act is in none of the three."""
+    trigger = found.word  # the act itself, also when the trigger runs from the reporting verb
+    own = range(found.trigger.i, found.trigger_end.i + 1)
     path = [trigger] + list(trigger.ancestors)
     rank = {tok.i: n for n, tok in enumerate(path)}
-    best, foreign = None, 0
-    for t in inside:
-        head = _head_word(doc, t, trigger)
+    best, loose, bound = None, [], None
+    for t in (t for t in times if lo <= t.start < hi and t.value):
+        head, sequenced = _head_word(doc, t, trigger, own)
         if head is None:
+            loose.append(t)
             continue
         level = 0 if _describes_trigger(head, trigger) else rank.get(head.i)
-        if level is not None:
-            if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
-                best = ((level, abs(t.start - trigger.idx)), t)
-        elif _in_other_clause(head, rank):
-            foreign += 1
-    return (best[1] if best else None), foreign == len(inside)
+        if level is None:
+            level = _same_time_clause(head, rank)
+        if sequenced or (level is None and _in_other_clause(head, rank)):
+            continue
+        if level is None:
+            loose.append(t)
+            continue
+        if level > 0 and _reporting_verb(head, path) and not _at_statement_time(found):
+            bound = bound or t
+            continue
+        if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
+            best = ((level, abs(t.start - trigger.idx)), t)
+    return (best[1] if best else None), loose, bound
+
+
+def _tense(word: Token) -> str:
+    """"past", "future" or "present" of the finite verb that carries an event word (a stance
+    adjective: its copula; an infinitive or participle: the verb it hangs on), "named" for an act
+    named by a noun or described by a relative clause ("the invitation to join", "the fleet, which
+    threatens …")."""
+    verb = word
+    for _ in range(6):
+        if verb.pos_ in ("NOUN", "PROPN") or verb.dep_ == "relcl":
+            return "named"
+        if verb.pos_ in ("VERB", "AUX"):
+            forms = _verb_forms(verb)
+            if len(forms) > 1 or verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or verb.head.i == verb.i:
+                break  # a finite verb (or the root)
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    forms = _verb_forms(verb)
+    if any(t.lower_ in FUTURE_AUX for t in forms):
+        return "future"
+    if verb.tag_ == "VBD" or any(t.lower_ in PAST_AUX for t in forms[1:]):
+        return "past"
+    return "present"
+
+
+def _verb_forms(verb: Token) -> list[Token]:
+    """The verb and the auxiliaries that carry its tense (not the infinitive's "to")."""
+    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+
+
+def _at_statement_time(found) -> bool:
+    """Whether an event in reported speech holds at the time of the statement: the speaker's own
+    demand ("Israel should understand …"), a promise, threat, refusal or demand made by saying it
+    ("said Japan will extend a loan"), a present state ("Russia is ready to …") — not an act done
+    before it ("had agreed", "struck"), one named or described ("the invitation extended to Cuba"),
+    a plan for later, nor a habit ("we always discuss …")."""
+    if found.speaker_acts:
+        return True
+    if any(t.lower_ in HABITUAL for t in found.trigger.sent if found.start <= t.idx < found.end):
+        return False
+    tense = _tense(found.word)
+    return tense == "present" or (tense == "future" and found.type in SPEECH_ACT_TYPES)
 
 
 def _first_day(value: str) -> str:
@@ -155,32 +286,41 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     `dated_event_nouns(doc, times)`."""
     anchor = found.trigger.idx
     sent = found.trigger.sent
+    bound = None
     for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char))):
-        best, all_foreign = _attached(times, lo, hi, found.trigger, doc)
-        if best is None and not all_foreign:
-            best = _nearest(times, lo, hi, anchor)
+        best, loose, statement_time = _attached(times, lo, hi, found, doc)
+        bound = bound or statement_time
+        if best is None and loose:
+            best = min(loose, key=lambda t: abs(t.start - anchor))
         if best is not None:
             return _first_day(best.value), level
     value = _antecedent(found, named, sent.start_char)
     if value is not None:
         return _first_day(value), "antecedent"
-    para_start = doc_text(doc).rfind("\n", 0, sent.start_char) + 1
-    earlier = [t for t in times if para_start <= t.start < sent.start_char and t.value]
-    if earlier:  # the narrative's reference time: the paragraph's latest date before the event
-        return _first_day(earlier[-1].value), "paragraph"
-    earlier = [t for t in times if t.start < sent.start_char and t.value and t.granularity == "day"]
-    if earlier:
-        return _first_day(earlier[-1].value), "context"
+    if bound is not None:
+        return None, BEFORE_STATEMENT.format(value=bound.value)
     if quote is None:
         return None, UNDATED
+    statement = _statement_time(times, quote, datelines, doc)
+    if statement is None:
+        return None, UNDATED_SPEECH
+    value, source = statement
+    if not _at_statement_time(found):
+        return None, BEFORE_STATEMENT.format(value=value)
+    return value, source
+
+
+def _statement_time(times, quote, datelines: list, doc: Doc) -> tuple[str, str] | None:
+    """(value, source) of when the statement was made: an expression attached to its cue verb
+    ("…," Lavrov said on Thursday), else the dateline it appears under; None when neither says."""
     if quote.cue is not None:
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        if cue is not None:
-            cue_sent = cue[0].sent
-            best = _nearest(times, cue_sent.start_char, cue_sent.end_char, quote.cue.start)
-            if best is not None:
-                return _first_day(best.value), "statement"
+        if cue is not None and len(cue):
+            verb = next((t for t in cue if t.lemma_.lower() in SPEECH_VERBS), cue.root)
+            for t in times:
+                if t.value and verb.sent.start_char <= t.start < verb.sent.end_char:
+                    head, sequenced = _head_word(doc, t, verb)
+                    if head is not None and head.i == verb.i and not sequenced:
+                        return _first_day(t.value), "statement"
     before = [t for t in datelines if t.start <= quote.content.start]
-    if before:
-        return before[-1].value, "dateline"
-    return None, UNDATED_SPEECH
+    return (before[-1].value, "dateline") if before else None
