@@ -98,3 +98,9 @@ def ordinals() -> dict[str, int]:
 def trigger_classes() -> dict[str, str]:
     """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
     return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}
+
+
+@lru_cache(maxsize=1)
+def trigger_suffixes() -> tuple[str, ...]:
+    """Endings cut from a trigger word in no class, longest first ("severance", "severed" → "sever")."""
+    return tuple(sorted(lexicon()["trigger_suffixes"], key=len, reverse=True))

@@ -17,7 +17,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import country_adjectives, titles, trigger_classes
+from .lexicon import country_adjectives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -46,9 +46,11 @@ class LinkInput:
 
 @dataclass
 class Change:
-    """What one `add()` touched: ids of stories and statements new or changed, identities merged."""
+    """What one `add()` touched: ids of stories and statements new or changed, stories merged into
+    another (gone: the store deletes them), identities merged."""
 
     stories: set[str] = field(default_factory=set)
+    removed_stories: set[str] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)
 
@@ -76,6 +78,7 @@ class Linker:
     def add(self, inputs: Iterable[LinkInput]) -> Change:
         change = Change()
         merged_before = dict(self.identities.merged)
+        stories_merged_before = len(self.stories.merged)
         inputs = list(inputs)
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
@@ -85,6 +88,12 @@ class Linker:
             if old not in merged_before:
                 change.merged[old] = new
                 self.statements.rekey_speaker(old, self.identities.find(new))
+        if len(self.stories.merged) > stories_merged_before:
+            gone = set(list(self.stories.merged)[stories_merged_before:])  # merged in this batch
+            change.removed_stories = gone
+            change.stories = {self.stories.find(sid) for sid in change.stories}
+            change.stories |= {self.stories.find(sid) for sid in gone}
+            self.reports = {key: self.stories.find(sid) for key, sid in self.reports.items()}
         for sid in change.stories:
             self._corroborate(self.stories.states[sid].story)
         return change
@@ -162,7 +171,7 @@ class Linker:
                 report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
-                trigger=_stem(event.trigger.text if event.trigger else None), context=context)))
+                trigger=_stem(*_trigger_words(event)), context=context)))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
                        | {k for _, m in events for k in block_keys(m, lookup=True)})
@@ -257,18 +266,35 @@ def _says(text: str, name: str) -> bool:
     return False
 
 
-def _stem(trigger: str | None) -> str | None:
+def _trigger_words(event: Event) -> tuple[str | None, str]:
+    """The event's trigger, and the words of its evidence after it (for a trigger of light words only)."""
+    trigger, evidence = event.trigger, event.evidence
+    if trigger is None:
+        return None, ""
+    after = trigger.end - evidence.start
+    return trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else ""
+
+
+def _stem(trigger: str | None, following: str = "") -> str | None:
     """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
-    `trigger_classes` of the corpus lexicon), else the head word cut to a stem ("recognized" → "recogn")."""
+    `trigger_classes` of the corpus lexicon), else the head word without its ending ("severance",
+    "severed" → "sever"). A trigger of light words only ("carried out") is named by the first of the
+    next `LOOKAHEAD` words of its evidence that is in a class ("… a treacherous attack" → "strike")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
     if not heads:
-        return None
+        return next((trigger_classes()[w] for w in words(following)[:LOOKAHEAD] if w in trigger_classes()), None)
     for word in reversed(heads):
         if word in trigger_classes():
             return trigger_classes()[word]
-    return heads[-1].replace("ise", "ize").rstrip("s")[:6]
+    word = heads[-1].replace("ise", "ize")
+    for suffix in trigger_suffixes():
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
 
 
+LOOKAHEAD = 4
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
 
 

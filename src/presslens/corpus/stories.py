@@ -40,6 +40,7 @@ WINDOW_DAYS = 2
 DENIAL_LOOKBACK = 7  # days before its own date a denial may look for what it denies
 RECALL_LOOKBACK = 92  # days before its article an undated mention may recall an event of the same place
 THRESHOLD = 0.55
+MERGE_FROM = 0.8  # a report scoring this much against two stories of one type joins them into one
 COMPARED = 6
 EMBED_FROM = 0.25  # the embedder is asked only once structure gives this much (word overlap below)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
@@ -196,6 +197,7 @@ class StoryIndex:
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
         self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
         self._recall: dict[tuple[str, str, str], dict[str, None]] = {}  # (type, place, month) → stories
+        self.merged: dict[str, str] = {}  # story id → the story it was merged into
         self.comparisons = 0
 
     def candidates(self, mention: Mention) -> list[_StoryState]:
@@ -284,21 +286,55 @@ class StoryIndex:
             self._recall.setdefault((mention.type, mention.place_id, month), {})[story_id] = None
 
     def add(self, mention: Mention) -> Story:
-        best, best_score = None, THRESHOLD
+        """Attach `mention` to the best story scoring at least `THRESHOLD` (else a new story); other
+        stories it also links to join that one when their tellings fit one window together (the
+        mention is the missing link between two tellings of one event)."""
+        scored = []
         for state in self.candidates(mention):
             if not _fits_dates(mention, state):
                 continue
             score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
-            if score >= best_score:
-                best, best_score = state, score
-        if best is None:
+            if score >= THRESHOLD:
+                scored.append((score, state))
+        scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
+        if not scored:
             story = Story(story_id(mention.report), mention.type, mention.report.date, None)
             best = self.states[story.id] = _StoryState(story)
+        else:
+            best = scored[0][1]
+            for score, other in scored[1:]:
+                if score >= MERGE_FROM and other.story.type == best.story.type \
+                        and all(_fits_dates(m, best) for m in other.mentions):
+                    self._merge(other, best)
         self._file(best.story.id, mention)
         best.mentions.append(mention)
         best.story.reports.append(mention.report)
         _summarise(best)
         return best.story
+
+    def _merge(self, other: _StoryState, into: _StoryState) -> None:
+        """Move `other`'s mentions into `into`; `other` is gone (its id in `merged`, for the store)."""
+        for mention in other.mentions:
+            self._unfile(other.story.id, mention)
+            self._file(into.story.id, mention)
+            into.mentions.append(mention)
+            into.story.reports.append(mention.report)
+        del self.states[other.story.id]
+        self.merged[other.story.id] = into.story.id
+        _summarise(into)
+
+    def _unfile(self, story_id: str, mention: Mention) -> None:
+        for day in mention.days:
+            for table, key in ((self._blocks, (mention.type, day)), (self._days, day), (self._denials, day)):
+                table.get(key, {}).pop(story_id, None)
+        for month in _recall_months(mention, lookup=False):
+            self._recall.get((mention.type, mention.place_id, month), {}).pop(story_id, None)
+
+    def find(self, story_id: str) -> str:
+        """The id a story has now (a merged story's is the one it joined)."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
