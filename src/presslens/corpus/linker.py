@@ -74,6 +74,7 @@ class Linker:
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
         self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
         self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id
+        self._joining: list = []  # the batch's events that anchor no story: (doc_id, index, mention)
 
     def add(self, inputs: Iterable[LinkInput]) -> Change:
         change = Change()
@@ -82,8 +83,14 @@ class Linker:
         inputs = list(inputs)
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
+        self._joining = []
         for item in inputs:
             self._add_article(item, change)
+        for doc_id, index, mention in self._joining:  # after the batch's anchors: what they may join is filed
+            story = self.stories.add(mention, start=False)
+            if story is not None:
+                self.reports[(doc_id, index)] = story.id
+                change.stories.add(story.id)
         for old, new in self.identities.merged.items():
             if old not in merged_before:
                 change.merged[old] = new
@@ -162,8 +169,9 @@ class Linker:
         named = _named_in(analysis, full_names)
         context = {key for _, key in named}
         for index, event in enumerate(analysis.events):
-            if event.mention == "referred" and not (event.actor or event.target or event.location):
-                continue  # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story
+            # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story,
+            # but may join one its article or another tells ("the military operation")
+            anchors = not (event.mention == "referred" and not (event.actor or event.target or event.location))
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
             participants = {key for name, key in named if _says(event.evidence.text, name)}
             place = event.place if isinstance(event.place, dict) else {}
@@ -171,15 +179,18 @@ class Linker:
                 report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
-                trigger=_stem(*_trigger_words(event)), context=context)))
+                trigger=_stem(*_trigger_words(event)), context=context), anchors))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
-                       | {k for _, m in events for k in block_keys(m, lookup=True)})
+                       | {k for _, m, _ in events for k in block_keys(m, lookup=True)})
         for index, mention in quotes:
             statement = self.statements.add(mention)
             self.appearances[(item.doc_id, index)] = statement.id
             change.statements.add(statement.id)
-        for index, mention in events:
+        for index, mention, anchors in events:
+            if not anchors:
+                self._joining.append((item.doc_id, index, mention))
+                continue
             story = self.stories.add(mention)
             self.reports[(item.doc_id, index)] = story.id
             change.stories.add(story.id)

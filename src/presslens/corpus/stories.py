@@ -285,8 +285,9 @@ class StoryIndex:
         for month in _recall_months(mention, lookup=False):
             self._recall.setdefault((mention.type, mention.place_id, month), {})[story_id] = None
 
-    def add(self, mention: Mention) -> Story:
-        """Attach `mention` to the best story scoring at least `THRESHOLD` (else a new story); other
+    def add(self, mention: Mention, *, start: bool = True) -> Story | None:
+        """Attach `mention` to the best story scoring at least `THRESHOLD` (else a new story, unless
+        `start` is False: then None and nothing filed); other
         stories it also links to join that one when their tellings fit one window together (the
         mention is the missing link between two tellings of one event)."""
         scored = []
@@ -297,6 +298,8 @@ class StoryIndex:
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
+        if not scored and not start:
+            return None
         if not scored:
             story = Story(story_id(mention.report), mention.type, mention.report.date, None)
             best = self.states[story.id] = _StoryState(story)
