@@ -321,3 +321,60 @@ def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_on
         call("kremlin-2", "2025-02-24", "Vladimir Putin had a telephone conversation with Olaf Scholz.",
              "Vladimir Putin", "Olaf Scholz", "telephone conversation")], embedder="lexical")
     assert _groups(links) == [["kremlin-1", "kyiv-1", "tass-1"], ["kremlin-2"]]
+
+
+# --- trigger words, merged stories, referred acts (session 5) -------------------------------------
+
+def _mention_triggers(links_linker):
+    return {m.report.doc_id: m.trigger for s in links_linker.stories.states.values() for m in s.mentions}
+
+
+def test_an_act_named_by_its_noun_or_its_verb_and_a_light_verb_trigger_name_one_kind_of_act():
+    linker = Linker(embedder=None)
+    linker.add([
+        _event_article("a", "2025-02-24", "SANCTION", "Kovalenko announced the severance of relations.", trigger="severance"),
+        _event_article("b", "2025-02-24", "SANCTION", "The country severed relations at noon.", trigger="severed"),
+        _event_article("c", "2025-02-24", "ASSAULT", "The army carried out a treacherous attack on the port.",
+                       trigger="carried"),
+        _event_article("d", "2025-02-24", "ASSAULT", "The army attacked the port.", trigger="attacked"),
+        _event_article("e", "2025-02-24", "ASSAULT", "The invasion began before dawn.", trigger="invasion"),
+        _event_article("f", "2025-02-24", "ASSAULT", "Troops began an offensive.", trigger="offensive"),
+        _event_article("g", "2025-02-24", "SUPPORT", "The ratification of the treaty.", trigger="ratification"),
+        _event_article("h", "2025-02-24", "SUPPORT", "The council ratified the treaty.", trigger="ratified")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == "severance"  # one class of the lexicon: a noun and its verb
+    assert triggers["g"] == triggers["h"] == "ratifi"  # in no class: the ending is cut
+    assert triggers["c"] == triggers["d"] == "strike"  # "carried out": the next class word of the evidence names it
+    assert triggers["e"] == triggers["f"] == "invasion"
+
+
+def test_a_report_that_links_two_stories_strongly_joins_them():
+    def strike(doc_id, text, *, actor=None, target=None, bodies=()):
+        return _event_article(doc_id, "2025-03-01", "ASSAULT", text, actor=actor, target=target, place="Kharkiv",
+                              trigger=text.split()[2], entities=[(b, "ORG") for b in bodies])
+    linker = Linker(embedder=None)
+    first = linker.add([strike("a", "Russian army shelled the city at dawn.", actor="Russian army",
+                               bodies=["Regional Administration"]),
+                        strike("b", "Overnight rockets hit residential areas.", target="residential areas",
+                               bodies=["Emergency Service"])])
+    assert _groups(linker.links()) == [["a"], ["b"]]  # one place and one kind of act: not enough alone
+    later = linker.add([strike("c", "The army struck residential areas, the Regional Administration and the "
+                                    "Emergency Service said.", actor="Russian army", target="residential areas",
+                               bodies=["Regional Administration", "Emergency Service"])])
+    assert _groups(linker.links()) == [["a", "b", "c"]]
+    assert len(later.removed_stories) == 1 and later.removed_stories < first.stories  # the store deletes it
+    assert later.stories == {linker.links().stories[0].id}
+
+
+def test_a_referred_act_with_no_actor_target_or_place_joins_a_story_but_starts_none():
+    def referred(doc_id, type_, text, trigger):
+        item = _event_article(doc_id, "2025-02-24", type_, text, trigger=trigger)
+        item.analysis.events[0].mention = "referred"
+        return item
+    linker = Linker(embedder=None)
+    linker.add([referred("b", "ASSAULT", "the invasion of Ukraine by Russia", "invasion"),
+                _event_article("a", "2025-02-24", "ASSAULT", "Russia launched an invasion of Ukraine.", actor="Russia",
+                               target="Ukraine", trigger="invasion"),
+                referred("c", "SANCTION", "for new sanctions", "sanctions")])
+    assert _groups(linker.links()) == [["a", "b"]]  # b joins a (filed after it), c starts no story
+    assert ("b", 0) in linker.reports and ("c", 0) not in linker.reports
