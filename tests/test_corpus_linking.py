@@ -378,3 +378,26 @@ def test_a_referred_act_with_no_actor_target_or_place_joins_a_story_but_starts_n
                 referred("c", "SANCTION", "for new sanctions", "sanctions")])
     assert _groups(linker.links()) == [["a", "b"]]  # b joins a (filed after it), c starts no story
     assert ("b", 0) in linker.reports and ("c", 0) not in linker.reports
+
+
+def test_the_corpus_lexicon_is_checked_when_loaded():
+    from presslens.corpus.lexicon import LexiconError, check_lexicon, lexicon
+    good = lexicon()
+    assert check_lexicon(good) is good
+    for broken, why in (({k: v for k, v in good.items() if k != "denier_verbs"}, "denier_verbs"),
+                        ({**good, "relay_cues": "according to"}, "relay_cues"),
+                        ({**good, "weekdays": ["Monday"]}, "lower case")):
+        with pytest.raises(LexiconError, match=why):
+            check_lexicon(broken)
+
+
+def test_relay_and_denial_wording_comes_from_the_lexicon():
+    from presslens.corpus.corroboration import denier, relay_source
+    from presslens.corpus.records import Report
+
+    def report(text, asserted_by="Coast Courier"):
+        return Report("d", 0, "Coast Courier", "2025-03-01", Span(0, len(text), text), asserted_by, "asserted")
+    assert relay_source(report("Five drones were downed, according to the TASS agency."), set()) == "TASS"
+    assert relay_source(report("Five drones were downed, Reuters reported."), set()) == "Reuters"
+    assert denier(report("The Defence Ministry on Wednesday denied that it struck the port.")) == "Defence Ministry"
+    assert denier(report("On Wednesday denied that it struck the port.")) == "Coast Courier"  # a time is no one

@@ -9,12 +9,11 @@ an article is its own mentions times the size of their blocks.  `link(inputs)` i
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Analysis, Event, Quote
-from .corroboration import corroborate, is_medium, stance
+from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
 from .lexicon import country_adjectives, titles, trigger_classes, trigger_suffixes
@@ -24,8 +23,6 @@ from .statements import StatementIndex, dump_statement, quote_mention, restore_s
 from .statements import lookup_keys as quote_lookup_keys
 from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_story, story_keys
 
-_RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 MIN_QUOTE_WORDS = 3
 PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
 
@@ -365,7 +362,7 @@ def _relay_in(text: str, quote: Quote) -> str | None:
     spans = [s for s in (quote.cue, quote.content) if s is not None]
     start = max(0, min(s.start for s in spans) - 80)
     end = min(len(text), max(s.end for s in spans) + 80)
-    match = _RELAY_CUE.search(text, start, end)
+    match = relay_pattern().search(text, start, end)
     if match and is_medium(match.group(1).strip(), set()):
         return match.group(1).strip()
     return None
