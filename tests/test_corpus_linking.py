@@ -401,3 +401,25 @@ def test_relay_and_denial_wording_comes_from_the_lexicon():
     assert relay_source(report("Five drones were downed, Reuters reported."), set()) == "Reuters"
     assert denier(report("The Defence Ministry on Wednesday denied that it struck the port.")) == "Defence Ministry"
     assert denier(report("On Wednesday denied that it struck the port.")) == "Coast Courier"  # a time is no one
+
+
+def test_our_state_in_a_release_of_a_country_s_presidency_is_that_country():
+    def attack(doc_id, outlet, text, target):
+        item = _event_article(doc_id, "2025-02-24", "ASSAULT", text, actor="Russia", target=target, trigger="attacked")
+        return LinkInput(doc_id, outlet, item.published, item.analysis)
+    linker = Linker(embedder=None)
+    linker.add([attack("a", "President of Ukraine", "Russia attacked our state at dawn.", "state"),
+                attack("b", "Harbour Wire", "Russia attacked Ukraine.", "Ukraine"),
+                attack("c", "Harbour Wire", "Russia attacked the state border post.", "state")])
+    targets = {m.report.doc_id: m.target_id for s in linker.stories.states.values() for m in s.mentions}
+    assert targets["a"] == targets["b"] != targets["c"]  # "the state" with no "our", or no country in the outlet: itself
+
+
+def test_a_trigger_in_no_class_is_named_by_the_act_its_evidence_names_next():
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-02-24", "ASSAULT", "Russia launched a new military operation.", trigger="launched"),
+                _event_article("b", "2025-02-24", "ASSAULT", "Russia began the invasion.", trigger="invasion"),
+                _event_article("c", "2025-02-24", "AGREE", "They signed a treaty.", trigger="signed")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == "invasion"
+    assert triggers["c"] == "sign"  # no class word follows: the head word without its ending

@@ -19,7 +19,8 @@ class LexiconError(ValueError):
 TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cues": list, "relay_cues": list,
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
-          "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list}
+          "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
+          "home_nouns": list, "home_possessives": list}
 
 
 def check_lexicon(data: dict) -> dict:
@@ -159,3 +160,14 @@ def time_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def non_names() -> frozenset[str]:
     return frozenset(lexicon()["non_names"])
+
+
+@lru_cache(maxsize=1)
+def home_nouns() -> frozenset[str]:
+    """"state", "country": with a first-person possessive ("our state") the outlet's own country."""
+    return frozenset(lexicon()["home_nouns"])
+
+
+@lru_cache(maxsize=1)
+def home_possessives() -> frozenset[str]:
+    return frozenset(lexicon()["home_possessives"])

@@ -16,7 +16,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import country_adjectives, titles, trigger_classes, trigger_suffixes
+from .lexicon import country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
@@ -223,8 +223,10 @@ class Linker:
             asserter_id, asserter = speaker_of.get(asserted.lower()) or (resolve(asserted), asserted)
             identity = self.identities.get(asserter_id)
             asserter = identity.name if identity else asserter
-        actor_id = resolve(event.actor, unknown="THING") if event.actor else None
-        target_id = resolve(event.target, unknown="THING") if event.target else None
+        home = _home_country(item.outlet)
+        actor, target = (_at_home(name, event.evidence.text, home) for name in (event.actor, event.target))
+        actor_id = resolve(actor, unknown="THING") if actor else None
+        target_id = resolve(target, unknown="THING") if target else None
         place = _place_name(event)
         report = Report(
             doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
@@ -233,6 +235,25 @@ class Linker:
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
             actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _home_country(outlet: str | None) -> str | None:
+    """The one country an outlet's name names ("President of Ukraine" → "Ukraine"), else None."""
+    padded = f" {' '.join(words(outlet or ''))} "
+    found = [country for country in country_adjectives() if f" {country} " in padded]
+    return found[0].title() if len(found) == 1 else None
+
+
+def _at_home(name: str | None, evidence: str, home: str | None) -> str | None:
+    """`name`, or the outlet's country when it is a home noun the evidence gives with a first-person
+    possessive ("attacked our state" in a release of the President of Ukraine: Ukraine)."""
+    if not name or not home or name.lower() not in home_nouns():
+        return name
+    tokens = words(evidence)
+    for i, word in enumerate(tokens[1:], 1):
+        if word == name.lower() and tokens[i - 1] in home_possessives():
+            return home
+    return name
 
 
 def _day_or_month(value: str | None) -> str | None:
@@ -285,15 +306,16 @@ def _trigger_words(event: Event) -> tuple[str | None, str]:
 
 def _stem(trigger: str | None, following: str = "") -> str | None:
     """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
-    `trigger_classes` of the corpus lexicon), else the head word without its ending ("severance",
-    "severed" → "sever"). A trigger of light words only ("carried out") is named by the first of the
-    next `LOOKAHEAD` words of its evidence that is in a class ("… a treacherous attack" → "strike")."""
+    `trigger_classes` of the corpus lexicon); a trigger in no class ("launched", "carried out") by the
+    first of the next `LOOKAHEAD` words of its evidence that is in one ("… a new military operation" →
+    "invasion"); else its head word without its ending ("ratification", "ratified" → "ratifi")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
-    if not heads:
-        return next((trigger_classes()[w] for w in words(following)[:LOOKAHEAD] if w in trigger_classes()), None)
     for word in reversed(heads):
         if word in trigger_classes():
             return trigger_classes()[word]
+    named = next((trigger_classes()[w] for w in words(following)[:LOOKAHEAD] if w in trigger_classes()), None)
+    if named or not heads:
+        return named
     word = heads[-1].replace("ise", "ize")
     for suffix in trigger_suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
