@@ -222,8 +222,9 @@ class StoryIndex:
         if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:  # the second round is not the third
             return 0.0
         place = _place_relation(a, b)
-        shared = (a.participants & b.participants) - {a.actor_id, a.target_id, b.actor_id, b.target_id}
-        if place == "other" and len(shared) < MANY_SHARED or a.people - b.people and b.people - a.people:
+        if place == "other" and len((a.participants & b.participants)
+                                    - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
+                or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
         if not _near_pair(a, b) and not (place == "same" and _recalls(a, b)):
             return 0.0
