@@ -423,3 +423,11 @@ def test_a_trigger_in_no_class_is_named_by_the_act_its_evidence_names_next():
     triggers = _mention_triggers(linker)
     assert triggers["a"] == triggers["b"] == "invasion"
     assert triggers["c"] == "sign"  # no class word follows: the head word without its ending
+
+
+def test_a_country_name_is_a_body_even_where_an_article_tags_it_a_person():
+    identities = Identities()
+    armed = identities.resolve("Armed Ukraine", entity_type="PERSON")  # an NER slip in one article
+    ukraine = identities.resolve("Ukraine", entity_type="PERSON")  # and "Ukraine" tagged a person in another
+    assert ukraine != armed and ukraine == identities.resolve("Ukraine", entity_type="GPE")
+    assert identities.get(ukraine).kind == "body"

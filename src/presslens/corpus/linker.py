@@ -225,8 +225,8 @@ class Linker:
             asserter = identity.name if identity else asserter
         home = _home_country(item.outlet)
         actor, target = (_at_home(name, event.evidence.text, home) for name in (event.actor, event.target))
-        actor_id = resolve(actor, unknown="THING") if actor else None
-        target_id = resolve(target, unknown="THING") if target else None
+        actor_id = resolve(actor, unknown="GPE" if actor != event.actor else "THING") if actor else None
+        target_id = resolve(target, unknown="GPE" if target != event.target else "THING") if target else None
         place = _place_name(event)
         report = Report(
             doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
