@@ -431,3 +431,16 @@ def test_a_country_name_is_a_body_even_where_an_article_tags_it_a_person():
     ukraine = identities.resolve("Ukraine", entity_type="PERSON")  # and "Ukraine" tagged a person in another
     assert ukraine != armed and ukraine == identities.resolve("Ukraine", entity_type="GPE")
     assert identities.get(ukraine).kind == "body"
+
+
+def test_a_country_is_not_the_short_form_of_a_body_named_after_it():
+    text = "Russia attacked Ukraine, the Armed Forces of Ukraine and the Air Force said."
+    item = _event_article("a", "2025-02-24", "ASSAULT", text, actor="Russia", target="Ukraine", trigger="attacked",
+                          entities=[("Armed Forces of Ukraine", "ORG"), ("Ukraine Air Force", "ORG")])
+    other = _event_article("b", "2025-02-24", "ASSAULT", "The Air Force downed a drone.", actor="Air Force",
+                           trigger="downed", entities=[("Ukraine Air Force", "ORG")])
+    linker = Linker(embedder=None)
+    linker.add([item, other])
+    ids = {m.report.doc_id: (m.actor_id, m.target_id) for s in linker.stories.states.values() for m in s.mentions}
+    assert ids["a"][1] == linker.identities.resolve("Ukraine", entity_type="GPE")  # the country, not its armed forces
+    assert ids["b"][0] == linker.identities.resolve("Ukraine Air Force", entity_type="ORG")  # a body's last words still do

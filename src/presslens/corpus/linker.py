@@ -362,9 +362,13 @@ def _speaker_name(speaker, analysis: Analysis) -> str | None:
     return name
 
 
+_NOT_A_HEAD = frozenset("of for the and in on to".split())  # a body's last words starting so name no body
+
+
 def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
     """Short form → the one full name in this article it stands for: a person's surname, a body's
-    last words ("ministry", "air force" for "Russian Defence Ministry", "Ukraine air force")."""
+    last words ("ministry", "air force" for "Russian Defence Ministry", "Ukraine air force"), never
+    a country ("Ukraine" is not "Armed Forces of Ukraine") nor words from "of" on."""
     found: dict[str, set[str]] = {}
     names = [e.name for e in analysis.entities if e.name and e.type in ("PERSON", "ORG")]
     names += [q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague]
@@ -375,7 +379,9 @@ def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
         elif key and key.kind == "body":
             parts = key.last.split()
             for n in range(1, len(parts)):
-                found.setdefault(" ".join(parts[n:]), set()).add(name)
+                short = " ".join(parts[n:])
+                if parts[n] not in _NOT_A_HEAD and short not in country_adjectives():  # not "of Ukraine", "Ukraine"
+                    found.setdefault(short, set()).add(name)
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
