@@ -3,7 +3,9 @@
 `Linker.add(inputs)` reads each article's `Analysis` once — resolves its speakers, asserters,
 actors, targets and places to corpus identities, then attaches each event to a story and each
 quotation to a statement — and returns what changed (`Change`), so a store rewrites only the
-stories and statements a new batch touched.  Nothing already linked is recomputed: the cost of
+stories and statements a new batch touched (and deletes the stories merged into another).  An event
+that anchors no story — referred to in passing, with no actor, target or place — is offered to the
+batch's stories once they are filed, and joins one or none.  Nothing already linked is recomputed: the cost of
 an article is its own mentions times the size of their blocks.  `link(inputs)` is a fresh
 `Linker` over all of them.
 """

@@ -20,7 +20,9 @@ article) may recall an event of the same city up to `RECALL_LOOKBACK` days befor
 ("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
 only when structure alone neither decides for nor rules out the link, and only once structure
 gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
-least `THRESHOLD`, else starts a new one.
+least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing, none); a report
+scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
+missing link between two tellings filed apart — and the story merged away is listed in `merged`.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
