@@ -321,3 +321,126 @@ def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_on
         call("kremlin-2", "2025-02-24", "Vladimir Putin had a telephone conversation with Olaf Scholz.",
              "Vladimir Putin", "Olaf Scholz", "telephone conversation")], embedder="lexical")
     assert _groups(links) == [["kremlin-1", "kyiv-1", "tass-1"], ["kremlin-2"]]
+
+
+# --- trigger words, merged stories, referred acts (session 5) -------------------------------------
+
+def _mention_triggers(links_linker):
+    return {m.report.doc_id: m.trigger for s in links_linker.stories.states.values() for m in s.mentions}
+
+
+def test_an_act_named_by_its_noun_or_its_verb_and_a_light_verb_trigger_name_one_kind_of_act():
+    linker = Linker(embedder=None)
+    linker.add([
+        _event_article("a", "2025-02-24", "SANCTION", "Kovalenko announced the severance of relations.", trigger="severance"),
+        _event_article("b", "2025-02-24", "SANCTION", "The country severed relations at noon.", trigger="severed"),
+        _event_article("c", "2025-02-24", "ASSAULT", "The army carried out a treacherous attack on the port.",
+                       trigger="carried"),
+        _event_article("d", "2025-02-24", "ASSAULT", "The army attacked the port.", trigger="attacked"),
+        _event_article("e", "2025-02-24", "ASSAULT", "The invasion began before dawn.", trigger="invasion"),
+        _event_article("f", "2025-02-24", "ASSAULT", "Troops began an offensive.", trigger="offensive"),
+        _event_article("g", "2025-02-24", "SUPPORT", "The ratification of the treaty.", trigger="ratification"),
+        _event_article("h", "2025-02-24", "SUPPORT", "The council ratified the treaty.", trigger="ratified")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == "severance"  # one class of the lexicon: a noun and its verb
+    assert triggers["g"] == triggers["h"] == "ratifi"  # in no class: the ending is cut
+    assert triggers["c"] == triggers["d"] == "strike"  # "carried out": the next class word of the evidence names it
+    assert triggers["e"] == triggers["f"] == "invasion"
+
+
+def test_a_report_that_links_two_stories_strongly_joins_them():
+    def strike(doc_id, text, *, actor=None, target=None, bodies=()):
+        return _event_article(doc_id, "2025-03-01", "ASSAULT", text, actor=actor, target=target, place="Kharkiv",
+                              trigger=text.split()[2], entities=[(b, "ORG") for b in bodies])
+    linker = Linker(embedder=None)
+    first = linker.add([strike("a", "Russian army shelled the city at dawn.", actor="Russian army",
+                               bodies=["Regional Administration"]),
+                        strike("b", "Overnight rockets hit residential areas.", target="residential areas",
+                               bodies=["Emergency Service"])])
+    assert _groups(linker.links()) == [["a"], ["b"]]  # one place and one kind of act: not enough alone
+    later = linker.add([strike("c", "The army struck residential areas, the Regional Administration and the "
+                                    "Emergency Service said.", actor="Russian army", target="residential areas",
+                               bodies=["Regional Administration", "Emergency Service"])])
+    assert _groups(linker.links()) == [["a", "b", "c"]]
+    assert len(later.removed_stories) == 1 and later.removed_stories < first.stories  # the store deletes it
+    assert later.stories == {linker.links().stories[0].id}
+
+
+def test_a_referred_act_with_no_actor_target_or_place_joins_a_story_but_starts_none():
+    def referred(doc_id, type_, text, trigger):
+        item = _event_article(doc_id, "2025-02-24", type_, text, trigger=trigger)
+        item.analysis.events[0].mention = "referred"
+        return item
+    linker = Linker(embedder=None)
+    linker.add([referred("b", "ASSAULT", "the invasion of Ukraine by Russia", "invasion"),
+                _event_article("a", "2025-02-24", "ASSAULT", "Russia launched an invasion of Ukraine.", actor="Russia",
+                               target="Ukraine", trigger="invasion"),
+                referred("c", "SANCTION", "for new sanctions", "sanctions")])
+    assert _groups(linker.links()) == [["a", "b"]]  # b joins a (filed after it), c starts no story
+    assert ("b", 0) in linker.reports and ("c", 0) not in linker.reports
+
+
+def test_the_corpus_lexicon_is_checked_when_loaded():
+    from presslens.corpus.lexicon import LexiconError, check_lexicon, lexicon
+    good = lexicon()
+    assert check_lexicon(good) is good
+    for broken, why in (({k: v for k, v in good.items() if k != "denier_verbs"}, "denier_verbs"),
+                        ({**good, "relay_cues": "according to"}, "relay_cues"),
+                        ({**good, "weekdays": ["Monday"]}, "lower case")):
+        with pytest.raises(LexiconError, match=why):
+            check_lexicon(broken)
+
+
+def test_relay_and_denial_wording_comes_from_the_lexicon():
+    from presslens.corpus.corroboration import denier, relay_source
+    from presslens.corpus.records import Report
+
+    def report(text, asserted_by="Coast Courier"):
+        return Report("d", 0, "Coast Courier", "2025-03-01", Span(0, len(text), text), asserted_by, "asserted")
+    assert relay_source(report("Five drones were downed, according to the TASS agency."), set()) == "TASS"
+    assert relay_source(report("Five drones were downed, Reuters reported."), set()) == "Reuters"
+    assert denier(report("The Defence Ministry on Wednesday denied that it struck the port.")) == "Defence Ministry"
+    assert denier(report("On Wednesday denied that it struck the port.")) == "Coast Courier"  # a time is no one
+
+
+def test_our_state_in_a_release_of_a_country_s_presidency_is_that_country():
+    def attack(doc_id, outlet, text, target):
+        item = _event_article(doc_id, "2025-02-24", "ASSAULT", text, actor="Russia", target=target, trigger="attacked")
+        return LinkInput(doc_id, outlet, item.published, item.analysis)
+    linker = Linker(embedder=None)
+    linker.add([attack("a", "President of Ukraine", "Russia attacked our state at dawn.", "state"),
+                attack("b", "Harbour Wire", "Russia attacked Ukraine.", "Ukraine"),
+                attack("c", "Harbour Wire", "Russia attacked the state border post.", "state")])
+    targets = {m.report.doc_id: m.target_id for s in linker.stories.states.values() for m in s.mentions}
+    assert targets["a"] == targets["b"] != targets["c"]  # "the state" with no "our", or no country in the outlet: itself
+
+
+def test_a_trigger_in_no_class_is_named_by_the_act_its_evidence_names_next():
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-02-24", "ASSAULT", "Russia launched a new military operation.", trigger="launched"),
+                _event_article("b", "2025-02-24", "ASSAULT", "Russia began the invasion.", trigger="invasion"),
+                _event_article("c", "2025-02-24", "AGREE", "They signed a treaty.", trigger="signed")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == "invasion"
+    assert triggers["c"] == "sign"  # no class word follows: the head word without its ending
+
+
+def test_a_country_name_is_a_body_even_where_an_article_tags_it_a_person():
+    identities = Identities()
+    armed = identities.resolve("Armed Ukraine", entity_type="PERSON")  # an NER slip in one article
+    ukraine = identities.resolve("Ukraine", entity_type="PERSON")  # and "Ukraine" tagged a person in another
+    assert ukraine != armed and ukraine == identities.resolve("Ukraine", entity_type="GPE")
+    assert identities.get(ukraine).kind == "body"
+
+
+def test_a_country_is_not_the_short_form_of_a_body_named_after_it():
+    text = "Russia attacked Ukraine, the Armed Forces of Ukraine and the Air Force said."
+    item = _event_article("a", "2025-02-24", "ASSAULT", text, actor="Russia", target="Ukraine", trigger="attacked",
+                          entities=[("Armed Forces of Ukraine", "ORG"), ("Ukraine Air Force", "ORG")])
+    other = _event_article("b", "2025-02-24", "ASSAULT", "The Air Force downed a drone.", actor="Air Force",
+                           trigger="downed", entities=[("Ukraine Air Force", "ORG")])
+    linker = Linker(embedder=None)
+    linker.add([item, other])
+    ids = {m.report.doc_id: (m.actor_id, m.target_id) for s in linker.stories.states.values() for m in s.mentions}
+    assert ids["a"][1] == linker.identities.resolve("Ukraine", entity_type="GPE")  # the country, not its armed forces
+    assert ids["b"][0] == linker.identities.resolve("Ukraine Air Force", entity_type="ORG")  # a body's last words still do

@@ -170,3 +170,29 @@ def test_a_linking_failure_keeps_the_ingest_and_is_logged(tmp_path, monkeypatch)
                                           published="2025-01-02")], embedder="lexical")
     assert stats.stored == 1 and stats.linked == 0
     assert any("not linked: RuntimeError: boom" in e["reason"] for e in Q.list_errors(engine))
+
+
+def _strike(doc_id: str, text_: str, *, actor=None, target=None, bodies=()) -> Analysis:
+    from presslens.model import Entity
+    trigger = text_.split()[2]
+    at = text_.find(trigger)
+    event = Event("ASSAULT", actor, target, "Kharkiv", None, Span(0, len(text_), text_),
+                  trigger=Span(at, at + len(trigger), trigger))
+    return Analysis(text=text_, outlet=f"outlet {doc_id}", published="2025-03-01", id=doc_id, events=[event],
+                    entities=[Entity(f"e{i}", b, "ORG") for i, b in enumerate(bodies)])
+
+
+def test_a_story_merged_into_another_by_a_later_ingest_is_gone_from_the_store(engine):
+    first = [write_analysis(engine, a, document_id=a.id) for a in (
+        _strike("a", "Russian army shelled the city at dawn.", actor="Russian army", bodies=["Regional Administration"]),
+        _strike("b", "Overnight rockets hit residential areas.", target="residential areas", bodies=["Emergency Service"]))]
+    link_articles(engine, first, embedder=None)
+    assert len(C.list_stories(engine)) == 2
+    later = write_analysis(engine, _strike("c", "The army struck residential areas, the Regional Administration and the "
+                                                "Emergency Service said.", actor="Russian army",
+                                           target="residential areas",
+                                           bodies=["Regional Administration", "Emergency Service"]), document_id="c")
+    change = link_articles(engine, [later], embedder=None)
+    assert len(change.removed_stories) == 1
+    stories_now = C.list_stories(engine)
+    assert len(stories_now) == 1 and len(stories_now[0]["reports"]) == 3

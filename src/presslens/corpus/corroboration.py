@@ -15,30 +15,45 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import denial_cues, media_names
+from .lexicon import denial_cues, denier_verbs, media_names, non_names, relay_cues, report_verbs, time_words, weekdays
 from .records import Conflict, Report, Story
 
 ASSERTING = frozenset({"asserted", "hedged", "reported"})
 _CAPITALISED = r"((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)"
-_RELAY = re.compile(r"\b(?:according to|citing|cited by|quoted by|told|reported by|in an interview with)\s+"
-                    r"(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_TIME_WORDS = frozenset(w.lower() for w in _WEEKDAYS) | frozenset(
-    "january february march april may june july august september october november december today yesterday".split())
-_REPORTED = re.compile(_CAPITALISED + r"\s+(?:reported|reports|quoted)\b")
+_MEDIUM = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"  # a medium's name: up to four capitalised words
+
+
+def _alternatives(words) -> str:
+    """A regex alternation of lexicon words (spaces as any whitespace), longest first."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _capitalised(words) -> str:
+    """Alternatives also matching a capitalised first letter ("Monday" for "monday")."""
+    return "|".join(f"[{re.escape(w[0])}{re.escape(w[0].upper())}]{re.escape(w[1:])}" for w in words)
+
+
+@lru_cache(maxsize=1)
+def relay_pattern() -> re.Pattern:
+    """"according to Reuters", "citing TASS": the medium a text relays (group 1)."""
+    return re.compile(r"\b(?:" + _alternatives(relay_cues()) + r")\s+(?:the\s+)?" + _MEDIUM)
+
+
+@lru_cache(maxsize=1)
+def _reported_pattern() -> re.Pattern:
+    return re.compile(_CAPITALISED + r"\s+(?:" + _alternatives(report_verbs()) + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _denial_pattern() -> re.Pattern:
-    return re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(denial_cues(), key=len, reverse=True)) + r")\b",
-                      re.I)
+    return re.compile(r"\b(" + _alternatives(denial_cues()) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
 def _denier_pattern() -> re.Pattern:
-    verbs = "denied|denies|refuted|refutes|rejected|rejects|dismissed|dismisses|called|calls|branded"
-    when = r"(?:(?:on|last|this)\s+)?(?:" + "|".join(_WEEKDAYS) + r")"  # "the ministry on Wednesday denied"
-    return re.compile(_CAPITALISED + r"\s+(?:" + when + r"\s+)?(?:has\s+|have\s+|had\s+)?(?:" + verbs + r")\b")
+    when = r"(?:(?:on|last|this)\s+)?(?:" + _capitalised(weekdays()) + r")"  # "the ministry on Wednesday denied"
+    return re.compile(_CAPITALISED + r"\s+(?:" + when + r"\s+)?(?:has\s+|have\s+|had\s+)?(?:"
+                      + _alternatives(denier_verbs()) + r")\b")
 
 
 def is_medium(name: str | None, outlets: set[str]) -> bool:
@@ -63,8 +78,7 @@ def denier(report: Report) -> str:
     match = _denier_pattern().search(report.evidence.text)
     if match:
         name = re.sub(r"^the\s+", "", match.group(1), flags=re.I).strip()
-        if (name and name.split()[0].lower() not in {"it", "this", "he", "she", "they", "which"}
-                and name.split()[-1].lower() not in _TIME_WORDS):
+        if name and name.split()[0].lower() not in non_names() and name.split()[-1].lower() not in time_words():
             return name
     return report.asserted_by
 
@@ -73,7 +87,7 @@ def relay_source(report: Report, outlets: set[str]) -> str | None:
     """The medium a report relays, from its quote's channel, its wording, or a medium as asserter."""
     if report.relayed_from:
         return report.relayed_from
-    for pattern in (_RELAY, _REPORTED):
+    for pattern in (relay_pattern(), _reported_pattern()):
         for match in pattern.finditer(report.evidence.text):
             name = re.sub(r"^the\s+", "", match.group(1), flags=re.I).strip()
             if is_medium(name, outlets) and name.lower() != (report.outlet or "").lower():

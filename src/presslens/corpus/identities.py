@@ -89,6 +89,8 @@ def name_key(name: str, *, entity_type: str | None = None, role: str | None = No
     tokens = words(name)
     if not tokens:
         return None
+    if _ascii(name).lower().removeprefix("the ").strip() in country_adjectives():
+        return NameKey("body", None, body_name(name))  # "Ukraine" is a country, whatever an article's NER typed it
     if entity_type not in PERSON_TYPES and (any(t in body_words() for t in tokens)
                                             or _ascii(name).lower().removeprefix("the ").strip() in actor_aliases()):
         return NameKey("body", None, body_name(name))

@@ -11,9 +11,33 @@ def _data(name: str) -> dict:
     return json.loads(resources.files("presslens.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+class LexiconError(ValueError):
+    """The corpus lexicon lacks a table or has one of the wrong shape."""
+
+
+# every table of corpus_lexicon.json and its shape: a list of words, a word → value map, a list of pairs
+TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cues": list, "relay_cues": list,
+          "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
+          "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
+          "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
+          "home_nouns": list, "home_possessives": list}
+
+
+def check_lexicon(data: dict) -> dict:
+    """`data` if every table is there with its shape and its words are lower case, else `LexiconError`."""
+    for name, shape in TABLES.items():
+        if not isinstance(data.get(name), shape) or not data[name]:
+            raise LexiconError(f"corpus lexicon: {name!r} must be a non-empty {shape.__name__}")
+        items = data[name] if shape is list else list(data[name])
+        words = [w for w in items if isinstance(w, str)]
+        if any(w != w.lower() for w in words):
+            raise LexiconError(f"corpus lexicon: {name!r} must be lower case ({next(w for w in words if w != w.lower())!r})")
+    return data
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return _data("corpus_lexicon.json")
+    return check_lexicon(_data("corpus_lexicon.json"))
 
 
 @lru_cache(maxsize=1)
@@ -98,3 +122,52 @@ def ordinals() -> dict[str, int]:
 def trigger_classes() -> dict[str, str]:
     """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
     return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}
+
+
+@lru_cache(maxsize=1)
+def trigger_suffixes() -> tuple[str, ...]:
+    """Endings cut from a trigger word in no class, longest first ("severance", "severed" → "sever")."""
+    return tuple(sorted(lexicon()["trigger_suffixes"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def relay_cues() -> tuple[str, ...]:
+    """Words before the medium a report relays ("according to", "citing"), longest first."""
+    return tuple(sorted(lexicon()["relay_cues"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def report_verbs() -> tuple[str, ...]:
+    return tuple(lexicon()["report_verbs"])
+
+
+@lru_cache(maxsize=1)
+def denier_verbs() -> tuple[str, ...]:
+    return tuple(lexicon()["denier_verbs"])
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> tuple[str, ...]:
+    return tuple(lexicon()["weekdays"])
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Weekdays, months, "today": a capitalised word before a denial verb that is a time, not a denier."""
+    return frozenset(lexicon()["time_words"]) | frozenset(weekdays())
+
+
+@lru_cache(maxsize=1)
+def non_names() -> frozenset[str]:
+    return frozenset(lexicon()["non_names"])
+
+
+@lru_cache(maxsize=1)
+def home_nouns() -> frozenset[str]:
+    """"state", "country": with a first-person possessive ("our state") the outlet's own country."""
+    return frozenset(lexicon()["home_nouns"])
+
+
+@lru_cache(maxsize=1)
+def home_possessives() -> frozenset[str]:
+    return frozenset(lexicon()["home_possessives"])

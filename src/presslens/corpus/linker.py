@@ -3,29 +3,28 @@
 `Linker.add(inputs)` reads each article's `Analysis` once — resolves its speakers, asserters,
 actors, targets and places to corpus identities, then attaches each event to a story and each
 quotation to a statement — and returns what changed (`Change`), so a store rewrites only the
-stories and statements a new batch touched.  Nothing already linked is recomputed: the cost of
+stories and statements a new batch touched (and deletes the stories merged into another).  An event
+that anchors no story — referred to in passing, with no actor, target or place — is offered to the
+batch's stories once they are filed, and joins one or none.  Nothing already linked is recomputed: the cost of
 an article is its own mentions times the size of their blocks.  `link(inputs)` is a fresh
 `Linker` over all of them.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Analysis, Event, Quote
-from .corroboration import corroborate, is_medium, stance
+from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import country_adjectives, titles, trigger_classes
+from .lexicon import country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
 from .statements import lookup_keys as quote_lookup_keys
 from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_story, story_keys
 
-_RELAY_CUE = re.compile(r"\b(?:told|according to|citing|quoted by|in an interview with)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)")
 MIN_QUOTE_WORDS = 3
 PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
 
@@ -46,9 +45,11 @@ class LinkInput:
 
 @dataclass
 class Change:
-    """What one `add()` touched: ids of stories and statements new or changed, identities merged."""
+    """What one `add()` touched: ids of stories and statements new or changed, stories merged into
+    another (gone: the store deletes them), identities merged."""
 
     stories: set[str] = field(default_factory=set)
+    removed_stories: set[str] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
     merged: dict[str, str] = field(default_factory=dict)
 
@@ -72,19 +73,33 @@ class Linker:
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
         self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
         self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id
+        self._joining: list = []  # the batch's events that anchor no story: (doc_id, index, mention)
 
     def add(self, inputs: Iterable[LinkInput]) -> Change:
         change = Change()
         merged_before = dict(self.identities.merged)
+        stories_merged_before = len(self.stories.merged)
         inputs = list(inputs)
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
+        self._joining = []
         for item in inputs:
             self._add_article(item, change)
+        for doc_id, index, mention in self._joining:  # after the batch's anchors: what they may join is filed
+            story = self.stories.add(mention, start=False)
+            if story is not None:
+                self.reports[(doc_id, index)] = story.id
+                change.stories.add(story.id)
         for old, new in self.identities.merged.items():
             if old not in merged_before:
                 change.merged[old] = new
                 self.statements.rekey_speaker(old, self.identities.find(new))
+        if len(self.stories.merged) > stories_merged_before:
+            gone = set(list(self.stories.merged)[stories_merged_before:])  # merged in this batch
+            change.removed_stories = gone
+            change.stories = {self.stories.find(sid) for sid in change.stories}
+            change.stories |= {self.stories.find(sid) for sid in gone}
+            self.reports = {key: self.stories.find(sid) for key, sid in self.reports.items()}
         for sid in change.stories:
             self._corroborate(self.stories.states[sid].story)
         return change
@@ -153,8 +168,9 @@ class Linker:
         named = _named_in(analysis, full_names)
         context = {key for _, key in named}
         for index, event in enumerate(analysis.events):
-            if event.mention == "referred" and not (event.actor or event.target or event.location):
-                continue  # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story
+            # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story,
+            # but may join one its article or another tells ("the military operation")
+            anchors = not (event.mention == "referred" and not (event.actor or event.target or event.location))
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
             participants = {key for name, key in named if _says(event.evidence.text, name)}
             place = event.place if isinstance(event.place, dict) else {}
@@ -162,15 +178,18 @@ class Linker:
                 report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
-                trigger=_stem(event.trigger.text if event.trigger else None), context=context)))
+                trigger=_stem(*_trigger_words(event)), context=context), anchors))
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
-                       | {k for _, m in events for k in block_keys(m, lookup=True)})
+                       | {k for _, m, _ in events for k in block_keys(m, lookup=True)})
         for index, mention in quotes:
             statement = self.statements.add(mention)
             self.appearances[(item.doc_id, index)] = statement.id
             change.statements.add(statement.id)
-        for index, mention in events:
+        for index, mention, anchors in events:
+            if not anchors:
+                self._joining.append((item.doc_id, index, mention))
+                continue
             story = self.stories.add(mention)
             self.reports[(item.doc_id, index)] = story.id
             change.stories.add(story.id)
@@ -206,8 +225,10 @@ class Linker:
             asserter_id, asserter = speaker_of.get(asserted.lower()) or (resolve(asserted), asserted)
             identity = self.identities.get(asserter_id)
             asserter = identity.name if identity else asserter
-        actor_id = resolve(event.actor, unknown="THING") if event.actor else None
-        target_id = resolve(event.target, unknown="THING") if event.target else None
+        home = _home_country(item.outlet)
+        actor, target = (_at_home(name, event.evidence.text, home) for name in (event.actor, event.target))
+        actor_id = resolve(actor, unknown="GPE" if actor != event.actor else "THING") if actor else None
+        target_id = resolve(target, unknown="GPE" if target != event.target else "THING") if target else None
         place = _place_name(event)
         report = Report(
             doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
@@ -216,6 +237,25 @@ class Linker:
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
             actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _home_country(outlet: str | None) -> str | None:
+    """The one country an outlet's name names ("President of Ukraine" → "Ukraine"), else None."""
+    padded = f" {' '.join(words(outlet or ''))} "
+    found = [country for country in country_adjectives() if f" {country} " in padded]
+    return found[0].title() if len(found) == 1 else None
+
+
+def _at_home(name: str | None, evidence: str, home: str | None) -> str | None:
+    """`name`, or the outlet's country when it is a home noun the evidence gives with a first-person
+    possessive ("attacked our state" in a release of the President of Ukraine: Ukraine)."""
+    if not name or not home or name.lower() not in home_nouns():
+        return name
+    tokens = words(evidence)
+    for i, word in enumerate(tokens[1:], 1):
+        if word == name.lower() and tokens[i - 1] in home_possessives():
+            return home
+    return name
 
 
 def _day_or_month(value: str | None) -> str | None:
@@ -257,18 +297,36 @@ def _says(text: str, name: str) -> bool:
     return False
 
 
-def _stem(trigger: str | None) -> str | None:
+def _trigger_words(event: Event) -> tuple[str | None, str]:
+    """The event's trigger, and the words of its evidence after it (for a trigger of light words only)."""
+    trigger, evidence = event.trigger, event.evidence
+    if trigger is None:
+        return None, ""
+    after = trigger.end - evidence.start
+    return trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else ""
+
+
+def _stem(trigger: str | None, following: str = "") -> str | None:
     """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
-    `trigger_classes` of the corpus lexicon), else the head word cut to a stem ("recognized" → "recogn")."""
+    `trigger_classes` of the corpus lexicon); a trigger in no class ("launched", "carried out") by the
+    first of the next `LOOKAHEAD` words of its evidence that is in one ("… a new military operation" →
+    "invasion"); else its head word without its ending ("ratification", "ratified" → "ratifi")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
-    if not heads:
-        return None
     for word in reversed(heads):
         if word in trigger_classes():
             return trigger_classes()[word]
-    return heads[-1].replace("ise", "ize").rstrip("s")[:6]
+    named = next((trigger_classes()[w] for w in words(following)[:LOOKAHEAD] if w in trigger_classes()), None)
+    if named or not heads:
+        return named
+    word = heads[-1].replace("ise", "ize")
+    for suffix in trigger_suffixes():
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[:-len(suffix)]
+            break
+    return word[:6]
 
 
+LOOKAHEAD = 4
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
 
 
@@ -306,9 +364,13 @@ def _speaker_name(speaker, analysis: Analysis) -> str | None:
     return name
 
 
+_NOT_A_HEAD = frozenset("of for the and in on to".split())  # a body's last words starting so name no body
+
+
 def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
     """Short form → the one full name in this article it stands for: a person's surname, a body's
-    last words ("ministry", "air force" for "Russian Defence Ministry", "Ukraine air force")."""
+    last words ("ministry", "air force" for "Russian Defence Ministry", "Ukraine air force"), never
+    a country ("Ukraine" is not "Armed Forces of Ukraine") nor words from "of" on."""
     found: dict[str, set[str]] = {}
     names = [e.name for e in analysis.entities if e.name and e.type in ("PERSON", "ORG")]
     names += [q.speaker.name for q in analysis.quotes if q.speaker.name and not q.speaker.vague]
@@ -319,7 +381,9 @@ def _full_names(analysis: Analysis, types: dict[str, str]) -> dict[str, str]:
         elif key and key.kind == "body":
             parts = key.last.split()
             for n in range(1, len(parts)):
-                found.setdefault(" ".join(parts[n:]), set()).add(name)
+                short = " ".join(parts[n:])
+                if parts[n] not in _NOT_A_HEAD and short not in country_adjectives():  # not "of Ukraine", "Ukraine"
+                    found.setdefault(short, set()).add(name)
     return {short: next(iter(full)) for short, full in found.items() if len(full) == 1}
 
 
@@ -328,7 +392,7 @@ def _relay_in(text: str, quote: Quote) -> str | None:
     spans = [s for s in (quote.cue, quote.content) if s is not None]
     start = max(0, min(s.start for s in spans) - 80)
     end = min(len(text), max(s.end for s in spans) + 80)
-    match = _RELAY_CUE.search(text, start, end)
+    match = relay_pattern().search(text, start, end)
     if match and is_medium(match.group(1).strip(), set()):
         return match.group(1).strip()
     return None

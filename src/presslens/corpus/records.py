@@ -58,7 +58,10 @@ class Report:
         return (self.doc_id, self.event_index)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        """`asdict(self)`, built directly: a store writes every report of every story it touches."""
+        data = dict(self.__dict__)
+        data["evidence"] = _span_dict(self.evidence)
+        data["numbers"] = [list(pair) for pair in self.numbers]
         return data
 
 
@@ -116,7 +119,13 @@ class Appearance:
         return (self.doc_id, self.quote_index)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = dict(self.__dict__)
+        data["content"] = _span_dict(self.content)
+        return data
+
+
+def _span_dict(span: Span | None) -> dict[str, Any] | None:
+    return None if span is None else {"start": span.start, "end": span.end, "text": span.text}
 
 
 @dataclass

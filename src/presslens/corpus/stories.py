@@ -20,7 +20,9 @@ article) may recall an event of the same city up to `RECALL_LOOKBACK` days befor
 ("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
 only when structure alone neither decides for nor rules out the link, and only once structure
 gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
-least `THRESHOLD`, else starts a new one.
+least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing, none); a report
+scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
+missing link between two tellings filed apart — and the story merged away is listed in `merged`.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
@@ -40,6 +42,7 @@ WINDOW_DAYS = 2
 DENIAL_LOOKBACK = 7  # days before its own date a denial may look for what it denies
 RECALL_LOOKBACK = 92  # days before its article an undated mention may recall an event of the same place
 THRESHOLD = 0.55
+MERGE_FROM = 0.8  # a report scoring this much against two stories of one type joins them into one
 COMPARED = 6
 EMBED_FROM = 0.25  # the embedder is asked only once structure gives this much (word overlap below)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
@@ -196,6 +199,7 @@ class StoryIndex:
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
         self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
         self._recall: dict[tuple[str, str, str], dict[str, None]] = {}  # (type, place, month) → stories
+        self.merged: dict[str, str] = {}  # story id → the story it was merged into
         self.comparisons = 0
 
     def candidates(self, mention: Mention) -> list[_StoryState]:
@@ -220,8 +224,9 @@ class StoryIndex:
         if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:  # the second round is not the third
             return 0.0
         place = _place_relation(a, b)
-        shared = (a.participants & b.participants) - {a.actor_id, a.target_id, b.actor_id, b.target_id}
-        if place == "other" and len(shared) < MANY_SHARED or a.people - b.people and b.people - a.people:
+        if place == "other" and len((a.participants & b.participants)
+                                    - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
+                or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
         if not _near_pair(a, b) and not (place == "same" and _recalls(a, b)):
             return 0.0
@@ -283,22 +288,59 @@ class StoryIndex:
         for month in _recall_months(mention, lookup=False):
             self._recall.setdefault((mention.type, mention.place_id, month), {})[story_id] = None
 
-    def add(self, mention: Mention) -> Story:
-        best, best_score = None, THRESHOLD
+    def add(self, mention: Mention, *, start: bool = True) -> Story | None:
+        """Attach `mention` to the best story scoring at least `THRESHOLD` (else a new story, unless
+        `start` is False: then None and nothing filed); other
+        stories it also links to join that one when their tellings fit one window together (the
+        mention is the missing link between two tellings of one event)."""
+        scored = []
         for state in self.candidates(mention):
             if not _fits_dates(mention, state):
                 continue
             score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
-            if score >= best_score:
-                best, best_score = state, score
-        if best is None:
+            if score >= THRESHOLD:
+                scored.append((score, state))
+        scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
+        if not scored and not start:
+            return None
+        if not scored:
             story = Story(story_id(mention.report), mention.type, mention.report.date, None)
             best = self.states[story.id] = _StoryState(story)
+        else:
+            best = scored[0][1]
+            for score, other in scored[1:]:
+                if score >= MERGE_FROM and other.story.type == best.story.type \
+                        and all(_fits_dates(m, best) for m in other.mentions):
+                    self._merge(other, best)
         self._file(best.story.id, mention)
         best.mentions.append(mention)
         best.story.reports.append(mention.report)
         _summarise(best)
         return best.story
+
+    def _merge(self, other: _StoryState, into: _StoryState) -> None:
+        """Move `other`'s mentions into `into`; `other` is gone (its id in `merged`, for the store)."""
+        for mention in other.mentions:
+            self._unfile(other.story.id, mention)
+            self._file(into.story.id, mention)
+            into.mentions.append(mention)
+            into.story.reports.append(mention.report)
+        del self.states[other.story.id]
+        self.merged[other.story.id] = into.story.id
+        _summarise(into)
+
+    def _unfile(self, story_id: str, mention: Mention) -> None:
+        for day in mention.days:
+            for table, key in ((self._blocks, (mention.type, day)), (self._days, day), (self._denials, day)):
+                table.get(key, {}).pop(story_id, None)
+        for month in _recall_months(mention, lookup=False):
+            self._recall.get((mention.type, mention.place_id, month), {}).pop(story_id, None)
+
+    def find(self, story_id: str) -> str:
+        """The id a story has now (a merged story's is the one it joined)."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:

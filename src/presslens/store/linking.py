@@ -127,6 +127,7 @@ def _write(conn: Connection, linker: Linker, change: Change, rows_of: dict) -> N
                                     "identity_id": linker.identities.find(identity_id)})
     if quote_identity_rows:
         conn.execute(quote_identities.insert(), quote_identity_rows)
+    _delete_stories(conn, change.removed_stories)
     _write_stories(conn, linker, change.stories)
     _write_statements(conn, linker, change.statements)
     if linker.embedder is not None and linker.embedder.fresh:
@@ -157,6 +158,12 @@ def _replace(conn: Connection, parent, children, ids: list[str], parent_rows: li
     for table, rows in ((parent, parent_rows), (child, child_rows)):
         if rows:
             conn.execute(table.insert(), rows)
+
+
+def _delete_stories(conn: Connection, story_ids: set[str]) -> None:
+    """Delete the stories merged into another (their reports now belong to it) and their keys."""
+    _replace(conn, stories, (story_reports, story_reports.c.story_id), sorted(story_ids), [], [])
+    _replace_keys(conn, "story", sorted(story_ids), [])
 
 
 def _write_stories(conn: Connection, linker: Linker, story_ids: set[str]) -> None:
