@@ -451,18 +451,19 @@ def find_events(doc: Doc) -> list[FoundEvent]:
 
 
 def _one_act(found: list[FoundEvent]) -> list[FoundEvent]:
-    """'donated and delivered $50,000 worth of goods', 'killed one soldier and wounded two others':
-    verbs of one type coordinated under one subject are one act (PLOVER codes it once); the later
-    verb joins the first one's trigger.  A verb with a subject of its own, another type or another
-    modality stays an event of its own ('attacked the port and killed two guards' is typed apart
-    only when the types differ)."""
+    """'donated and delivered $50,000 worth of goods', 'condemned and denounced the raid': verbs of
+    one type coordinated under one subject and sharing their object (the first has none of its
+    own) are one act (PLOVER codes it once); the later verb joins the first one's trigger.  A verb
+    with a subject or object of its own, another type or another modality stays an event of its
+    own ('attacked the port and killed two guards')."""
     by_word = {e.word.i: e for e in found if e.word.pos_ == "VERB"}
     out = []
     for e in found:
         w = e.word
         first = by_word.get(w.head.i) if w.dep_ == "conj" and w.pos_ == "VERB" else None
         if (first is not None and first is not e and first.type == e.type and first.modality == e.modality
-                and first.trigger_end.i < w.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)):
+                and first.trigger_end.i < w.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in first.word.children)):
             first.trigger_end = w if e.trigger_end.i <= w.i else e.trigger_end
             first.end = max(first.end, e.end)
             by_word[w.i] = first
