@@ -466,6 +466,7 @@ def _one_act(found: list[FoundEvent]) -> list[FoundEvent]:
                 and not any(c.dep_ in ("dobj", "nsubjpass") for c in first.word.children)):
             first.trigger_end = w if e.trigger_end.i <= w.i else e.trigger_end
             first.end = max(first.end, e.end)
+            first.target = first.target if first.target is not None else e.target  # "… and delivered aid to X"
             by_word[w.i] = first
             continue
         out.append(e)
