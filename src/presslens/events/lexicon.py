@@ -205,6 +205,7 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ACTOR_PRONOUNS = frozenset("he she they we i you".split())  # resolved to a speaker or an entity downstream
 SOURCE_WALK_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")  # a gerund in a noun's place
 
 
 def is_actor(tok: Token) -> bool:
@@ -225,8 +226,11 @@ def has_source_and_target(verb: Token) -> bool:
     """PETRARCH codes a verb's own (default) CAMEO code only between a source and a target actor.
     Here the source is the subject (or `by` agent, or the subject of the verb it completes, or the
     noun a relative clause or participle modifies) naming an actor (`is_actor`), a personal pronoun
-    or an event noun ("the airstrikes targeted …"); the target a noun object or the noun object of
-    a preposition ("appealed to the UN", "pushed for talks")."""
+    or an event noun ("the airstrikes targeted …"); the target an object or the noun object of
+    a preposition ("appealed to the UN", "pushed for talks").  A gerund in a noun's place with a
+    possessor is typed as an event noun is, with no target needed ("their striving")."""
+    if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "poss" for c in verb.children):
+        return True  # a verb used as a noun names its actor as event nouns do: "reaffirmed their striving"
     source, v = None, verb
     for _ in range(4):
         for c in v.children:
@@ -242,7 +246,7 @@ def has_source_and_target(verb: Token) -> bool:
     if source is None:
         return False
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN"):
+        if c.dep_ in ("dobj", "dative"):
             return True
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
                                     for g in c.children):
@@ -283,12 +287,13 @@ def _measured(obj: Token) -> Token | None:
     return noun if noun is not None and noun_type(noun) else None
 
 
-def event_type(verb: Token) -> tuple[str | None, Token | None]:
+def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | None, Token | None]:
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
     a CAMEO pattern with words around the verb, then presslens's bare verb, then the CAMEO verb's
-    own code — that one only between a source and a target actor (`has_source_and_target`)."""
+    own code — that one only between a source actor and an object (`has_source_and_target`) unless
+    `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
     if verb.lemma_.lower() in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
@@ -311,7 +316,7 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    if c_type is not None and not by_pattern and not has_source_and_target(verb):
+    if c_type is not None and not by_pattern and bare_code_needs_actors and not has_source_and_target(verb):
         return None, None  # a verb's bare CAMEO code needs a source and a target actor, as in PETRARCH
     return c_type, c_used
 

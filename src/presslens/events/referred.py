@@ -173,7 +173,7 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     if tok.pos_ == "VERB":
         if not _argument_link(tok):
             return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
-        type_, used = event_type(tok)
+        type_, used = event_type(tok, bare_code_needs_actors=False)  # the frame gives the actor; TRUSTED_VERBS filter
         lemma = tok.lemma_.lower()
         if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
             return type_, False, used
