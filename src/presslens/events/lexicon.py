@@ -6,7 +6,9 @@ patterns mapped to PLOVER (built by `scripts/build_event_lexicon.py`; CC BY-SA 4
 hand additions of `data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse:
 a pattern's object words must be the verb's object, particle or adverb (its head last) or their
 modifiers, its prepositional phrases the verb's `prep` children and their objects, its pre-verb
-words the subject's; `&SET` words match any member of the synonym set.
+words the subject's; `&SET` words match any member of the synonym set.  As in PETRARCH, a verb's
+bare CAMEO code (no pattern, no hand entry) types it only between a source actor and an object;
+actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
 """
 from __future__ import annotations
 
