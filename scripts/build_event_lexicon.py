@@ -5,6 +5,8 @@ Reads (from ../shared/data/cameo by default):
 * `CAMEO.2.0.txt` — PETRARCH2's verb dictionary (MIT, Open Event Data Alliance): synonym sets
   (`&MILITARY`), verb blocks (`--- ATTACK [190] ---` then the verbs of the block, each with an
   optional code of its own) and patterns (`- * &MILITARY (TO BORDER) [154]`);
+* `Phoenix.agents.txt` — PETRARCH2's agent nouns (`FARMER [~AGR]`, MIT): the nouns that name an
+  actor, kept as `agents` (whole words and PETRARCH's prefix stems);
 * `CAMEO2PLOVER-2021.txt` — PLOVER's CAMEO → PLOVER type, mode and context table (CC BY-SA 4.0).
 
 Writes `src/presslens/data/cameo_verbs.json` (CC BY-SA 4.0, being derived from the PLOVER table):
@@ -37,7 +39,7 @@ OUTPUT = ROOT / "src" / "presslens" / "data" / "cameo_verbs.json"
 OVERLAY = ROOT / "src" / "presslens" / "data" / "event_overlay.json"
 
 ABOUT = ("CAMEO verb patterns for presslens.events, derived by scripts/build_event_lexicon.py from "
-         "PETRARCH2's CAMEO.2.0.txt (github.com/openeventdata/petrarch2 @676801c, MIT licence, "
+         "PETRARCH2's CAMEO.2.0.txt and Phoenix.agents.txt (github.com/openeventdata/petrarch2 @676801c, MIT licence, "
          "Copyright (c) 2015 Open Event Data Alliance) and mapped to PLOVER 2021 types with "
          "CAMEO2PLOVER-2021.txt (github.com/openeventdata/PLOVER @5e0c24f, CC BY-SA 4.0, "
          "Philip Schrodt / Open Event Data Alliance). This table is therefore distributed under "
@@ -188,6 +190,29 @@ def _clean(pattern: dict) -> dict | None:
     return out or None
 
 
+def read_agents(path: Path) -> tuple[list[str], list[str]]:
+    """PETRARCH's agent nouns (`FARMER [~AGR]`, `MINISTR [~GOV]`) as (words, stems): a word ending
+    in `_` is matched whole, one without is a stem PETRARCH matches as a prefix; a multi-word agent
+    gives its last word, the head a parse finds (`SHOP_OWNER` → owner)."""
+    words, stems = set(), set()
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#", 1)[0]
+        m = re.match(r"^([A-Z][A-Z_'-]*)\s*(\{[^}]*\})?\s*\[", line)
+        if not m:
+            continue
+        entry = m.group(1)
+        stopped = entry.endswith("_")
+        head = entry.strip("_").split("_")[-1].lower()
+        if not re.fullmatch(r"[a-z][a-z'-]+", head):
+            continue
+        (words if stopped or "_" in entry.strip("_") else stems).add(head)
+        for form in (m.group(2) or "").strip("{}").split():  # irregular plurals: `MAN_ {MEN_}`
+            form = form.strip("_").split("_")[-1].lower()
+            if re.fullmatch(r"[a-z][a-z'-]+", form):
+                words.add(form)
+    return sorted(words), sorted(stems - words)
+
+
 def build(source: Path, overlay: Path) -> dict:
     table = read_plover_table(source / "CAMEO2PLOVER-2021.txt")
     extra = {code: row["type"] for code, row in json.loads(overlay.read_text(encoding="utf-8"))["code_types"].items()}
@@ -223,7 +248,9 @@ def build(source: Path, overlay: Path) -> dict:
                 forms.append(form)
     used = {w for b in blocks for p in b
             for w in p.get("pre", []) + p.get("obj", []) + [x for pr in p.get("prep", []) for x in [pr[1]] + pr[2] if x]}
+    agent_words, agent_stems = read_agents(source / "Phoenix.agents.txt")
     return {"_about": ABOUT,
+            "agents": {"words": agent_words, "stems": agent_stems},
             "synsets": {k: sorted(set(v)) for k, v in sorted(synsets.items()) if k in used},
             "blocks": blocks,
             "verbs": dict(sorted(verbs.items()))}
@@ -234,14 +261,15 @@ def main() -> None:
     ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder with CAMEO.2.0.txt and CAMEO2PLOVER-2021.txt")
     ap.add_argument("--output", type=Path, default=OUTPUT)
     args = ap.parse_args()
-    for name in ("CAMEO.2.0.txt", "CAMEO2PLOVER-2021.txt"):
+    for name in ("CAMEO.2.0.txt", "CAMEO2PLOVER-2021.txt", "Phoenix.agents.txt"):
         if not (args.source / name).exists():
             raise SystemExit(f"missing {args.source / name}: pass --source")
     data = build(args.source, OVERLAY)
     text = json.dumps(data, indent=0, ensure_ascii=False, separators=(",", ":")) + "\n"
     args.output.write_text(text, encoding="utf-8")
     n_pat = sum(len(b) for b in data["blocks"])
-    print(f"wrote {args.output}: {len(data['verbs'])} verbs, {n_pat} patterns, {len(data['synsets'])} synonym sets")
+    n_agents = len(data["agents"]["words"]) + len(data["agents"]["stems"])
+    print(f"wrote {args.output}: {len(data['verbs'])} verbs, {n_pat} patterns, {len(data['synsets'])} synonym sets, {n_agents} agent nouns")
 
 
 if __name__ == "__main__":

@@ -57,6 +57,12 @@ CASES = [
     ("Norland will withdraw its inspectors from Estavia.", "THREATEN", "Norland", None, "author", "asserted", None),
     # a quantity object: what it measures matches the CAMEO pattern ("donate ... aid")
     ("Norland donated 700 tons of humanitarian aid to Estavia.", "AID", "Norland", None, "author", "asserted", None),
+    # a verb's bare CAMEO code between a source and an object (PETRARCH's rule): the source an agent
+    # noun of Phoenix.agents.txt, or an event noun acting for its unnamed actor
+    ("The militants besieged the garrison on Sunday.", "COERCE", "militants", "garrison", "author", "asserted", "2025-04-27"),
+    ("The airstrikes targeted the depot on Sunday.", "ASSAULT", None, "depot", "author", "asserted", "2025-04-27"),
+    # verbs of one type sharing subject and object are one act, in reported speech the speaker's
+    ("Minister Lena Varga said Norland had condemned and denounced Estavia on Friday.", "ACCUSE", "Norland", "Estavia", "Lena Varga", "asserted", "2025-04-25"),
     # an event noun in an adjunct is an event of its own
     ("Norland protested on Friday, following the shelling of its embassy.", "ASSAULT", None, None, "author", "asserted", "2025-04-25"),  # "of" is target or agent: left empty
 ]
@@ -70,6 +76,34 @@ def test_pattern_families(text, type_, actor, target, asserted_by, modality, dat
     assert e.asserted_by == asserted_by
     assert e.modality == modality
     assert (e.date is None) if date is None else (e.date or "").startswith(date)
+
+
+def test_a_bare_cameo_code_needs_a_source_actor_and_an_object():
+    # "go" (CAMEO 040), "suffer", "add" name events only between actors: a plan, prices and the
+    # economy are none, and "added that" reports speech
+    for text in ("The plan went to the council.", "Prices fell and the economy suffered.",
+                 "The minister added that the figures were final."):
+        assert [e.type for e in annotate(text)._.events] == [], text
+    assert [e.type for e in annotate("The police went to the council.")._.events] == ["CONSULT"]
+
+
+def test_agent_nouns_from_petrarch_name_actors():
+    from presslens.events.lexicon import is_actor
+    doc = annotate("The farmers, the police and two soldiers met the price of bread.")
+    by_word = {t.text: t for t in doc}
+    assert all(is_actor(by_word[w]) for w in ("farmers", "police", "soldiers"))
+    assert not any(is_actor(by_word[w]) for w in ("price", "bread"))
+    agents = cameo()["agent_words"]
+    assert {"police", "soldier", "protester"} <= agents and "price" not in agents
+
+
+def test_coordinated_verbs_sharing_their_object_are_one_act():
+    found = [e for e in annotate("Norland donated and delivered medicine to the Estavian camp.")._.events if e.mention is None]
+    assert [(e.type, e.trigger.text, e.actor) for e in found] == [("AID", "donated and delivered", "Norland")]
+    found = annotate("Norland condemned and denounced Estavia on Friday.")._.events
+    assert [(e.type, e.trigger.text, e.target) for e in found] == [("ACCUSE", "condemned and denounced", "Estavia")]
+    two = [e.type for e in annotate("The rebels attacked the port and killed two guards.")._.events]
+    assert two == ["ASSAULT", "ASSAULT"]  # each verb has its own object: two acts
 
 
 def test_actors_are_never_relative_words_or_pronouns():

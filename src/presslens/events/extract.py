@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
+from .roles import SUBJECT_DEPS, clause_offsets, own_subject, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -78,15 +79,11 @@ class FoundEvent:
 def _subject(verb: Token) -> Token | None:
     v = verb
     for _ in range(6):
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                if c.lower_ in RELATIVE and v.dep_ == "relcl":
-                    return v.head
-                return _reported_subject(c, v)
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+        subject = own_subject(v)
+        if subject is not None:
+            if subject.dep_ in SUBJECT_DEPS and subject.lower_ in RELATIVE and v.dep_ == "relcl":
+                return v.head
+            return _reported_subject(subject, v) if subject.dep_ in SUBJECT_DEPS else subject
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
         if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
@@ -126,12 +123,9 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
         heads.append(u)
         u = u.head
     for h in heads:
-        for c in h.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN", "PRON") \
-                        and pobj.ent_type_ not in ("DATE", "TIME"):  # "arrived on Tuesday": a date, no target
-                    return pobj
+        found = prep_object(h.children, TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
+        if found is not None:
+            return found
     return None
 
 
@@ -182,12 +176,7 @@ def _purpose(verb: Token) -> bool:
 def _evidence(verb: Token, actor: Token | None) -> tuple[int, int]:
     sent = verb.sent
     left = min(verb.left_edge.i, actor.left_edge.i if actor is not None and actor.sent == sent else verb.i)
-    right = verb.right_edge.i
-    left, right = max(left, sent.start), min(right, sent.end - 1)
-    while right > left and verb.doc[right].is_punct:
-        right -= 1
-    doc = verb.doc
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
+    return clause_offsets(verb.doc, sent, left, verb.right_edge.i)
 
 
 def _conjuncts(noun: Token | None) -> list[Token | None]:
@@ -261,7 +250,7 @@ def _nominal_actor(noun: Token) -> Token | None:
 def _nominal_target(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(c)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                 return pobj
     return None
@@ -443,10 +432,34 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             del typed[i]
     found = (_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
              + _stance_events(doc, typed) + _demand_nouns(doc, typed))
+    found = _one_act(found)
     for e in found:
         if e.type in SPEECH_ACT_TYPES:
             _from_report(e)
     return sorted(found, key=lambda e: e.trigger.i)
+
+
+def _one_act(found: list[FoundEvent]) -> list[FoundEvent]:
+    """'donated and delivered $50,000 worth of goods', 'condemned and denounced the raid': verbs of
+    one type coordinated under one subject and sharing their object (the first has none of its
+    own) are one act (PLOVER codes it once); the later verb joins the first one's trigger.  A verb
+    with a subject or object of its own, another type or another modality stays an event of its
+    own ('attacked the port and killed two guards')."""
+    by_word = {e.word.i: e for e in found if e.word.pos_ == "VERB"}
+    out = []
+    for e in found:
+        w = e.word
+        first = by_word.get(w.head.i) if w.dep_ == "conj" and w.pos_ == "VERB" else None
+        if (first is not None and first is not e and first.type == e.type and first.modality == e.modality
+                and first.trigger_end.i < w.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in w.children)
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in first.word.children)):
+            first.trigger_end = w if e.trigger_end.i <= w.i else e.trigger_end
+            first.end = max(first.end, e.end)
+            first.target = first.target if first.target is not None else e.target  # "… and delivered aid to X"
+            by_word[w.i] = first
+            continue
+        out.append(e)
+    return out
 
 
 def _from_report(e: FoundEvent) -> None:

@@ -6,7 +6,9 @@ patterns mapped to PLOVER (built by `scripts/build_event_lexicon.py`; CC BY-SA 4
 hand additions of `data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse:
 a pattern's object words must be the verb's object, particle or adverb (its head last) or their
 modifiers, its prepositional phrases the verb's `prep` children and their objects, its pre-verb
-words the subject's; `&SET` words match any member of the synonym set.
+words the subject's; `&SET` words match any member of the synonym set.  As in PETRARCH, a verb's
+bare CAMEO code (no pattern, no hand entry) types it only between a source actor and an object;
+actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
 """
 from __future__ import annotations
 
@@ -69,7 +71,9 @@ def cameo() -> dict:
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
         raise ValueError(f"cameo_verbs.json / event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
-    return {"synsets": synsets, "blocks": blocks, "verbs": verbs}
+    agents = data["agents"]
+    return {"synsets": synsets, "blocks": blocks, "verbs": verbs,
+            "agent_words": frozenset(agents["words"]), "agent_stems": tuple(agents["stems"])}
 
 
 def _compile(p: dict, synsets: dict) -> dict:
@@ -200,6 +204,58 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
     return None, None, False
 
 
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ACTOR_PRONOUNS = frozenset("he she they we i you".split())  # resolved to a speaker or an entity downstream
+SOURCE_WALK_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+NOMINAL_DEPS = ("dobj", "pobj", "nsubj", "nsubjpass")  # a gerund in a noun's place
+
+
+def is_actor(tok: Token) -> bool:
+    """Whether a noun names an actor as PETRARCH's dictionaries do: a named person, body, state or
+    people (the entity layer), or one of PETRARCH's agent nouns ('police', 'troops', 'farmers');
+    a noun compounded with such a word counts too ('opposition leader', 'border guards')."""
+    if tok.ent_type_ in ACTOR_ENTITIES or tok.pos_ == "PROPN":
+        return True
+    c = cameo()
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma in c["agent_words"] or low in c["agent_words"] or low.startswith(c["agent_stems"]):
+        return True
+    return any(m.dep_ in ("compound", "amod") and (m.ent_type_ in ACTOR_ENTITIES or m.pos_ == "PROPN")
+               for m in tok.children) and tok.pos_ == "NOUN"
+
+
+def has_source_and_target(verb: Token) -> bool:
+    """PETRARCH codes a verb's own (default) CAMEO code only between a source and a target actor.
+    Here the source is the subject (or `by` agent, or the subject of the verb it completes, or the
+    noun a relative clause or participle modifies) naming an actor (`is_actor`), a personal pronoun
+    or an event noun ("the airstrikes targeted …"); the target an object or the noun object of
+    a preposition ("appealed to the UN", "pushed for talks").  A gerund in a noun's place with a
+    possessor is typed as an event noun is, with no target needed ("their striving")."""
+    if verb.dep_ in NOMINAL_DEPS and any(c.dep_ == "poss" for c in verb.children):
+        return True  # a verb used as a noun names its actor as event nouns do: "reaffirmed their striving"
+    source, v = None, verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "nsubj" and (is_actor(c) or c.lower_ in ACTOR_PRONOUNS or noun_type(c) is not None):
+                source = c
+            elif c.dep_ == "agent":
+                source = next((g for g in c.children if g.dep_ == "pobj" and is_actor(g)), source)
+        if source is None and v.dep_ in ("relcl", "acl") and is_actor(v.head):
+            source = v.head
+        if source is not None or v.dep_ not in SOURCE_WALK_DEPS or v.head.i == v.i:
+            break
+        v = v.head if v.head.pos_ != "ADP" else v.head.head  # "by recognising" → the verb "by" hangs on
+    if source is None:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME")
+                                    for g in c.children):
+            return True
+    return False
+
+
 def objects_of(verb: Token) -> list[Token]:
     """Direct objects, passive subjects and particle/prepositional objects ('call for', 'put on alert')."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
@@ -233,12 +289,13 @@ def _measured(obj: Token) -> Token | None:
     return noun if noun is not None and noun_type(noun) else None
 
 
-def event_type(verb: Token) -> tuple[str | None, Token | None]:
+def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | None, Token | None]:
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
     a CAMEO pattern with words around the verb, then presslens's bare verb, then the CAMEO verb's
-    own code."""
+    own code — that one only between a source actor and an object (`has_source_and_target`) unless
+    `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
     if verb.lemma_.lower() in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
@@ -255,12 +312,14 @@ def event_type(verb: Token) -> tuple[str | None, Token | None]:
                     if noun is not None:
                         return noun_type(noun), noun
     cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, _ = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    c_type, c_used, by_pattern = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
+    if c_type is not None and not by_pattern and bare_code_needs_actors and not has_source_and_target(verb):
+        return None, None  # a verb's bare CAMEO code needs a source and a target actor, as in PETRARCH
     return c_type, c_used
 
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from .extract import FoundEvent
 from .lexicon import event_type, lexicon, noun_type
+from .roles import clause_offsets, own_subject, pobj_of, prep_object
 
 REFERRED = "referred"
 
@@ -172,7 +173,7 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     if tok.pos_ == "VERB":
         if not _argument_link(tok):
             return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
-        type_, used = event_type(tok)
+        type_, used = event_type(tok, bare_code_needs_actors=False)  # the frame gives the actor; TRUSTED_VERBS filter
         lemma = tok.lemma_.lower()
         if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
             return type_, False, used
@@ -254,13 +255,9 @@ def _actor(tok: Token) -> Token | None:
             return _noun_actor(noun)  # "the decisions of the Russian Federation to recognize" (not the welcomer)
         v = tok
         for _ in range(4):
-            for c in v.children:
-                if c.dep_ in ("nsubj", "csubj"):
-                    return c
-                if c.dep_ == "agent":
-                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
+            subject = own_subject(v)
+            if subject is not None:
+                return subject
             if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
                 obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -288,7 +285,7 @@ def _object_of(verb: Token) -> Token | None:
             return c
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return pobj_of(c)
     return None
 
 
@@ -303,7 +300,7 @@ def _noun_actor(noun: Token) -> Token | None:
             return c
     for c in noun.children:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(c)
             if pobj is not None:
                 return pobj
     if noun.lemma_.lower() in ACTOR_OF_NOUNS:  # "the aggression of the Ukrainian authorities", "decisions of the parliament"
@@ -322,7 +319,7 @@ def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
 def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "of":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            pobj = pobj_of(c)
             if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)
                                      or (any_noun and pobj.pos_ == "NOUN" and not noun_type(pobj))):
                 return pobj
@@ -337,11 +334,9 @@ def _target(tok: Token, actor: Token | None, used: Token | None = None) -> Token
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or c.i != used.i):
                 return c
-    for c in [*tok.children, *(used.children if used is not None else ())]:
-        if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.i != actor_i and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
-                return pobj
+    found = prep_object([*tok.children, *(used.children if used is not None else ())], TARGET_PREPS, actor_i, ("NOUN", "PROPN"))
+    if found is not None:
+        return found
     if tok.pos_ != "VERB":
         found = _of_entity(tok, TARGET_ENTITIES)
         if found is not None and found.i != actor_i:
@@ -387,9 +382,4 @@ def _evidence(tok: Token, actor: Token | None) -> tuple[int, int]:
     right = max([frame.i] + [c.right_edge.i for c in frame.children if c.dep_ not in CLAUSE_DEPS])  # not a clause of its own
     if frame.i != tok.i and tok.dep_ != "acl":  # an infinitive the parser hung on the verb: up to its own end
         right = max([right, tok.i] + [c.right_edge.i for c in tok.children if c.dep_ not in CLAUSE_DEPS])
-    right = min(right, tok.i + MAX_EVIDENCE)
-    left, right = max(left, sent.start), min(right, sent.end - 1)
-    doc = tok.doc
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
+    return clause_offsets(tok.doc, sent, left, min(right, tok.i + MAX_EVIDENCE))

@@ -1,0 +1,52 @@
+"""Parse primitives that ordinary (`extract.py`) and referred (`referred.py`) events share.
+
+Each module keeps its own rules for who acts and who is acted on (a referred act reads its actor
+from the frame that names it); these helpers are the pieces both read the parse with: a verb's own
+subject or `by` agent, the object of a preposition, the first prepositional object among a word's
+children, and the character span of an evidence clause within its sentence.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+DATE_ENTITIES = ("DATE", "TIME")
+
+
+def pobj_of(prep: Token) -> Token | None:
+    """The object of a preposition ('against' → 'Russia')."""
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def own_subject(verb: Token) -> Token | None:
+    """The verb's own subject (`nsubj`, `csubj`), else the object of its `by` agent: the first of
+    them among its children, as the parse orders them."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+        if c.dep_ == "agent":
+            pobj = pobj_of(c)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def prep_object(children: Iterable[Token], preps, exclude_i: int, pos: tuple[str, ...]) -> Token | None:
+    """The first object of a preposition in `preps` (a `prep` or `dative` child) that is a noun of
+    `pos`, not the token at `exclude_i` (the actor) and no date ("arrived on Tuesday")."""
+    for c in children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            pobj = pobj_of(c)
+            if pobj is not None and pobj.i != exclude_i and pobj.pos_ in pos and pobj.ent_type_ not in DATE_ENTITIES:
+                return pobj
+    return None
+
+
+def clause_offsets(doc: Doc, sent: Span, left: int, right: int) -> tuple[int, int]:
+    """Character offsets of tokens `left`..`right` kept inside the sentence, trailing punctuation off."""
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
