@@ -335,7 +335,7 @@ def _own_date(event: Event) -> bool:
     return _day_or_month(event.date) is not None and (event.date_source or "").split(":")[0] not in BORROWED_DATES
 
 
-BORROWED_DATES = frozenset({"context", "dateline"})  # date sources that are the article's date, not the event's
+BORROWED_DATES = frozenset({"dateline"})  # date sources that are the article's date, not the event's
 
 
 def _plain_words(name: str) -> list[str]:
