@@ -55,6 +55,8 @@ CASES = [
     ("Norland's envoy undertook a mediation mission between the two parties.", "CONSULT", "envoy", None, "author", "asserted", None),
     # a threat to withdraw inspectors (CAMEO 1662, SANCTION, stated as intention)
     ("Norland will withdraw its inspectors from Estavia.", "THREATEN", "Norland", None, "author", "asserted", None),
+    # recognising a state's independence is diplomatic recognition (054), not a celebration (017)
+    ("Norland recognised the independence of the Estavian republic on Monday.", "SUPPORT", "Norland", None, "author", "asserted", "2025-04-28"),
     # a quantity object: what it measures matches the CAMEO pattern ("donate ... aid")
     ("Norland donated 700 tons of humanitarian aid to Estavia.", "AID", "Norland", None, "author", "asserted", None),
     # a verb's bare CAMEO code between a source and an object (PETRARCH's rule): the source an agent

@@ -171,6 +171,9 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     own = range(found.trigger.i, found.trigger_end.i + 1)
     path = [trigger] + list(trigger.ancestors)
     rank = {tok.i: n for n, tok in enumerate(path)}
+    for i in own:  # verbs merged into one act ("condemned and denounced X on Friday") are the act too
+        if doc[i].dep_ == "conj" and doc[i].head.i == trigger.i:
+            rank[i] = 0
     best, loose, bound = None, [], None
     for t in (t for t in times if lo <= t.start < hi and t.value):
         head, sequenced = _head_word(doc, t, trigger, own)
