@@ -12,12 +12,14 @@ from ..lexicon import (
     CHARACTERIZING_VERBS,
     CLAUSE_ONLY_VERBS,
     CUE_NOUNS,
+    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     LIGHT_VERBS,
     MARKERS,
     OBJECT_CUES,
     PREP_CUES,
     PRO_FORMS,
+    QUESTION_VERBS,
     SAY_VERBS,
     SPEECH_VERBS,
     STATEMENT_OBJECTS,
@@ -95,10 +97,24 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
     if before and (speaker_tok is None or speaker_tok.i > before[0].right_edge.i):
         return subtree_range(before[0], sent=sent), cue
     # "…, officials said" attached as parataxis of the reported clause
-    parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head)
+    # (a participle with an object of its own — "…, calling it “reckless”" — reports that object)
+    own_object = verb.tag_ == "VBG" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head) and not own_object
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
         return rng, cue
+    if lemma in QUESTION_VERBS:
+        # "asked the farmers if they planned to come": the indirect question, parsed as an adverbial clause
+        question = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ in MARKERS["question_marks"] for m in c.children)), None)
+        if question is not None:
+            return subtree_range(question, sent=sent), cue
+    if lemma in EVIDENCE_VERBS and speaker_tok is not None and speaker_tok.lemma_.lower() in EVIDENCE_NOUNS:
+        # "a new poll shows the mayor leading", "records show a gap": what a document shows (a
+        # person who "found the keys" reports nothing)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None:
+            return (subtree_range(obj, sent=sent)[0], clause_end(sent, verb)), cue
     for c in verb.children:  # "said so", "said yes", "said that": a pro-form stands for the content
         if c.i > verb.i and c.lower_ in PRO_FORMS and c.dep_ in ("advmod", "dobj", "intj", "ccomp", "attr"):
             return token_range([c]), cue
@@ -169,6 +185,16 @@ def sentence_end(sent: Span, verb: Token) -> int:
     return end.idx + len(end)
 
 
+def clause_end(sent: Span, verb: Token) -> int:
+    """Where a subordinate cue's content ends: the last word the cue verb governs — "promising to
+    meet and in some cases exceed his goals", "threatened to act, should he fail to …" run on
+    through the coordinated and conditional parts the parser hung on the verb."""
+    end = verb.doc[min(verb.right_edge.i, sent.end - 1)]
+    while end.i > verb.i and ((end.is_punct and end.text not in QUOTE_CLOSERS) or end.is_space):
+        end = end.nbor(-1)
+    return end.idx + len(end)
+
+
 def find(doc: Doc, ctx: Context):
     text = ctx.text
     told: dict[int, str | None] = {}  # a medium told in a sentence is the channel of what follows in it
@@ -179,6 +205,8 @@ def find(doc: Doc, ctx: Context):
             continue
         if tok.dep_ == "ROOT" and rng[0] > tok.idx:
             rng = (rng[0], max(rng[1], sentence_end(sent, tok)))
+        elif rng[0] > tok.idx:
+            rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
