@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text
-from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
+from .lexicon import BELIEF_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
-from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
+from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition
 
 
 @dataclass(frozen=True)
@@ -111,5 +111,7 @@ class Context:
         speaker_tok = subj
         if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
             speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
-        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+        # an opinion with a clause of its own ("X believes the plan will fail") is a claim X makes;
+        # wishes and intentions ("X wants to …", "X plans to …") stay beliefs
+        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS and not (lemma in OPINION_VERBS and states_proposition(tok))
         return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, belief)

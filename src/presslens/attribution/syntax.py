@@ -96,6 +96,13 @@ def reports_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS or g.dep_ == "mark" for g in c.children) for c in verb.children)
 
 
+def states_proposition(verb: Token) -> bool:
+    """Whether a verb governs a finite clause with its own subject — "believes (that) the plan
+    will fail" states a claim; "wants to win", "wants him to win" state a wish."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+               and not any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children) for c in verb.children)
+
+
 def cut_at_next_cue(rng: tuple[int, int], verb: Token, sent: Span, quoted: set[int]) -> tuple[int, int]:
     """End a content before a further cue verb of the same speaker: "X said A and said B",
     "X said A, adding B", "X says A but argues B" — B is a statement of its own."""
