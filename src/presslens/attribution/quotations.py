@@ -18,14 +18,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range
+from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range, trim
 from .context import Context
-from .lexicon import MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import AUDIENCE_VERBS, MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
 from .quotemarks import MarkedQuote
 from .syntax import find_subject, speaker_phrase
 
 QUOTATION_CONFIDENCE = 0.85
 CONTINUATION_CONFIDENCE = 0.6
+COMPLEMENT_DEPS = ("ccomp", "dobj", "prep", "xcomp")
 _PROGRAMME = re.compile(r"\b(?:" + "|".join(MARKERS["programme_preps"]) + r")\s+(?:\w+(?:’s|'s)\s+)?$", re.IGNORECASE)
 
 
@@ -205,6 +206,10 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if cue_hit is not None:
             verb, subj = cue_hit
             cue = token_range([verb])
+            if len(pieces) == 1 and verb.idx < q.start:
+                # "He said she “is not going to fix it” over the next years": the quotation is part
+                # of what the cue reports, and the content is the whole complement
+                pieces = [reported_complement(text, verb, q) or pieces[0]]
             phrase = speaker_phrase(subj)
             if phrase.start <= verb.i < phrase.end:  # "Said Moreau: …" parsed with the verb inside the name
                 phrase = doc[verb.i + 1 : phrase.end]
@@ -219,6 +224,27 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
                                           paragraph=para, extra={"marked": q}, principal=last.principal))
         i += 1
     return result
+
+
+def reported_complement(text: str, verb: Token, q: MarkedQuote) -> tuple[int, int] | None:
+    """What a cue verb reports when quotation `q` lies inside it — "said she “is not going to fix
+    it” over the next years", "described the talks as a “useful step”": from the verb's first
+    complement (a clause, an object, a topic) to the end of what the verb governs.  None when the
+    quotation stands apart ("told reporters: “…”"; the audience of "told" is no content)."""
+    doc = verb.doc
+    last = doc[min(verb.right_edge.i, verb.sent.end - 1)]
+    if last.idx + len(last) < q.end - 1:
+        return None  # the quotation runs on past the verb's clause
+    first = next((c for c in verb.children if verb.i < c.i and c.idx < q.start and c.dep_ in COMPLEMENT_DEPS
+                  and not (c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS)
+                  and not (c.dep_ == "prep" and c.lower_ not in MARKERS["topic_preps"])), None)
+    if first is None:
+        return None
+    between = text[first.left_edge.idx:q.start]
+    if ":" in between or "\n" in between:
+        return None  # "said on Monday: “…”": the quotation is introduced, not embedded
+    start, end = trim(text, first.left_edge.idx, max(q.end, last.idx + len(last)))
+    return (start, max(end, q.end)) if start < q.start else None
 
 
 def _after_attributed_sentence(doc: Doc, text: str, p_start: int, q: MarkedQuote, last: Attribution) -> bool:
