@@ -91,11 +91,13 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
         return rng, cue
     # "[Since …, the military has lost 62,400 troops], the General Staff reported": a clause with
     # its own subject before a main-clause cue, attached to it as an adverbial clause
-    # ("Though X is gaining ground, Clinton maintains …": a clause opened by a subordinator is the
-    # main clause's adverbial, not what was said)
+    # ("Though X is gaining ground, Clinton maintains a lead": a clause opened by a subordinator
+    # before a cue with an object of its own is the main clause's adverbial, not what was said;
+    # "If the war drags on, he cautioned, …" is what he cautioned)
+    has_object = any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
     before = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and verb.dep_ == "ROOT"
               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and c.right_edge.i + 1 < verb.i
-              and not any(g.dep_ == "mark" for g in c.children)
+              and not (has_object and any(g.dep_ == "mark" for g in c.children))
               and verb.doc[c.right_edge.i + 1].text == ","]
     if before and (speaker_tok is None or speaker_tok.i > before[0].right_edge.i):
         return subtree_range(before[0], sent=sent), cue
