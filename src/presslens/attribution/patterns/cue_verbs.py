@@ -39,6 +39,7 @@ from ..syntax import (
 )
 
 NAME = "cue-verb"
+QUOTE_OPENERS = "“\"'‘«„"
 CONFIDENCE = 0.85
 BELIEF_CONFIDENCE = 0.6
 
@@ -200,6 +201,20 @@ def clause_end(sent: Span, verb: Token) -> int:
     return end.idx + len(end)
 
 
+def through_colon(text: str, rng: tuple[int, int], paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """"X noted that three things are happening at once: A, B and C": a content that stops at a
+    colon announcing what follows runs on to the end of the paragraph (a quotation after the
+    colon is the quotation rules' business)."""
+    after = text[rng[1]:rng[1] + 3].lstrip(" ")
+    if not after.startswith(":"):
+        return rng
+    end = next((e for s, e in paragraphs if s <= rng[1] < e), rng[1])
+    rest = text[rng[1]:end].lstrip(" :")
+    if not rest or rest[0] in QUOTE_OPENERS:
+        return rng
+    return trim(text, rng[0], end)
+
+
 def find(doc: Doc, ctx: Context):
     text = ctx.text
     told: dict[int, str | None] = {}  # a medium told in a sentence is the channel of what follows in it
@@ -213,6 +228,7 @@ def find(doc: Doc, ctx: Context):
         elif rng[0] > tok.idx:
             rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
+        rng = through_colon(text, rng, ctx.paragraphs)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
         if any(inside(token_range(speaker), q) for q in ctx.quote_ranges):
