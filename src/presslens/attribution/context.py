@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text
-from .lexicon import BELIEF_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
+from .lexicon import BELIEF_VERBS, INTENTION_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
 from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition
 
@@ -22,7 +22,8 @@ class CueVerb:
     subject: Token  # as parsed (a relative "who" stays): what the content is read against
     speaker: Span
     lemma: str
-    belief: bool
+    belief: bool  # a belief or wish presslens does not report by default ("X considers …")
+    stance: bool  # a belief, wish or intention (reported or not): read with less confidence than speech
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,9 @@ class Context:
         speaker_tok = subj
         if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
             speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
-        # an opinion with a clause of its own ("X believes the plan will fail") is a claim X makes;
-        # wishes and intentions ("X wants to …", "X plans to …") stay beliefs
-        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS and not (lemma in OPINION_VERBS and states_proposition(tok))
-        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, belief)
+        # an opinion with a clause of its own ("X believes the plan will fail") is a claim X makes,
+        # and a stated intention ("X wants to …", "X plans to …") a position X takes; other
+        # beliefs and wishes ("X considers …", "X seeks …") are reported only on request
+        stance = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+        reported = lemma in INTENTION_VERBS or (lemma in OPINION_VERBS and states_proposition(tok))
+        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, stance and not reported, stance)

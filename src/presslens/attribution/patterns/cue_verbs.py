@@ -245,5 +245,5 @@ def find(doc: Doc, ctx: Context):
         channel = ctx.channel(sent) or told.get(sent.start)
         if lemma == MARKERS["tell"] and channel is None:  # "told the state news agency NTA": a medium
             channel = told[sent.start] = medium_told(tok)
-        yield Attribution([rng], cue, speaker, channel, NAME, BELIEF_CONFIDENCE if cv.belief else CONFIDENCE,
+        yield Attribution([rng], cue, speaker, channel, NAME, BELIEF_CONFIDENCE if cv.stance else CONFIDENCE,
                           belief=cv.belief, trigger=tok.i)
