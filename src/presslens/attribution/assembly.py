@@ -3,13 +3,11 @@
 1. candidates: every family in `patterns.PATTERNS` over one shared `Context`; one reading per
    trigger token (table order is precedence), in text order;
 2. widen to quotations → 3. merge interrupted quotes → 4. quotations with their own cue and
-   continuations (`quotations.py`) → 5. block quotes (`blocks.py`) → 6. remove duplicates → 7. join continuations to the quote they continue.
+   continuations (`quotations.py`) → 5. block quotes (`blocks.py`) → 6. remove duplicates.
 
 Each stage returns new records and leaves the ones it was given as they were.
 """
 from __future__ import annotations
-
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -43,22 +41,7 @@ def find_attributions(doc: Doc, ctx: Context) -> list[Attribution]:
     block_ranges = [(b.start, b.end) for b in block_quotes]
     found = [a for a in found if not any(a.cue and inside(a.cue, r) for r in block_ranges)] + block_quotes
     found = drop_duplicates(found)
-    return join_continuations(sorted(found, key=lambda a: a.start))
-
-
-def join_continuations(found: list[Attribution]) -> list[Attribution]:
-    """A quotation that continues the quotation just before it, with no cue of its own (the next
-    paragraph of a speech, “A,” she said. “B.”), is one statement in several pieces: its pieces
-    join the statement it continues."""
-    out: list[Attribution] = []
-    for a in found:
-        last = out[-1] if out else None
-        if a.pattern == "continuation" and last is not None and last.extra.get("marked") is not None \
-                and last.speaker is not None and a.speaker is not None and last.speaker == a.speaker and last.end <= a.start:
-            out[-1] = replace(last, content=last.content + a.content)
-            continue
-        out.append(a)
-    return out
+    return sorted(found, key=lambda a: a.start)
 
 
 def drop_duplicates(found: list[Attribution]) -> list[Attribution]:

@@ -225,7 +225,7 @@ def find(doc: Doc, ctx: Context):
             continue
         if tok.dep_ == "ROOT" and rng[0] > tok.idx:
             rng = (rng[0], max(rng[1], sentence_end(sent, tok)))
-        elif rng[0] > tok.idx:
+        elif rng[0] > tok.idx and text[rng[0]:rng[1]].lower() not in PRO_FORMS:  # ("said so on Friday": "so")
             rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
         rng = through_colon(text, rng, ctx.paragraphs)
