@@ -271,3 +271,9 @@ def test_quotation_after_a_name_and_a_colon(parse):
     assert a.speaker.text == "Jane Smith" and doc.text[a.start:a.end].startswith("“The partisanship")
     doc, ctx = parse("The rule is simple: “Never give up on the people you love.”")
     assert assembly.find_attributions(doc, ctx) == []
+
+
+def test_cue_verb_that_clause_parsed_under_the_noun_before_it(parse):
+    got = found(cue_verbs, parse, "The donor John Reed said earlier on Friday during a news conference that he may wait until the spring to decide.")
+    assert got and got[0][0] == "he may wait until the spring to decide"
+    assert found(cue_verbs, parse, "The mayor spoke at a rally that the party organized.") == []

@@ -90,6 +90,9 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                 end = end.nbor(-1)
             rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
+    stray = stray_complement(verb)
+    if stray is not None:
+        return subtree_range(stray, sent=sent), cue
     # "[Since …, the military has lost 62,400 troops], the General Staff reported": a clause with
     # its own subject before a main-clause cue, attached to it as an adverbial clause
     # ("Though X is gaining ground, Clinton maintains a lead": a clause opened by a subordinator
@@ -189,6 +192,19 @@ def sentence_end(sent: Span, verb: Token) -> int:
     while end.i > verb.i and ((end.is_punct and end.text not in QUOTE_CLOSERS) or end.is_space):
         end = end.nbor(-1)
     return end.idx + len(end)
+
+
+def stray_complement(verb: Token) -> Token | None:
+    """"said during a news conference that he may wait": the that-clause of the cue, parsed as a
+    clause of the noun just before it — a clause opened by the complementizer, with a subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if t.dep_ in ("relcl", "acl") and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) and any(
+                    m.dep_ == "mark" and m.lower_ in MARKERS["content_leads"] and m.i == t.left_edge.i for m in t.children):
+                return t
+    return None
 
 
 def clause_end(sent: Span, verb: Token) -> int:
