@@ -59,7 +59,7 @@ def test_according_to(parse):
 
 def test_statement_noun(parse):
     got = found(statement_nouns, parse, "Prime Minister Aiko Tanaka's remarks that the deal was final angered the opposition.")
-    assert got == [("the deal was final", "Prime Minister Aiko Tanaka's", "statement-noun")]
+    assert got == [("the deal was final", "Prime Minister Aiko Tanaka", "statement-noun")]
 
 
 def test_quoted_as_saying(parse):
@@ -277,3 +277,23 @@ def test_cue_verb_that_clause_parsed_under_the_noun_before_it(parse):
     got = found(cue_verbs, parse, "The donor John Reed said earlier on Friday during a news conference that he may wait until the spring to decide.")
     assert got and got[0][0] == "he may wait until the spring to decide"
     assert found(cue_verbs, parse, "The mayor spoke at a rally that the party organized.") == []
+
+
+def test_statement_noun_with_its_source_after_by(parse):
+    got = found(statement_nouns, parse, "The report follows earlier claims by Russian officials that they had regained the village.")
+    assert got == [("they had regained the village", "Russian officials", "statement-noun")]
+
+
+def test_statement_noun_possessor_is_named_without_its_s(parse):
+    got = found(statement_nouns, parse, "The police chief's claim that the suspect had fled was false.")
+    assert got and got[0][1] == "The police chief"
+
+
+def test_editors_note_is_no_speaker_label(parse):
+    assert found(speaker_labels, parse, "Editor’s Note: The following is part 3 of 3 excerpts from a new book.") == []
+
+
+def test_nobody_is_a_speaker(parse):
+    """"the words no citizen ever wanted to hear": a negated subject names no one."""
+    assert found(relative, parse, "These are the words no citizen of the town ever wanted to hear.") == []
+    assert found(cue_verbs, parse, "Nobody said the bridge would fall.") == []

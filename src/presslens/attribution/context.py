@@ -109,6 +109,8 @@ class Context:
             return None
         if subj.lower_ in MARKERS["relative_subjects"] or (subj.lower_ == MARKERS["who"] and subj.head.dep_ != "relcl"):
             return None
+        if any(c.dep_ == "det" and c.lower_ in MARKERS["negative_determiners"] for c in subj.children) or subj.lower_ in MARKERS["nobody"]:
+            return None  # "words no Ukrainian ever wanted to see": nobody is the speaker
         speaker_tok = subj
         if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
             speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
