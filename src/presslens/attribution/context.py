@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text
-from .lexicon import BELIEF_VERBS, MARKERS, SPEECH_VERBS
+from .lexicon import BELIEF_VERBS, INTENTION_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
-from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase
+from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,8 @@ class CueVerb:
     subject: Token  # as parsed (a relative "who" stays): what the content is read against
     speaker: Span
     lemma: str
-    belief: bool
+    belief: bool  # a belief or wish presslens does not report by default ("X considers …")
+    stance: bool  # a belief, wish or intention (reported or not): read with less confidence than speech
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,14 @@ class Context:
             return None
         if subj.lower_ in MARKERS["relative_subjects"] or (subj.lower_ == MARKERS["who"] and subj.head.dep_ != "relcl"):
             return None
+        if any(c.dep_ == "det" and c.lower_ in MARKERS["negative_determiners"] for c in subj.children) or subj.lower_ in MARKERS["nobody"]:
+            return None  # "words no Ukrainian ever wanted to see": nobody is the speaker
         speaker_tok = subj
         if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
             speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
-        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
-        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, belief)
+        # an opinion with a clause of its own ("X believes the plan will fail") is a claim X makes,
+        # and a stated intention ("X wants to …", "X plans to …") a position X takes; other
+        # beliefs and wishes ("X considers …", "X seeks …") are reported only on request
+        stance = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+        reported = lemma in INTENTION_VERBS or (lemma in OPINION_VERBS and states_proposition(tok))
+        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, stance and not reported, stance)

@@ -17,7 +17,7 @@ LIST_KEYS = (
     "light_verbs", "cue_nouns", "statement_nouns", "vague_heads", "first_person", "personal_pronouns",
     "object_cues", "characterizing_verbs", "relative_words", "xcomp_cues", "pro_forms", "say_verbs",
     "evidence_verbs", "evidence_nouns", "reporting_verbs", "channel_verbs", "media_nouns",
-    "non_speaker_labels", "statement_objects", "stance_adjectives",
+    "non_speaker_labels", "statement_objects", "stance_adjectives", "question_verbs", "opinion_verbs", "audience_verbs", "intention_verbs",
 )
 MAP_KEYS = ("prep_cues", "markers")
 
@@ -48,6 +48,8 @@ SPEECH_VERBS = _EN["speech_verbs"]
 TOPIC_VERBS = _EN["topic_verbs"]
 QUOTATION_ONLY_VERBS = _EN["quotation_only_verbs"]
 BELIEF_VERBS = _EN["belief_verbs"]
+OPINION_VERBS = _EN["opinion_verbs"]
+INTENTION_VERBS = _EN["intention_verbs"]  # stated intentions, reported as positions ("X plans to …")  # beliefs that state a claim when they govern a finite clause
 CLAUSE_ONLY_VERBS = _EN["clause_only_verbs"]
 LIGHT_VERBS = _EN["light_verbs"]
 CUE_NOUNS = _EN["cue_nouns"]
@@ -69,6 +71,8 @@ MEDIA_NOUNS = _EN["media_nouns"]
 NON_SPEAKER_LABELS = _EN["non_speaker_labels"]
 STATEMENT_OBJECTS = _EN["statement_objects"]
 STANCE_ADJECTIVES = _EN["stance_adjectives"]  # "X is confident that …"  # "noted the importance of": objects that are a stance
+AUDIENCE_VERBS = _EN["audience_verbs"]  # "told reporters": verbs whose object is the audience, not the content
+QUESTION_VERBS = _EN["question_verbs"]  # "asked if …": verbs whose content may be an indirect question
 PREP_CUES = _EN["prep_cues"]
 MARKERS = _EN["markers"]  # single function words by job: "according", "saying", prepositions
 CONTENT_LEADS = MARKERS["content_leads"]

@@ -16,16 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range
+from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range, trim
+from ..doccache import ents_in
 from .context import Context
-from .lexicon import MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import AUDIENCE_VERBS, EVIDENCE_NOUNS, MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
 from .quotemarks import MarkedQuote
 from .syntax import find_subject, speaker_phrase
 
 QUOTATION_CONFIDENCE = 0.85
 CONTINUATION_CONFIDENCE = 0.6
+LABEL_CONFIDENCE = 0.7
+COMPLEMENT_DEPS = ("ccomp", "dobj", "prep", "xcomp")
 _PROGRAMME = re.compile(r"\b(?:" + "|".join(MARKERS["programme_preps"]) + r")\s+(?:\w+(?:’s|'s)\s+)?$", re.IGNORECASE)
 
 
@@ -205,10 +208,17 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
         if cue_hit is not None:
             verb, subj = cue_hit
             cue = token_range([verb])
+            if len(pieces) == 1 and verb.idx < q.start:
+                # "He said she “is not going to fix it” over the next years": the quotation is part
+                # of what the cue reports, and the content is the whole complement
+                pieces = [reported_complement(text, verb, q) or pieces[0]]
             phrase = speaker_phrase(subj)
             if phrase.start <= verb.i < phrase.end:  # "Said Moreau: …" parsed with the verb inside the name
                 phrase = doc[verb.i + 1 : phrase.end]
             result.append(Attribution(pieces, cue, phrase, None, "quotation", QUOTATION_CONFIDENCE, paragraph=para, extra={"marked": q}, trigger=verb.i))
+        elif (label := name_before_colon(doc, text, p_start, q)) is not None:
+            colon = text.rindex(":", p_start, q.start)
+            result.append(Attribution(pieces, (colon, colon + 1), label, None, "quotation", LABEL_CONFIDENCE, paragraph=para, extra={"marked": q}))
         else:
             # a quotation with no cue that opens its paragraph, or opens a sentence right after one
             # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement
@@ -219,6 +229,45 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
                                           paragraph=para, extra={"marked": q}, principal=last.principal))
         i += 1
     return result
+
+
+def reported_complement(text: str, verb: Token, q: MarkedQuote) -> tuple[int, int] | None:
+    """What a cue verb reports when quotation `q` lies inside it — "said she “is not going to fix
+    it” over the next years", "described the talks as a “useful step”": from the verb's first
+    complement (a clause, an object, a topic) to the end of what the verb governs.  None when the
+    quotation stands apart ("told reporters: “…”"; the audience of "told" is no content)."""
+    doc = verb.doc
+    last = doc[min(verb.right_edge.i, verb.sent.end - 1)]
+    if last.idx + len(last) < q.end - 1:
+        return None  # the quotation runs on past the verb's clause
+    first = next((c for c in verb.children if verb.i < c.i and c.idx < q.start and c.dep_ in COMPLEMENT_DEPS
+                  and not (c.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_VERBS)
+                  and not (c.dep_ == "prep" and c.lower_ not in MARKERS["topic_preps"])), None)
+    if first is None:
+        return None
+    between = text[first.left_edge.idx:q.start]
+    if ":" in between or "\n" in between:
+        return None  # "said on Monday: “…”": the quotation is introduced, not embedded
+    start, end = trim(text, first.left_edge.idx, max(q.end, last.idx + len(last)))
+    return (start, max(end, q.end)) if start < q.start else None
+
+
+def name_before_colon(doc: Doc, text: str, p_start: int, q: MarkedQuote) -> Span | None:
+    """"More from Jane Smith: “…”", "From the report: “…”": a quotation introduced by a colon right
+    after a named person or body (or a document), with no verb between them, is that source's."""
+    lead = text[p_start:q.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    before = doc.char_span(p_start, p_start + len(lead) - 1, alignment_mode="contract")
+    if before is None or not len(before) or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    last = before[-1]
+    ent = next((e for e in ents_in(before) if e.end == before.end), None)
+    if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        return ent
+    if last.lemma_.lower() in EVIDENCE_NOUNS and last.pos_ == "NOUN":
+        return speaker_phrase(last)
+    return None
 
 
 def _after_attributed_sentence(doc: Doc, text: str, p_start: int, q: MarkedQuote, last: Attribution) -> bool:

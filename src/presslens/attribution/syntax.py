@@ -69,6 +69,12 @@ def find_subject(verb: Token) -> Token | None:
         if (first_cue := second_cue_of(verb)) is not None:
             verb = first_cue
             continue
+        if verb.dep_ == "advcl" and trailing_participle(verb) and verb.head.dep_ == "ccomp" and is_cue_verb(verb.head.head) \
+                and verb.head.head.i < verb.head.i:
+            # "X said the state would recover, urging residents …": the participle hangs on the
+            # reported clause, but it is X who urges
+            verb = verb.head.head
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
@@ -96,14 +102,28 @@ def reports_clause(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS or g.dep_ == "mark" for g in c.children) for c in verb.children)
 
 
+def states_proposition(verb: Token) -> bool:
+    """Whether a verb governs a finite clause with its own subject — "believes (that) the plan
+    will fail" states a claim; "wants to win", "wants him to win" state a wish."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+               and not any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children) for c in verb.children)
+
+
+def trailing_participle(verb: Token) -> bool:
+    """", referring to the convention", ", urging voters to …": a cue participle set off by a
+    comma after a statement is a statement of its own, whatever follows it."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
+
+
 def cut_at_next_cue(rng: tuple[int, int], verb: Token, sent: Span, quoted: set[int]) -> tuple[int, int]:
     """End a content before a further cue verb of the same speaker: "X said A and said B",
-    "X said A, adding B", "X says A but argues B" — B is a statement of its own."""
+    "X said A, adding B", "X says A but argues B", "X said A, referring to B" — B is a statement
+    of its own."""
     for t in sent:
         if t.i <= verb.i or t.i in quoted or not rng[0] < t.idx < rng[1]:
             continue
         if t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS \
-                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and reports_clause(t) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and (reports_clause(t) or trailing_participle(t)) \
                 and (t.head.i == verb.i or second_cue_of(t) is not None or t.head.dep_ in CLAUSE_DEPS and t.head.head.i == verb.i):
             end = t.nbor(-1)
             while end.idx > rng[0] and (end.is_punct or end.is_space or end.dep_ == "cc"):

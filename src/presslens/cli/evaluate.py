@@ -14,7 +14,7 @@ def eval_attribution(
     predictions_out: Path = typer.Option(None, help="Write predictions here, in the gold format."),
     results: Path = typer.Option(None, help="Also record the table in this Markdown file (e.g. eval/RESULTS.md)."),
     limit: int = typer.Option(0, help="Only the first N articles (0: all)."),
-    include_beliefs: bool = typer.Option(False, help="Also report attributed beliefs and intentions (think, want, support …), as PolNeAR annotates them."),
+    include_beliefs: bool = typer.Option(False, help="Also report the beliefs and wishes left out by default (consider, seek, prefer, a belief with no clause …), as PolNeAR annotates them."),
 ) -> None:
     """Quotes: P/R/F1 for direct, mixed, indirect and all kinds, speaker and cue accuracy."""
     from .. import analyze_many

@@ -12,12 +12,14 @@ from ..lexicon import (
     CHARACTERIZING_VERBS,
     CLAUSE_ONLY_VERBS,
     CUE_NOUNS,
+    EVIDENCE_NOUNS,
     EVIDENCE_VERBS,
     LIGHT_VERBS,
     MARKERS,
     OBJECT_CUES,
     PREP_CUES,
     PRO_FORMS,
+    QUESTION_VERBS,
     SAY_VERBS,
     SPEECH_VERBS,
     STATEMENT_OBJECTS,
@@ -37,6 +39,7 @@ from ..syntax import (
 )
 
 NAME = "cue-verb"
+QUOTE_OPENERS = "“\"'‘«„"
 CONFIDENCE = 0.85
 BELIEF_CONFIDENCE = 0.6
 
@@ -87,18 +90,40 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                 end = end.nbor(-1)
             rng = (rng[0], max(rng[1], end.idx + len(end)))
         return rng, cue
+    stray = stray_complement(verb)
+    if stray is not None:
+        return subtree_range(stray, sent=sent), cue
     # "[Since …, the military has lost 62,400 troops], the General Staff reported": a clause with
     # its own subject before a main-clause cue, attached to it as an adverbial clause
+    # ("Though X is gaining ground, Clinton maintains a lead": a clause opened by a subordinator
+    # before a cue with an object of its own is the main clause's adverbial, not what was said;
+    # "If the war drags on, he cautioned, …" is what he cautioned)
+    has_object = any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
     before = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and verb.dep_ == "ROOT"
               and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) and c.right_edge.i + 1 < verb.i
+              and not (has_object and any(g.dep_ == "mark" for g in c.children))
               and verb.doc[c.right_edge.i + 1].text == ","]
     if before and (speaker_tok is None or speaker_tok.i > before[0].right_edge.i):
         return subtree_range(before[0], sent=sent), cue
     # "…, officials said" attached as parataxis of the reported clause
-    parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head)
+    # (a participle with an object of its own — "…, calling it “reckless”" — reports that object)
+    own_object = verb.tag_ == "VBG" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head) and not own_object
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
         return rng, cue
+    if lemma in QUESTION_VERBS:
+        # "asked the farmers if they planned to come": the indirect question, parsed as an adverbial clause
+        question = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ in MARKERS["question_marks"] for m in c.children)), None)
+        if question is not None:
+            return subtree_range(question, sent=sent), cue
+    if lemma in EVIDENCE_VERBS and speaker_tok is not None and speaker_tok.lemma_.lower() in EVIDENCE_NOUNS:
+        # "a new poll shows the mayor leading", "records show a gap": what a document shows (a
+        # person who "found the keys" reports nothing)
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None:
+            return (subtree_range(obj, sent=sent)[0], clause_end(sent, verb)), cue
     for c in verb.children:  # "said so", "said yes", "said that": a pro-form stands for the content
         if c.i > verb.i and c.lower_ in PRO_FORMS and c.dep_ in ("advmod", "dobj", "intj", "ccomp", "attr"):
             return token_range([c]), cue
@@ -169,6 +194,43 @@ def sentence_end(sent: Span, verb: Token) -> int:
     return end.idx + len(end)
 
 
+def stray_complement(verb: Token) -> Token | None:
+    """"said during a news conference that he may wait": the that-clause of the cue, parsed as a
+    clause of the noun just before it — a clause opened by the complementizer, with a subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for t in prep.subtree:
+            if t.dep_ in ("relcl", "acl") and any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) and any(
+                    m.dep_ == "mark" and m.lower_ in MARKERS["content_leads"] and m.i == t.left_edge.i for m in t.children):
+                return t
+    return None
+
+
+def clause_end(sent: Span, verb: Token) -> int:
+    """Where a subordinate cue's content ends: the last word the cue verb governs — "promising to
+    meet and in some cases exceed his goals", "threatened to act, should he fail to …" run on
+    through the coordinated and conditional parts the parser hung on the verb."""
+    end = verb.doc[min(verb.right_edge.i, sent.end - 1)]
+    while end.i > verb.i and ((end.is_punct and end.text not in QUOTE_CLOSERS) or end.is_space):
+        end = end.nbor(-1)
+    return end.idx + len(end)
+
+
+def through_colon(text: str, rng: tuple[int, int], paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """"X noted that three things are happening at once: A, B and C": a content that stops at a
+    colon announcing what follows runs on to the end of the paragraph (a quotation after the
+    colon is the quotation rules' business)."""
+    after = text[rng[1]:rng[1] + 3].lstrip(" ")
+    if not after.startswith(":"):
+        return rng
+    end = next((e for s, e in paragraphs if s <= rng[1] < e), rng[1])
+    rest = text[rng[1]:end].lstrip(" :")
+    if not rest or rest[0] in QUOTE_OPENERS:
+        return rng
+    return trim(text, rng[0], end)
+
+
 def find(doc: Doc, ctx: Context):
     text = ctx.text
     told: dict[int, str | None] = {}  # a medium told in a sentence is the channel of what follows in it
@@ -179,7 +241,10 @@ def find(doc: Doc, ctx: Context):
             continue
         if tok.dep_ == "ROOT" and rng[0] > tok.idx:
             rng = (rng[0], max(rng[1], sentence_end(sent, tok)))
+        elif rng[0] > tok.idx and text[rng[0]:rng[1]].lower() not in PRO_FORMS:  # ("said so on Friday": "so")
+            rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
+        rng = through_colon(text, rng, ctx.paragraphs)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
         if any(inside(token_range(speaker), q) for q in ctx.quote_ranges):
@@ -196,5 +261,5 @@ def find(doc: Doc, ctx: Context):
         channel = ctx.channel(sent) or told.get(sent.start)
         if lemma == MARKERS["tell"] and channel is None:  # "told the state news agency NTA": a medium
             channel = told[sent.start] = medium_told(tok)
-        yield Attribution([rng], cue, speaker, channel, NAME, BELIEF_CONFIDENCE if cv.belief else CONFIDENCE,
+        yield Attribution([rng], cue, speaker, channel, NAME, BELIEF_CONFIDENCE if cv.stance else CONFIDENCE,
                           belief=cv.belief, trigger=tok.i)

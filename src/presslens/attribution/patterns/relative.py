@@ -46,4 +46,4 @@ def find(doc: Doc, ctx: Context):
         pieces[-1] = close_quotation(pieces[-1], ctx.quote_ranges)
         _, cue = content_of(cv.verb, cv.sent, cv.subject)
         yield Attribution(pieces, cue, cv.speaker, ctx.channel(cv.sent), NAME,
-                          BELIEF_CONFIDENCE if cv.belief else CONFIDENCE, belief=cv.belief, trigger=cv.verb.i)
+                          BELIEF_CONFIDENCE if cv.stance else CONFIDENCE, belief=cv.belief, trigger=cv.verb.i)

@@ -34,7 +34,8 @@ def find(doc: Doc, ctx: Context):
         words = label.split()
         if not words or len(words) > 5 or any(ch.isdigit() for ch in label):
             continue
-        if " ".join(words).lower().strip(" '’") in NON_SPEAKER_LABELS or words[0].lower() in NON_SPEAKER_LABELS:
+        first = words[0].lower().removesuffix("’s").removesuffix("'s")  # ("Editor’s Note: …")
+        if " ".join(words).lower().strip(" '’") in NON_SPEAKER_LABELS or first in NON_SPEAKER_LABELS:
             continue
         span = doc.char_span(p_start, p_start + len(text[p_start:colon].rstrip()), alignment_mode="contract")
         if span is None or not len(span):
