@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 
 import numpy as np
@@ -133,17 +134,21 @@ def noun_chunk_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
 
 
-_STRINGS: dict[int, str] = {}  # attribute id → its string, for every vocabulary (ids are string hashes)
+# attribute id → its string (and lowercased), for every vocabulary: ids are string hashes
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
 
 
-def _strings_of(values: np.ndarray, store) -> list[str]:
-    """The strings of attribute ids, each distinct id looked up in the StringStore once per process."""
+def _strings_of(values: np.ndarray, store, lowered: bool = False) -> list[str]:
+    """The strings of attribute ids (lowercased if `lowered`), each distinct id looked up in the
+    StringStore once per process."""
+    table = _LOWERED if lowered else _STRINGS
     ids = values.tolist()
-    if len(_STRINGS) > CACHE_LIMIT:
-        _STRINGS.clear()
-    for v in set(ids).difference(_STRINGS):
-        _STRINGS[v] = store[v]
-    return list(map(_STRINGS.__getitem__, ids))
+    if len(table) > CACHE_LIMIT:
+        table.clear()
+    for v in set(ids).difference(table):
+        table[v] = store[v].lower() if lowered else store[v]
+    return list(map(table.__getitem__, ids))
 
 
 class Columns:
@@ -159,7 +164,7 @@ class Columns:
         self.store = doc.vocab.strings
         self.ids = {name: arr[:, k] for k, name in enumerate(self.ATTRS)}
         self.text, self.lower = _strings_of(arr[:, 0], self.store), _strings_of(arr[:, 1], self.store)
-        self.lemma = [x.lower() for x in _strings_of(arr[:, 2], self.store)]
+        self.lemma = _strings_of(arr[:, 2], self.store, lowered=True)
         self.pos, self.dep = _strings_of(arr[:, 3], self.store), _strings_of(arr[:, 5], self.store)
         n_attrs = len(self.ATTRS)
         self.head = np.arange(self.n) + arr[:, n_attrs].astype(np.int64)  # HEAD: a signed offset
@@ -173,15 +178,23 @@ class Columns:
         self.sent_end = np.zeros(self.n, dtype=np.int64)
         for k, (start, end) in enumerate(self.sents):
             self.sentence[start:end], self.sent_start[start:end], self.sent_end[start:end] = k, start, end
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def string(self, value: int) -> str:
         return self.store[value]
 
+    def codes(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct ids of attribute `name`, the first token of each, and each token's index
+        among them (found once)."""
+        if name not in self._codes:
+            distinct, first, inverse = np.unique(self.ids[name], return_index=True, return_inverse=True)
+            self._codes[name] = (distinct, first, inverse.reshape(-1))
+        return self._codes[name]
+
     def where(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
         """Which tokens' attribute `name` passes `test` (asked once per distinct value)."""
-        values = self.ids[name]
-        uniq, inverse = np.unique(values, return_inverse=True)
-        return np.array([test(self.string(v)) for v in uniq.tolist()], dtype=bool)[inverse]
+        distinct, _, inverse = self.codes(name)
+        return np.array([test(self.string(v)) for v in distinct.tolist()], dtype=bool)[inverse]
 
 
 def _hashed(names: list[str]) -> list[int]:
@@ -189,18 +202,25 @@ def _hashed(names: list[str]) -> list[int]:
     return _HASHER.transform([[name] for name in names]).indices.tolist() if names else []
 
 
-def _distinct(keys: np.ndarray) -> tuple[list, list[int], np.ndarray]:
-    """The distinct keys (ids, or rows of ids as tuples), the first element of each, and each
-    element's distinct key."""
-    if keys.ndim == 1:
-        uniq, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        return uniq.tolist(), first.tolist(), inverse.reshape(-1)
-    code = np.zeros(len(keys), dtype=np.int64)
-    for column in keys.T:  # rows → one small code per distinct row (sorting rows of ids is slow in numpy)
-        values, value_code = np.unique(column, return_inverse=True)
-        code = np.unique(code * len(values) + value_code.reshape(-1), return_inverse=True)[1].reshape(-1)
-    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-    return list(map(tuple, keys[first].tolist())), first.tolist(), inverse.reshape(-1)
+class _Family:
+    """One family's key → slot table and the columns of each slot (a growing array)."""
+
+    def __init__(self, width: int):
+        self.slots: dict = {}
+        self.columns = np.zeros((1024, width), dtype=np.int64)
+
+    def add(self, keys: list, written: list[list[str | None]]) -> np.ndarray:
+        """Slots for new keys with the features `written` for each (None: a feature the key lacks)."""
+        hashed = iter(_hashed([name for row in written for name in row if name is not None]))
+        columns = np.array([[-1 if name is None else next(hashed) for name in row] for row in written], dtype=np.int64)
+        start = len(self.slots)
+        if start + len(keys) > len(self.columns):
+            grown = np.zeros((2 * (start + len(keys)), self.columns.shape[1]), dtype=np.int64)
+            grown[:start] = self.columns[:start]
+            self.columns = grown
+        self.columns[start:start + len(keys)] = columns.reshape(len(keys), -1)
+        self.slots.update(zip(keys, range(start, start + len(keys))))
+        return np.arange(start, start + len(keys))
 
 
 class FeatureColumns:
@@ -210,54 +230,84 @@ class FeatureColumns:
     recurs (a word, a tag, a word pair met in an earlier sentence or article).  So each family
     ("what a word's lowercase form decides": its own word and affix features and those it gives
     its neighbours) keeps a key → columns table, and a Doc's features are gathered from it for
-    all its tokens at once.  A table that outgrows CACHE_LIMIT entries is emptied (memory stays
+    all its tokens at once.  A table that outgrows CACHE_LIMIT keys is emptied (memory stays
     bounded).
     """
 
     def __init__(self):
-        self.tables: dict[str, dict] = {}
+        self.families: dict[str, _Family] = {}
 
-    def _table(self, family: str) -> dict:
-        table = self.tables.setdefault(family, {})
-        if len(table) > CACHE_LIMIT:
-            table.clear()
-        return table
+    def _family(self, name: str, width: int) -> _Family:
+        family = self.families.get(name)
+        if family is None or len(family.slots) > CACHE_LIMIT:
+            family = self.families[name] = _Family(width)
+        return family
 
-    def of_keys(self, family: str, keys: np.ndarray, names: Callable[[int], list[str | None]], width: int) -> np.ndarray:
-        """For each element of `keys` (an id, or a row of ids, that decides the features of
-        `family`), the columns of its `width` features, −1 for one it lacks; `names(i)` writes the
-        features of element i (None for one it lacks), asked only for keys not met before."""
-        if not len(keys):
+    def of_keys(self, name: str, keys: tuple[np.ndarray, np.ndarray], names: Callable[[int], list[str | None]],
+                width: int) -> np.ndarray:
+        """For each element of `keys` (see `_keys`), the columns of the `width` features of family
+        `name` its key decides, −1 for one it lacks; `names(i)` writes the features of element i
+        (None for one it lacks), asked only for keys not met before."""
+        ids, code = keys
+        if not len(code):
             return np.zeros((0, width), dtype=np.int64)
-        table = self._table(family)
-        uniq, first, inverse = _distinct(keys)
-        new = [(key, i) for key, i in zip(uniq, first) if key not in table]
+        family = self._family(name, width)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        distinct = ids[first].tolist()
+        if ids.ndim == 2:
+            distinct = list(map(tuple, distinct))
+        slots = np.fromiter(map(family.slots.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        new = np.flatnonzero(slots < 0).tolist()
         if new:
-            written = [names(i) for _, i in new]
-            columns = iter(_hashed([name for row in written for name in row if name is not None]))
-            for (key, _), row in zip(new, written):
-                table[key] = tuple(-1 if name is None else next(columns) for name in row)
-        return np.array(list(map(table.__getitem__, uniq)), dtype=np.int64).reshape(len(uniq), width)[inverse]
+            slots[new] = family.add([distinct[k] for k in new], [names(int(first[k])) for k in new])
+        return family.columns[slots][inverse.reshape(-1)]
 
     def of_names(self, names: list[str]) -> np.ndarray:
         """The columns of features given by name."""
-        table = self._table("")
-        new = sorted(set(names).difference(table))
+        family = self._family("", 1)
+        slots = np.fromiter(map(family.slots.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        new = sorted({names[k] for k in np.flatnonzero(slots < 0).tolist()})
         if new:
-            table.update(zip(new, _hashed(new)))
-        return np.fromiter(map(table.__getitem__, names), dtype=np.int64, count=len(names))
+            family.add(new, [[name] for name in new])
+            slots = np.fromiter(map(family.slots.__getitem__, names), dtype=np.int64, count=len(names))
+        return family.columns[slots, 0]
 
 
 COLUMNS = FeatureColumns()
 
 
+def _keys(col: Columns, *parts: str | tuple[str, np.ndarray] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of some elements: each part is an attribute of each token (`"lemma"`), of tokens
+    at given positions (`("lemma", col.head)`), or small non-negative values.  Returns the ids
+    (one column per part: the table key) and one code per element, equal for equal keys."""
+    ids, code, size = [], np.zeros(1, dtype=np.int64), 1
+    for part in parts:
+        if isinstance(part, np.ndarray):
+            values, part_code, part_size = part.astype(np.uint64), part.astype(np.int64), int(part.max(initial=0)) + 1
+        else:
+            attr, at = (part, slice(None)) if isinstance(part, str) else part
+            distinct, _, inverse = col.codes(attr)
+            values, part_code, part_size = col.ids[attr][at], inverse[at], len(distinct)
+        if size * part_size >= 2 ** 62:  # keep the code in int64
+            code, size = (lambda u: (u[1].reshape(-1), len(u[0])))(np.unique(code, return_inverse=True))
+        ids.append(values)
+        code, size = code * part_size + part_code, size * part_size
+    return (ids[0] if len(ids) == 1 else np.stack(ids, axis=1)), code
+
+
 class _Entries:
-    """(row, column) entries of a sparse count matrix, gathered feature by feature."""
+    """The entries of a sparse count matrix: per-row blocks of columns (one feature per row and
+    block column, −1 for none), and scattered (row, column) entries."""
 
     def __init__(self, n_rows: int):
         self.n_rows = n_rows
+        self.blocks: list[np.ndarray] = []
         self.rows: list[np.ndarray] = []
         self.cols: list[np.ndarray] = []
+
+    def block(self, *columns: np.ndarray) -> None:
+        """Features of every row: each argument one column per row, or (rows × k) columns."""
+        self.blocks += [c.reshape(self.n_rows, -1) for c in columns]
 
     def add(self, rows: np.ndarray, columns: np.ndarray) -> None:
         """One feature (or, for a (rows × k) `columns`, k features) at each of `rows`; a −1 column is none."""
@@ -271,13 +321,20 @@ class _Entries:
     def named(self, rows: list[int], names: list[str]) -> None:
         self.add(np.asarray(rows, dtype=np.int64), COLUMNS.of_names(names))
 
-    def matrix(self) -> sp.csr_matrix:
-        rows, cols = np.concatenate(self.rows), np.concatenate(self.cols)
-        return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(self.n_rows, N_FEATURES))
-
-
-def _pairs(*columns: np.ndarray) -> np.ndarray:
-    return np.stack(columns, axis=1)
+    def matrices(self) -> list[sp.csr_matrix]:
+        """The block entries and the scattered entries, as two matrices whose sum is the counts
+        (their columns unsorted, repeated where a feature counts twice)."""
+        shape = (self.n_rows, N_FEATURES)
+        out = []
+        if self.blocks:
+            block = np.concatenate(self.blocks, axis=1)
+            kept = block >= 0
+            indptr = np.concatenate([[0], np.cumsum(kept.sum(axis=1))])
+            out.append(sp.csr_matrix((np.ones(int(indptr[-1])), block[kept], indptr), shape=shape))
+        rows = np.concatenate(self.rows) if self.rows else np.zeros(0, dtype=np.int64)
+        cols = np.concatenate(self.cols) if self.cols else np.zeros(0, dtype=np.int64)
+        out.append(sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape))
+        return out
 
 
 def _noun_chunk_places(col: Columns) -> np.ndarray:
@@ -292,8 +349,9 @@ def _noun_chunk_places(col: Columns) -> np.ndarray:
 
 def _repetition(col: Columns) -> np.ndarray:
     """How often each token's lemma recurs among the article's content words, capped at 4."""
-    codes: dict[str, int] = {}
-    lemma_code = np.fromiter((codes.setdefault(x, len(codes)) for x in col.lemma), dtype=np.int64, count=col.n)
+    _, first, inverse = col.codes("lemma")
+    codes: dict[str, int] = {}  # lemma ids whose lowercase lemmas are equal count together
+    lemma_code = np.array([codes.setdefault(col.lemma[t], len(codes)) for t in first.tolist()], dtype=np.int64)[inverse]
     counts = np.bincount(lemma_code[col.content], minlength=len(codes))
     return np.minimum(counts[lemma_code], 4)
 
@@ -306,8 +364,8 @@ def _valued(values: list[str]) -> np.ndarray:
 WINDOW = (-2, -1, 1, 2)  # the neighbours whose word and POS a token's features name
 
 
-def own_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
-    """Tokens × features: the counts of each token's own features."""
+def own_features(col: Columns, lex: list[set[str]]) -> list[sp.csr_matrix]:
+    """Tokens × features: the counts of each token's own features (as matrices to sum)."""
     n, ids, head = col.n, col.ids, col.head
     text, lower, lemma, pos, dep = col.text, col.lower, col.lemma, col.pos, col.dep
     every = np.arange(n)
@@ -315,46 +373,43 @@ def own_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
     out = _Entries(n)
 
     # What a token's attributes decide, for itself, for its neighbours and for its dependents.
-    by_lower = COLUMNS.of_keys("lower", ids["lower"], lambda t: [
+    by_lower = COLUMNS.of_keys("lower", _keys(col, "lower"), lambda t: [
         f"w={lower[t]}", f"s3={lower[t][-3:]}", f"p3={lower[t][:3]}", *(f"w{d}={lower[t]}" for d in WINDOW)], 3 + len(WINDOW))
-    by_orth = COLUMNS.of_keys("orth", ids["orth"], lambda t: [f"sh={_shape(text[t])}"], 1)
-    by_lemma = COLUMNS.of_keys("lemma", ids["lemma"], lambda t: [f"l={lemma[t]}", f"hl={lemma[t]}"], 2)
-    tags = _pairs(ids["pos"], ids["tag"], ids["dep"], ids["ent"])
-    by_tags = COLUMNS.of_keys("tags", tags, lambda t: [
-        f"pos={pos[t]}", f"tag={col.string(tags[t, 1])}", f"dep={dep[t]}", f"ent={col.string(tags[t, 3]) or '-'}",
+    by_orth = COLUMNS.of_keys("orth", _keys(col, "orth"), lambda t: [f"sh={_shape(text[t])}"], 1)
+    by_lemma = COLUMNS.of_keys("lemma", _keys(col, "lemma"), lambda t: [f"l={lemma[t]}", f"hl={lemma[t]}"], 2)
+    by_tags = COLUMNS.of_keys("tags", _keys(col, "pos", "tag", "dep", "ent"), lambda t: [
+        f"pos={pos[t]}", f"tag={col.string(ids['tag'][t])}", f"dep={dep[t]}", f"ent={col.string(ids['ent'][t]) or '-'}",
         f"hp={pos[t]}", *(f"pos{d}={pos[t]}" for d in WINDOW)], 5 + len(WINDOW))
-    out.add(every, np.concatenate([by_lower[:, :3], by_orth, by_lemma[:, :1], by_tags[:, :4]], axis=1))
-    out.add(every, by_lemma[head, 1])
-    out.add(every, by_tags[head, 4])
-    out.add(every, COLUMNS.of_keys("dep|head lemma", _pairs(ids["dep"], ids["lemma"][head]),
-                                   lambda t: [f"dh={dep[t]}|{lemma[head[t]]}"], 1))
+    out.block(by_lower[:, :3], by_orth, by_lemma[:, 0], by_tags[:, :4], by_lemma[head, 1], by_tags[head, 4])
+    out.block(COLUMNS.of_keys("dep|head lemma", _keys(col, "dep", ("lemma", head)),
+                              lambda t: [f"dh={dep[t]}|{lemma[head[t]]}"], 1))
     for k, d in enumerate(WINDOW):
         inside = (every + d >= start) & (every + d < end)
-        rows, edge = np.flatnonzero(inside), np.flatnonzero(~inside)
-        out.add(rows, by_lower[rows + d, 3 + k])
-        out.add(rows, by_tags[rows + d, 5 + k])
-        out.add(edge, _valued([f"w{d}=<edge>"])[np.zeros(len(edge), dtype=np.int64)])
+        neighbour = np.clip(every + d, 0, max(n - 1, 0))
+        edge = _valued([f"w{d}=<edge>"])[0]
+        out.block(np.where(inside, by_lower[neighbour, 3 + k], edge), np.where(inside, by_tags[neighbour, 5 + k], -1))
 
     # Where the token stands: noun chunk, sentence, quotation, title line, first sentence.
-    out.add(every, _valued([f"np={p}" for p in NOUN_CHUNK_PLACES])[_noun_chunk_places(col)])
+    places = _noun_chunk_places(col)
+    out.block(_valued([f"np={p}" for p in NOUN_CHUNK_PLACES])[places])
     rel = ((every - start) / np.maximum(1, end - start) * 4).astype(np.int64)
-    out.add(every, _valued([f"rel={k}" for k in range(4)])[rel])
-    is_quote = np.fromiter((t in QUOTES for t in text), dtype=bool, count=n)
+    out.block(_valued([f"rel={k}" for k in range(4)])[rel])
+    is_quote = col.where("orth", lambda t: t in QUOTES)
     quotes_so_far = np.cumsum(is_quote)
     quoted = (quotes_so_far - (quotes_so_far - is_quote)[start]) % 2 == 1  # inside quotation marks
     first_line_end = next((int(col.idx[i]) + t.find("\n") for i, t in enumerate(text) if "\n" in t), -1)
     title = np.full(n, True) if first_line_end < 0 else col.idx < first_line_end
     for name, flag in (("quote", quoted), ("title", title), ("sent0", col.sentence == 0)):
-        out.add(every, _valued([f"{name}=False", f"{name}=True"])[flag.astype(np.int64)])
-    out.add(every, _valued(["bias"])[np.zeros(n, dtype=np.int64)])
+        out.block(_valued([f"{name}=False", f"{name}=True"])[flag.astype(np.int64)])
+    out.block(np.full(n, _valued(["bias"])[0]))
 
     # Repetition of the lemma, and the dependents that qualify the token.
     repeated = _repetition(col)
-    content = np.flatnonzero(col.content)
-    out.add(content, COLUMNS.of_keys("repetition|pos", _pairs(repeated, ids["pos"])[content],
-                                     lambda i: [f"rep={repeated[content[i]]}", f"rep={repeated[content[i]]}|{pos[content[i]]}"], 2))
+    by_repetition = COLUMNS.of_keys("repetition|pos", _keys(col, repeated, "pos"),
+                                    lambda t: [f"rep={repeated[t]}", f"rep={repeated[t]}|{pos[t]}"], 2)
+    out.block(np.where(col.content[:, None], by_repetition, -1))
     kids = np.flatnonzero((head != every) & col.where("dep", lambda d: d in CHILD_DEPS))
-    out.add(head[kids], COLUMNS.of_keys("child", _pairs(ids["dep"], ids["lemma"])[kids],
+    out.add(head[kids], COLUMNS.of_keys("child", _keys(col, ("dep", kids), ("lemma", kids)),
                                         lambda i: [f"c={dep[kids[i]]}|{lemma[kids[i]]}"], 1))
 
     # Word clusters, the token's own and its next neighbours' coarsest two; word pairs.
@@ -363,23 +418,23 @@ def own_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
     def cluster_names(t: int) -> list[str | None]:
         own = (cluster_features(lower[t], lemma[t]) or [None] * sizes)
         return own + [f"{d}{x}" if x else None for d in (-1, 1) for x in own[:2]]
-    by_word = COLUMNS.of_keys("clusters", _pairs(ids["lower"], ids["lemma"]), cluster_names, sizes + 4)
-    out.add(every, by_word[:, :sizes])
+    by_word = COLUMNS.of_keys("clusters", _keys(col, "lower", "lemma"), cluster_names, sizes + 4)
+    out.block(by_word[:, :sizes])
     for k, d in enumerate((-1, 1)):
-        rows = np.flatnonzero((every + d >= start) & (every + d < end))
-        out.add(rows, by_word[rows + d, sizes + 2 * k:sizes + 2 * k + 2])
+        inside = ((every + d >= start) & (every + d < end))[:, None]
+        out.block(np.where(inside, by_word[np.clip(every + d, 0, max(n - 1, 0)), sizes + 2 * k:sizes + 2 * k + 2], -1))
     if n > 1:
-        by_pair = COLUMNS.of_keys("bigram", _pairs(ids["lower"][:-1], ids["lower"][1:]),
+        by_pair = COLUMNS.of_keys("bigram", _keys(col, ("lower", every[:-1]), ("lower", every[1:])),
                                   lambda t: [f"bi-={lower[t]}|{lower[t + 1]}", f"bi+={lower[t]}|{lower[t + 1]}"], 2)
-        after_start, before_end = np.flatnonzero(every > start), np.flatnonzero(every + 1 < end)
-        out.add(after_start, by_pair[after_start - 1, 0])
-        out.add(before_end, by_pair[before_end, 1])
-    _lexicon_features(out, col, lex, every)
-    return out.matrix()
+        out.block(np.where(every > start, by_pair[np.maximum(every - 1, 0), 0], -1),
+                  np.where(every + 1 < end, by_pair[np.minimum(every, n - 2), 1], -1))
+    _lexicon_features(out, col, lex, every, places)
+    return out.matrices()
 
 
-def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: np.ndarray) -> None:
-    """The lexicon categories at a token, at its neighbours and in its noun phrase (few tokens have any)."""
+def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: np.ndarray, places: np.ndarray) -> None:
+    """The lexicon categories at a token, at its neighbours and in its noun phrase (few tokens have
+    any; `places`: each token's place in its noun chunk)."""
     rows, names = [], []
     lexed = [i for i, categories in enumerate(lex) if categories]
     sentence, pos, n = col.sentence, col.pos, col.n
@@ -400,9 +455,10 @@ def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: n
     for k in lexed:
         if amod[k] and col.head[k] != k:
             adjectives.setdefault(int(col.head[k]), []).append(k)
-    phrase_word = (_noun_chunk_places(col) > 0) | col.where("pos", lambda p: p in NOUN_PHRASE_POS)
+    phrase_word = (places > 0) | col.where("pos", lambda p: p in NOUN_PHRASE_POS)
     phrase_head = np.where(col.where("dep", lambda d: d in ("amod", "compound")), col.head, every)
-    has_lex = np.fromiter((bool(c) for c in lex), dtype=bool, count=n)
+    has_lex = np.zeros(n, dtype=bool)
+    has_lex[lexed] = True
     has_adjective = np.zeros(n, dtype=bool)
     has_adjective[list(adjectives)] = True
     for i in np.flatnonzero(phrase_word & (has_lex | has_adjective)[phrase_head]).tolist():
@@ -420,24 +476,45 @@ def sentence_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
     words = ~col.is_space
     length = np.minimum(np.bincount(col.sentence[words], minlength=len(col.sents)) // 8, 5)
     out.add(np.arange(len(col.sents)), _valued([f"S_len={k}" for k in range(6)])[length])
-    seen = {(int(col.sentence[i]), c) for i in np.flatnonzero(words).tolist() for c in lex[i]}
+    seen = {(int(col.sentence[i]), c) for i, categories in enumerate(lex) if categories and words[i] for c in categories}
     out.named([s for s, _ in seen], [f"S_lex={c}" for _, c in seen])
     content = np.flatnonzero(col.content & words)
-    out.add(col.sentence[content], COLUMNS.of_keys("sentence lemma", col.ids["lemma"][content],
+    out.add(col.sentence[content], COLUMNS.of_keys("sentence lemma", _keys(col, ("lemma", content)),
                                                    lambda i: [f"S_l={col.lemma[content[i]]}"], 1))
     punctuation = np.flatnonzero(words & col.where("orth", lambda t: t in SENTENCE_PUNCTUATION))
-    out.add(col.sentence[punctuation], COLUMNS.of_keys("sentence punctuation", col.ids["orth"][punctuation],
+    out.add(col.sentence[punctuation], COLUMNS.of_keys("sentence punctuation", _keys(col, ("orth", punctuation)),
                                                        lambda i: [f"S_p={col.text[punctuation[i]]}"], 1))
-    return out.matrix()
+    return _summed(out.matrices())
+
+
+def _summed(matrices: list[sp.csr_matrix]) -> sp.csr_matrix:
+    """The sum of count matrices, in canonical form (sorted columns, none repeated)."""
+    total = matrices[0]
+    for matrix in matrices[1:]:
+        total = total + matrix
+    total.sum_duplicates()
+    return total
 
 
 @dataclass
 class DocFeatures:
-    own: sp.csr_matrix  # tokens × features
+    own_parts: list[sp.csr_matrix]  # tokens × features, to be summed
     shared: sp.csr_matrix  # sentences × features
     sentence: np.ndarray  # each token's sentence (row of `shared`)
 
     SHARED_WEIGHT = 0.5  # a sentence feature counts half in each of its tokens' rows
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """Tokens × classes: the linear scores of every token's row of `doc_matrix` (no intercept)."""
+        per_sentence = self.SHARED_WEIGHT * (self.shared @ weights)
+        return sum(part @ weights for part in self.own_parts) + per_sentence[self.sentence]
+
+    def matrix(self) -> sp.csr_matrix:
+        """Tokens × features: each row the token's own features plus half its sentence's."""
+        n = len(self.sentence)
+        indicator = sp.csr_matrix((np.full(n, self.SHARED_WEIGHT), (np.arange(n), self.sentence)),
+                                  shape=(n, self.shared.shape[0]))
+        return (_summed(self.own_parts) + indicator @ self.shared).tocsr()
 
 
 def doc_features(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> DocFeatures:
@@ -449,8 +526,4 @@ def doc_features(doc: Doc, lex: list[set[str]] | None = None, col: Columns | Non
 
 def doc_matrix(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> sp.csr_matrix:
     """Token-by-feature matrix: each row is the token's own features plus half its sentence's."""
-    features = doc_features(doc, lex, col)
-    n = len(features.sentence)
-    indicator = sp.csr_matrix((np.full(n, DocFeatures.SHARED_WEIGHT), (np.arange(n), features.sentence)),
-                              shape=(n, features.shared.shape[0]))
-    return (features.own + indicator @ features.shared).tocsr()
+    return doc_features(doc, lex, col).matrix()

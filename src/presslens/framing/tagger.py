@@ -25,7 +25,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .corpus import OUTSIDE
-from .features import Columns, DocFeatures, doc_features, lexicon_categories, lexicon_span_techniques, noun_chunk_ranges
+from .features import Columns, doc_features, lexicon_categories, lexicon_span_techniques, noun_chunk_ranges
 
 MODEL_DIR = "models/framing"
 
@@ -120,9 +120,7 @@ class TechniqueTagger:
         """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
         if not len(doc):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        features = doc_features(doc, lex, col)
-        per_sentence = DocFeatures.SHARED_WEIGHT * (features.shared @ self.weights)
-        scores = features.own @ self.weights + per_sentence[features.sentence] + self.intercept
+        scores = doc_features(doc, lex, col).scores(self.weights) + self.intercept
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probs / probs.sum(axis=1, keepdims=True)
 
