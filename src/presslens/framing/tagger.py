@@ -1,5 +1,5 @@
 """The learned persuasion-technique tagger: a linear token classifier over the features of
-`features.doc_matrix`, decoded into (start, end, technique, confidence) spans.
+`features.doc_features`, decoded into (start, end, technique, confidence) spans.
 
 Each token gets a probability per technique and for `O` (outside any technique).  A span
 starts at a token whose in-technique probability (1 − P(O)) reaches the `start` threshold and
@@ -25,7 +25,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .corpus import OUTSIDE
-from .features import Columns, doc_matrix, lexicon_categories, lexicon_span_techniques, noun_chunk_ranges
+from .features import Columns, doc_features, lexicon_categories, lexicon_span_techniques, noun_chunk_ranges
 
 MODEL_DIR = "models/framing"
 
@@ -93,7 +93,9 @@ def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float,
 class TechniqueTagger:
     def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str], thresholds: dict[str, float],
                  sentence_level: list[str]):
-        self.weights = np.ascontiguousarray(coef.T, dtype=np.float32)  # features × classes
+        # features × classes: float32 values (the model's precision), held as float64, the type of
+        # the feature counts, so that no product converts all 2^18 rows again
+        self.weights = np.ascontiguousarray(coef.T, dtype=np.float32).astype(np.float64)
         self.intercept = intercept.astype(np.float32)
         self.classes = list(classes)
         self.thresholds = thresholds
@@ -118,7 +120,7 @@ class TechniqueTagger:
         """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
         if not len(doc):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
-        scores = doc_matrix(doc, lex, col) @ self.weights + self.intercept
+        scores = doc_features(doc, lex, col).scores(self.weights) + self.intercept
         probs = 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
         return probs / probs.sum(axis=1, keepdims=True)
 
