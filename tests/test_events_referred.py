@@ -37,6 +37,13 @@ def test_act_of_target_by_actor():
     assert rec.modality == "asserted" and governor(found, rec).type == "ACCUSE"
 
 
+def test_a_time_that_owns_the_act_is_its_date_never_its_actor():
+    found, [rec] = referred("The Norland foreign minister condemned Saturday's strikes on the port of Velda.")
+    assert rec.type == "ASSAULT" and rec.actor is None and "port" in rec.target
+    plain = [e for e in events("Monday's strikes on the depot of Velda destroyed two trucks.") if e.type == "ASSAULT"]
+    assert plain and all(e.actor != "Monday" for e in plain)
+
+
 def test_due_to_an_act_names_its_cause():
     found, refs = referred("Power was cut in three districts due to the military aggression of Estavia.")
     rec = next(e for e in refs if e.trigger.text == "aggression")

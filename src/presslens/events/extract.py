@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
-from .roles import SUBJECT_DEPS, clause_offsets, own_subject, pobj_of, prep_object
+from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, own_subject, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -239,6 +239,8 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
 
 def _nominal_actor(noun: Token) -> Token | None:
     for c in noun.children:
+        if c.ent_type_ in DATE_ENTITIES:
+            continue  # "Saturday's strikes", "the Monday talks": a time, never who acts
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             return c
     for c in noun.children:

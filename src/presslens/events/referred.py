@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from .extract import FoundEvent
 from .lexicon import event_type, lexicon, noun_type
-from .roles import clause_offsets, own_subject, pobj_of, prep_object
+from .roles import DATE_ENTITIES, clause_offsets, own_subject, pobj_of, prep_object
 
 REFERRED = "referred"
 
@@ -291,7 +291,7 @@ def _object_of(verb: Token) -> Token | None:
 
 def _noun_actor(noun: Token) -> Token | None:
     for c in noun.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.ent_type_ not in DATE_ENTITIES:  # not "Saturday's strikes": a time
             return _owner_of_possessive(c, noun) if c.lower_ in POSSESSIVE_PRONOUNS else c
         if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_ENTITIES:
             return c
