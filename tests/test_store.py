@@ -139,3 +139,22 @@ def test_export_one_file_per_table(engine, tmp_path, fmt):
     else:
         rows = [json.loads(line) for line in quotes.read_text().splitlines()]
         assert len(rows) == 6 and rows[0]["speaker_vague"] in (False, 0)
+
+
+def test_export_that_fails_half_way_leaves_the_previous_file_whole(engine, tmp_path, monkeypatch):
+    from presslens.store import export as export_module
+
+    fill(engine)
+    out = tmp_path / "out"
+    before = export(engine, "jsonl", out)["quotes"].read_text()
+
+    def chunks_then_failure(engine_, table):
+        yield from real_chunks(engine_, table)
+        raise RuntimeError("the database went away")
+
+    real_chunks = export_module._chunks
+    monkeypatch.setattr(export_module, "_chunks", chunks_then_failure)
+    with pytest.raises(RuntimeError, match="went away"):
+        export(engine, "jsonl", out)
+    assert (out / "quotes.jsonl").read_text() == before
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]

@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -13,6 +11,7 @@ from pathlib import Path
 import typer
 
 from ..batch import jsonl_records
+from ..files import write_atomically
 from ..validate import DEFAULT_MAX_BYTES, InputError, decode
 from .app import app, fail
 
@@ -62,31 +61,6 @@ def open_lines(source: str) -> Iterator[bytes]:
         return
     with input_file(source).open("rb") as fh:
         yield from fh
-
-
-def current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, chunks: Iterator[str]) -> None:
-    """Write to a temporary file beside `path` and rename: never a half-written output.
-
-    The file gets the mode any tool's new file gets (0666 less the umask, usually 0644), not the
-    private 0600 of `mkstemp`.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        os.fchmod(fd, 0o666 & ~current_umask())
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @app.command()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..files import write_jsonl
 from .app import command_line, eval_app, fail
 
 @eval_app.command("attribution")
@@ -35,10 +36,7 @@ def eval_attribution(
     for article, analysis in zip(articles, analyze_many(records, max_bytes=10_000_000)):
         predictions[article["id"]] = to_gold_format(article["id"], analysis)
     if predictions_out:
-        predictions_out.parent.mkdir(parents=True, exist_ok=True)
-        with predictions_out.open("w", encoding="utf-8") as fh:
-            for p in predictions.values():
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_out, (json.dumps(p, ensure_ascii=False) for p in predictions.values()))
     rows = score_all({a["id"]: a for a in articles}, predictions)
     out = table(rows)
     typer.echo(out)
@@ -68,10 +66,7 @@ def eval_events(
     inputs = [{"id": r["id"], "text": r["text"], "published": r.get("published")} for r in records]
     predictions = {r["id"]: to_prediction(r["id"], a) for r, a in zip(records, analyze_many(inputs))}
     if predictions_out:
-        predictions_out.parent.mkdir(parents=True, exist_ok=True)
-        with predictions_out.open("w", encoding="utf-8") as fh:
-            for p in predictions.values():
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_out, (json.dumps(p, ensure_ascii=False) for p in predictions.values()))
     by_id = {r["id"]: r for r in records}
     out = table(score(by_id, predictions, type_field))
     if split_halves:
@@ -115,10 +110,7 @@ def eval_genre(
                for a in articles]
     predictions = {a["id"]: analysis.to_dict() for a, analysis in zip(articles, analyze_many(records))}
     if predictions_out:
-        predictions_out.parent.mkdir(parents=True, exist_ok=True)
-        with predictions_out.open("w", encoding="utf-8") as fh:
-            for p in predictions.values():
-                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_out, (json.dumps(p, ensure_ascii=False) for p in predictions.values()))
     result = score(articles, predictions)
     if errors:
         typer.echo("\n".join(result.errors), err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from ..files import write_jsonl
 from .app import command_line, eval_app, fail
 
 
@@ -49,11 +50,8 @@ def eval_framing(
         predict(shipped_tagger(), articles)
 
     if predictions_out:
-        predictions_out.parent.mkdir(parents=True, exist_ok=True)
-        with predictions_out.open("w", encoding="utf-8") as fh:
-            for article_id, spans in predicted.items():
-                rec = {"id": article_id, "spans": [{"start": s, "end": e, "technique": t} for s, e, t in spans]}
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        write_jsonl(predictions_out, (json.dumps({"id": article_id, "spans": [{"start": s, "end": e, "technique": t} for s, e, t in spans]},
+                                                 ensure_ascii=False) for article_id, spans in predicted.items()))
     gold_spans = {str(a["id"]): spans_of(a) for a in articles}
     out = table(score(gold_spans, predicted, False), score(gold_spans, predicted, True))
     typer.echo(out)

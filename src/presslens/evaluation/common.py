@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..files import write_atomically
+
 
 def read_jsonl(path: str | Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as fh:
@@ -31,5 +33,4 @@ def update_results(path: str | Path, section: str, body: str) -> None:
         text = pattern.sub(lambda _: block + "\n", text)
     else:
         text = text.rstrip() + "\n\n" + block
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip() + "\n", encoding="utf-8")
+    write_atomically(path, [text.rstrip() + "\n"])

@@ -3,7 +3,8 @@ the articles and findings, and the corpus links (identities, stories and their r
 and their appearances).
 
 JSON columns (`details`) are written as JSON text and timestamps as ISO 8601 strings, so the
-three formats hold the same values.
+three formats hold the same values. Each file is written beside itself and renamed into place
+(`files.replacing`): a database error half-way leaves the previous export, never a truncated file.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, Integer, Table, select
 
+from ..files import replacing
 from .corpus_schema import EXPORTED
 from .schema import metadata
 
@@ -58,7 +60,7 @@ def _chunks(engine: Engine, table: Table) -> Iterator[list[dict]]:
 
 
 def export(engine: Engine, fmt: str, out: Path) -> dict[str, Path]:
-    """Write each table to `out/<table>.<fmt>`; returns the files written by table name."""
+    """Write each table to `out/<table>.<fmt>`, each file whole or not at all; returns them by table name."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     out.mkdir(parents=True, exist_ok=True)
@@ -66,22 +68,26 @@ def export(engine: Engine, fmt: str, out: Path) -> dict[str, Path]:
     for name in TABLES:
         table = metadata.tables[name]
         path = out / f"{name}.{fmt}"
-        columns = [c.name for c in table.columns]
-        if fmt == "parquet":
-            schema = pa.schema([(c.name, _arrow_type(c)) for c in table.columns])
-            with pq.ParquetWriter(path, schema) as writer:
-                writer.write_table(schema.empty_table())
-                for chunk in _chunks(engine, table):
-                    writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
-        elif fmt == "csv":
-            with path.open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.DictWriter(fh, columns)
-                writer.writeheader()
-                for chunk in _chunks(engine, table):
-                    writer.writerows(chunk)
-        else:
-            with path.open("w", encoding="utf-8") as fh:
-                for chunk in _chunks(engine, table):
-                    fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
+        with replacing(path) as tmp:
+            _write_table(engine, table, fmt, tmp)
         written[name] = path
     return written
+
+
+def _write_table(engine: Engine, table: Table, fmt: str, path: Path) -> None:
+    if fmt == "parquet":
+        schema = pa.schema([(c.name, _arrow_type(c)) for c in table.columns])
+        with pq.ParquetWriter(path, schema) as writer:
+            writer.write_table(schema.empty_table())
+            for chunk in _chunks(engine, table):
+                writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+    elif fmt == "csv":
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, [c.name for c in table.columns])
+            writer.writeheader()
+            for chunk in _chunks(engine, table):
+                writer.writerows(chunk)
+    else:
+        with path.open("w", encoding="utf-8") as fh:
+            for chunk in _chunks(engine, table):
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chunk)
