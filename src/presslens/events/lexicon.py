@@ -57,7 +57,7 @@ def cameo() -> dict:
     data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
     overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
     synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
-    blocks = [[_compile(p, synsets) for p in block] for block in data["blocks"]]
+    blocks = [_indexed([_compile(p, synsets) for p in block]) for block in data["blocks"]]
     verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
     for lemma, change in overlay.get("verbs", {}).items():
         for f in verbs.get(lemma, []):
@@ -67,7 +67,7 @@ def cameo() -> dict:
         for f in verbs.get(lemma, []):
             f.pop("type", None)
             f["objects_only"] = True
-    unknown = {p["type"] for b in blocks for p in b} | {f.get("type") for fs in verbs.values() for f in fs}
+    unknown = {p["type"] for b in blocks for p in b["patterns"]} | {f.get("type") for fs in verbs.values() for f in fs}
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
         raise ValueError(f"cameo_verbs.json / event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
@@ -78,12 +78,25 @@ def cameo() -> dict:
 
 def _compile(p: dict, synsets: dict) -> dict:
     words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
-    obj = words(p.get("obj", []))
-    head = obj[-1] if obj else None  # the word the object's head token must spell: the pattern's index key
-    keys = None if head is None else frozenset(m[-1] for m in synsets.get(head, ())) if isinstance(head, str) else frozenset({head[-1]})
-    return {"pre": words(p.get("pre", [])), "obj": obj, "keys": keys,
-            "prep": tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", [])),
-            "type": p["type"], "code": p["code"]}
+    obj, pre = words(p.get("obj", [])), words(p.get("pre", []))
+    prep = tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", []))
+    # the word a token of the frame must spell for the pattern to be tried: the object's head, else
+    # the first prepositional object, else the last subject word (None: tried on every frame)
+    key = obj[-1] if obj else next((spec[1] for spec in prep if spec[1] is not None), None) or (pre[-1] if pre else None)
+    keys = None if key is None else frozenset(m[-1] for m in synsets.get(key, ())) if isinstance(key, str) else frozenset({key[-1]})
+    return {"pre": pre, "obj": obj, "keys": keys, "prep": prep, "type": p["type"], "code": p["code"]}
+
+
+def _indexed(patterns: list[dict]) -> dict:
+    """A verb block's patterns (in precedence order) indexed by the word each needs, so matching a
+    frame looks up its own words instead of scanning the block: `by_word` word → pattern positions,
+    `always` the positions of patterns that need no word."""
+    by_word: dict[str, list[int]] = {}
+    for i, p in enumerate(patterns):
+        for k in p["keys"] or ():
+            by_word.setdefault(k, []).append(i)
+    return {"patterns": patterns, "by_word": {k: tuple(v) for k, v in by_word.items()},
+            "always": tuple(i for i, p in enumerate(patterns) if p["keys"] is None)}
 
 
 def _spellings(tok: Token) -> set[str]:
@@ -177,15 +190,17 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
     if not forms:
         return None, None, False
     direct, mods, preps, subj_words = _frame(verb)
-    here = set().union(*(_spellings(t) for t in direct))
+    pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    here = set().union(*(_spellings(t) for t in direct + pobjs + subj_words))
     for form in forms:
         particle = form.get("particle")
         if particle and not any(c.lower_ == particle for c in direct):
             continue
-        for p in cameo()["blocks"][form["block"]]:
+        block = cameo()["blocks"][form["block"]]
+        index = block["by_word"]
+        tried = sorted({i for w in here if w in index for i in index[w]}.union(block["always"]))
+        for p in (block["patterns"][i] for i in tried):  # only the patterns whose word the frame spells
             used = None
-            if p["keys"] is not None and here.isdisjoint(p["keys"]):
-                continue  # no token after the verb spells the pattern's head: skip it without a scan
             if p["obj"]:
                 used = _all_found(p["obj"], direct, mods)
                 if used is None:
@@ -293,8 +308,8 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
-    a CAMEO pattern with words around the verb, then presslens's bare verb, then the CAMEO verb's
-    own code — that one only between a source actor and an object (`has_source_and_target`) unless
+    presslens's bare verb, then a CAMEO pattern with words around the verb (a statement or null
+    pattern gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
     `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
