@@ -132,7 +132,7 @@ def verb_lemma(entry: str) -> tuple[str, str | None] | None:
 
 PREPOSITIONS = frozenset("about across after against along amid among around at before behind between by during for "
                          "from in inside into near of off on onto out over through to toward towards under upon "
-                         "with within without".split())
+                         "with within without despite since until via beyond throughout".split())
 ARTICLES = frozenset("the a an its their his her".split())
 # Words that make a flat pattern a clause, not a frame the parse can check: auxiliaries, negation,
 # pronouns, conjunctions, speech verbs (PETRARCH2 dropped such patterns when it wrote CAMEO.2.0.txt).
@@ -147,10 +147,11 @@ def parse_flat_pattern(text: str) -> dict | None:
     `parse_pattern` gives, or None when it does not fit the parse: the words after the verb are
     the object (head last) up to the first preposition, each preposition then heads a phrase (its
     last word the head); a word joined to the verb (`*_OPTIMISM`), a clause word (`WILL`, `SAID`,
-    `&AUXVERB1`) or more than one word before the verb make it a sentence fragment, not a frame."""
+    `&AUXVERB1`) or more than one word before the verb make it a sentence fragment, not a frame, and
+    a compound-actor slot (`%`) a code the frame alone does not decide."""
     tokens = text.split()
-    if tokens.count("*") != 1:
-        return None
+    if tokens.count("*") != 1 or "%" in tokens:
+        return None  # a verb joined to a word, or a code that depends on a compound actor ('% * INSURGENT')
     star = tokens.index("*")
     words: dict[str, list[str]] = {"pre": [], "obj": []}
     for side, chunk in (("pre", tokens[:star]), ("obj", tokens[star + 1:])):
@@ -325,6 +326,20 @@ def _typed(pattern: dict, pcode: str, table: dict, extra: dict) -> dict | None:
     return p
 
 
+def _attested_nouns(blocks: list, synsets: dict) -> frozenset[str]:
+    """Words CAMEO 2.0's parsed patterns use as nouns: a head with a modifier (`{MOCK ATTACK}`), the
+    object of a preposition other than 'to' (`(FOR VISIT)`; 'to' also marks an infinitive), or a
+    synonym-set member."""
+    nouns = {w for members in synsets.values() for m in members for w in m.split()[-1:]}
+    for *_rest, patterns in blocks:
+        for pattern, _ in patterns:
+            obj = pattern.get("obj", [])
+            if len(obj) > 1:
+                nouns.add(obj[-1])
+            nouns |= {pr[1] for pr in pattern.get("prep", []) if pr[1] and (pr[0] != "to" or pr[2])}
+    return frozenset(nouns)
+
+
 def _specific_first(p: dict) -> int:
     return -(len(p.get("obj", [])) + 2 * len(p.get("prep", [])) + len(p.get("pre", [])))
 
@@ -342,8 +357,7 @@ def build(source: Path, overlay: Path) -> dict:
         index = by_name.get(name, next((by_verb[m[0]] for m in members if m[0] in by_verb), None))
         if index is not None:
             flat[index] += patterns
-    nouns = frozenset(w for *_rest, patterns in raw_blocks for pattern, _ in patterns
-                      for w in pattern.get("obj", [])[-1:] + [pr[1] for pr in pattern.get("prep", []) if pr[1]])
+    nouns = _attested_nouns(raw_blocks, synsets)
     blocks, verbs = [], {}
     for (_name, block_code, members, patterns), extra_patterns in zip(raw_blocks, flat):
         typed = []

@@ -72,7 +72,7 @@ def cameo() -> dict:
     if unknown:
         raise ValueError(f"cameo_verbs.json / event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
     agents = data["agents"]
-    return {"synsets": synsets, "blocks": blocks, "verbs": verbs,
+    return {"synsets": synsets, "blocks": blocks, "verbs": verbs, "lemmas": frozenset(verbs),
             "agent_words": frozenset(agents["words"]), "agent_stems": tuple(agents["stems"])}
 
 
@@ -105,6 +105,7 @@ def _spellings(tok: Token) -> set[str]:
     return {low, lemma, lemma + "s", low + "s"}
 
 
+NULL_CODE = "---"  # a CAMEO pattern whose frame PETRARCH codes as no event
 OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 MEASURE_NOUNS = frozenset("ton tonne kg kilogram shipment consignment batch load convoy worth amount quantity supply".split())
@@ -182,13 +183,13 @@ def _prep_match(spec, preps: list[Token]) -> bool:
     return False
 
 
-def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, bool]:
-    """(PLOVER type, the object token a pattern matched, whether a pattern — not the verb alone —
-    gave the type) from the CAMEO table; `objects_only`: only patterns with words after the verb
+def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, str | None]:
+    """(PLOVER type, the object token a pattern matched, the CAMEO code of the pattern that gave
+    the type — None when the verb alone gave it) from the CAMEO table; `objects_only`: only patterns with words after the verb
     (a light verb's subject does not type it: "talks resumed" is the talks' event)."""
     forms = cameo()["verbs"].get(lemma)
     if not forms:
-        return None, None, False
+        return None, None, None
     direct, mods, preps, subj_words = _frame(verb)
     pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
     here = set().union(*(_spellings(t) for t in direct + pobjs + subj_words))
@@ -211,12 +212,12 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
                 continue  # a verb that decides nothing alone is not typed by its subject either
             if not all(_prep_match(spec, preps) for spec in p["prep"]):
                 continue
-            return p["type"], used, True
+            return p["type"], used, p["code"]
     for form in forms:
         particle = form.get("particle")
         if form.get("type") and (not particle or any(c.lower_ == particle for c in direct)):
-            return form["type"], next((c for c in direct if c.lower_ == particle), None) if particle else None, False
-    return None, None, False
+            return form["type"], next((c for c in direct if c.lower_ == particle), None) if particle else None, None
+    return None, None, None
 
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -308,8 +309,9 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
-    presslens's bare verb, then a CAMEO pattern with words around the verb (a statement or null
-    pattern gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
+    a CAMEO null pattern (PETRARCH's `---`: the frame is no event, whatever the verb), then
+    presslens's bare verb, then a CAMEO pattern with words around the verb (a statement pattern
+    gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
     `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
@@ -326,14 +328,16 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
                     noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
                     if noun is not None:
                         return noun_type(noun), noun
-    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, by_pattern = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    cameo_lemma = _lemma(verb, cameo()["lemmas"]) or verb.lemma_.lower()
+    c_type, c_used, code = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    if code == NULL_CODE:
+        return None, None  # PETRARCH's null frame ('released a report', 'combat racism') stops any default
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    if c_type is not None and not by_pattern and bare_code_needs_actors and not has_source_and_target(verb):
+    if c_type is not None and code is None and bare_code_needs_actors and not has_source_and_target(verb):
         return None, None  # a verb's bare CAMEO code needs a source and a target actor, as in PETRARCH
     return c_type, c_used
 
