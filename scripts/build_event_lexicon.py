@@ -139,6 +139,7 @@ ARTICLES = frozenset("the a an its their his her".split())
 CLAUSE_WORDS = frozenset("will would should must can could may might shall is are am was were be been being has have "
                          "had do does did not no never don't if that whether which who whom what when where why how "
                          "and or but as than it itself he she they we i you him them us said say says told".split())
+CLAUSE_SETS = ("&auxverb", "&tobeverb", "&preposit")  # synonym sets of auxiliaries and prepositions
 
 
 def parse_flat_pattern(text: str) -> dict | None:
@@ -161,6 +162,8 @@ def parse_flat_pattern(text: str) -> dict | None:
                 continue
             if tok.startswith("&"):  # `&WEAPON_ATTACK`: the set, then the word joined to it
                 name, *rest = tok.split("_")
+                if name.lower().startswith(CLAUSE_SETS):
+                    return None
                 words[side] += [name.lower()] + [w.lower() for w in rest if w]
                 continue
             low = tok.lower().replace("_", " ")
