@@ -5,6 +5,11 @@ Reads (from ../shared/data/cameo by default):
 * `CAMEO.2.0.txt` — PETRARCH2's verb dictionary (MIT, Open Event Data Alliance): synonym sets
   (`&MILITARY`), verb blocks (`--- ATTACK [190] ---` then the verbs of the block, each with an
   optional code of its own) and patterns (`- * &MILITARY (TO BORDER) [154]`);
+* `CAMEO.verbpatterns.150430.txt` — the 2015 verb-pattern file (MIT, same source), TABARI-style
+  patterns without syntax (`- POLICE * WITH DEMONSTRATOR [175]`), ~11,000 lines; those PETRARCH2
+  did not carry into CAMEO.2.0.txt are added to the block of the same name where they read as one
+  verb's frame (`parse_flat_pattern`, `fits_parse`: nouns and modifiers after the verb, at most one
+  noun before it, no second verb, clause word or compound actor), after the block's own patterns;
 * `Phoenix.agents.txt` — PETRARCH2's agent nouns (`FARMER [~AGR]`, MIT): the nouns that name an
   actor, kept as `agents` (whole words and PETRARCH's prefix stems);
 * `CAMEO2PLOVER-2021.txt` — PLOVER's CAMEO → PLOVER type, mode and context table (CC BY-SA 4.0).
@@ -23,8 +28,9 @@ CAMEO 01 (public statements) and codes the table lacks give no type; `event_over
 `code_types` add what the table leaves out, each with its reason.  A statement pattern (CAMEO 01x)
 is kept with `"type": null`: as in PETRARCH, the frame it matches is a statement, no PLOVER event,
 so it overrides the verb's default code ("issued a statement" is CAMEO 010, not the ISSUE block's
-cooperation).  The output is sorted and has
-no timestamp, so the same inputs rebuild it byte for byte (`make event-lexicon`).
+cooperation); so is a null pattern (`[---]`, code "---": "released the report", "fought racism"),
+whose frame PETRARCH codes as no event.  The output is sorted and has no timestamp, so the same
+inputs rebuild it byte for byte (`make event-lexicon`).
 """
 from __future__ import annotations
 
@@ -39,7 +45,8 @@ OUTPUT = ROOT / "src" / "presslens" / "data" / "cameo_verbs.json"
 OVERLAY = ROOT / "src" / "presslens" / "data" / "event_overlay.json"
 
 ABOUT = ("CAMEO verb patterns for presslens.events, derived by scripts/build_event_lexicon.py from "
-         "PETRARCH2's CAMEO.2.0.txt and Phoenix.agents.txt (github.com/openeventdata/petrarch2 @676801c, MIT licence, "
+         "PETRARCH2's CAMEO.2.0.txt, CAMEO.verbpatterns.150430.txt and Phoenix.agents.txt "
+         "(github.com/openeventdata/petrarch2 @676801c, MIT licence, "
          "Copyright (c) 2015 Open Event Data Alliance) and mapped to PLOVER 2021 types with "
          "CAMEO2PLOVER-2021.txt (github.com/openeventdata/PLOVER @5e0c24f, CC BY-SA 4.0, "
          "Philip Schrodt / Open Event Data Alliance). This table is therefore distributed under "
@@ -405,7 +412,7 @@ def build(source: Path, overlay: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder with CAMEO.2.0.txt and CAMEO2PLOVER-2021.txt")
+    ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE, help="folder with the PETRARCH2 dictionaries and CAMEO2PLOVER-2021.txt")
     ap.add_argument("--output", type=Path, default=OUTPUT)
     args = ap.parse_args()
     for name in ("CAMEO.2.0.txt", FLAT_FILE, "CAMEO2PLOVER-2021.txt", "Phoenix.agents.txt"):

@@ -2,13 +2,17 @@
 
 Two tables: `data/plover_triggers.json`, presslens's own lexicon written from the PLOVER codebook
 (light verbs, event nouns, intentions), and `data/cameo_verbs.json`, PETRARCH2's CAMEO verb
-patterns mapped to PLOVER (built by `scripts/build_event_lexicon.py`; CC BY-SA 4.0), with the
-hand additions of `data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse:
-a pattern's object words must be the verb's object, particle or adverb (its head last) or their
-modifiers, its prepositional phrases the verb's `prep` children and their objects, its pre-verb
-words the subject's; `&SET` words match any member of the synonym set.  As in PETRARCH, a verb's
-bare CAMEO code (no pattern, no hand entry) types it only between a source actor and an object;
-actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
+patterns (CAMEO 2.0 and the 2015 pattern file) mapped to PLOVER (built by
+`scripts/build_event_lexicon.py`; CC BY-SA 4.0), with the hand additions of
+`data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse: a pattern's object
+words must be the verb's object, particle or adverb (its head last) or their modifiers, its
+prepositional phrases the verb's `prep` children and their objects, its pre-verb words the
+subject's; `&SET` words match any member of the synonym set.  Each block's patterns are indexed
+by the word each needs, so a verb tries only the patterns its own frame's words can meet.  A null
+pattern (PETRARCH's `---`) stops the verb, and a statement pattern (CAMEO 01x) its CAMEO code.  As
+in PETRARCH, a verb's bare CAMEO code (no pattern, no hand entry) types it only between a source
+actor and an object; actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built
+into the same table).
 """
 from __future__ import annotations
 
