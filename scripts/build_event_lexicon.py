@@ -8,8 +8,9 @@ Reads (from ../shared/data/cameo by default):
 * `CAMEO.verbpatterns.150430.txt` — the 2015 verb-pattern file (MIT, same source), TABARI-style
   patterns without syntax (`- POLICE * WITH DEMONSTRATOR [175]`), ~11,000 lines; those PETRARCH2
   did not carry into CAMEO.2.0.txt are added to the block of the same name where they read as one
-  verb's frame (`parse_flat_pattern`, `fits_parse`: nouns and modifiers after the verb, at most one
-  noun before it, no second verb, clause word or compound actor), after the block's own patterns;
+  verb's frame (`parse_flat_pattern`, `fits_parse`: nouns and modifiers after the verb, none
+  before it, no second verb, clause word or compound actor), after the block's own patterns; its
+  null patterns are left out (TABARI's noun/verb disambiguation, which the parse does);
 * `Phoenix.agents.txt` — PETRARCH2's agent nouns (`FARMER [~AGR]`, MIT): the nouns that name an
   actor, kept as `agents` (whole words and PETRARCH's prefix stems);
 * `CAMEO2PLOVER-2021.txt` — PLOVER's CAMEO → PLOVER type, mode and context table (CC BY-SA 4.0).
@@ -152,11 +153,12 @@ CLAUSE_SETS = ("&auxverb", "&tobeverb", "&preposit")  # synonym sets of auxiliar
 def parse_flat_pattern(text: str) -> dict | None:
     """One TABARI-style pattern of `CAMEO.verbpatterns.150430.txt` (words in order, no syntax:
     `- * ARREST OF + [100]`, `- POLICE * WITH DEMONSTRATOR [175]`) → {'pre', 'obj', 'prep'} as
-    `parse_pattern` gives, or None when it does not fit the parse: the words after the verb are
+    `parse_pattern` gives (without 'pre'), or None when it does not fit the parse: the words after the verb are
     the object (head last) up to the first preposition, each preposition then heads a phrase (its
-    last word the head); a word joined to the verb (`*_OPTIMISM`), a clause word (`WILL`, `SAID`,
-    `&AUXVERB1`) or more than one word before the verb make it a sentence fragment, not a frame, and
-    a compound-actor slot (`%`) a code the frame alone does not decide."""
+    last word the head); a word joined to the verb (`*_OPTIMISM`) or a clause word (`WILL`, `SAID`,
+    `&AUXVERB1`) make it a sentence fragment, not a frame, a compound-actor slot (`%`) a code the
+    frame alone does not decide, and a word before the verb ('POSSIBLE CHEMICAL *') is TABARI's
+    neighbouring word, which the subject of a parse does not stand for."""
     tokens = text.split()
     if tokens.count("*") != 1 or "%" in tokens:
         return None  # a verb joined to a word, or a code that depends on a compound actor ('% * INSURGENT')
@@ -178,8 +180,8 @@ def parse_flat_pattern(text: str) -> dict | None:
                 return None
             if low not in ARTICLES:
                 words[side].append(low)
-    if len(words["pre"]) > 1:
-        return None
+    if words["pre"]:
+        return None  # TABARI's words before the verb are its neighbours, not its subject: no frame
     out: dict[str, list] = {"pre": words["pre"], "obj": [], "prep": []}
     phrase: list[str] | None = None  # the current prepositional phrase, after its preposition
     for w in words["obj"]:
@@ -377,6 +379,9 @@ def build(source: Path, overlay: Path) -> dict:
                 typed.append(p)
         own = len(typed)
         for pattern, pcode in extra_patterns:
+            if pcode.strip() == NULL_CODE:
+                continue  # the 2015 file's null patterns are TABARI's noun/verb disambiguation ('* &AIRCRAFT'
+                # under FIGHT: "fighter aircraft"), which a parse does itself; PETRARCH2 kept those that still mean something
             p = _typed(pattern, pcode, table, extra)
             names = [w for k in ("pre", "obj") for w in (p or {}).get(k, []) if w.startswith("&")]
             names += [w for pr in (p or {}).get("prep", []) for w in [pr[1] or ""] + pr[2] if w.startswith("&")]

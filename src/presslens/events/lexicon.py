@@ -9,7 +9,8 @@ words must be the verb's object, particle or adverb (its head last) or their mod
 prepositional phrases the verb's `prep` children and their objects, its pre-verb words the
 subject's; `&SET` words match any member of the synonym set.  Each block's patterns are indexed
 by the word each needs, so a verb tries only the patterns its own frame's words can meet.  A null
-pattern (PETRARCH's `---`) stops the verb, and a statement pattern (CAMEO 01x) its CAMEO code.  As
+pattern (PETRARCH's `---`) that names its words stops the verb, and a statement pattern (CAMEO
+01x) or a null pattern with a synonym set its CAMEO code.  As
 in PETRARCH, a verb's bare CAMEO code (no pattern, no hand entry) types it only between a source
 actor and an object; actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built
 into the same table).
@@ -88,7 +89,9 @@ def _compile(p: dict, synsets: dict) -> dict:
     # the first prepositional object, else the last subject word (None: tried on every frame)
     key = obj[-1] if obj else next((spec[1] for spec in prep if spec[1] is not None), None) or (pre[-1] if pre else None)
     keys = None if key is None else frozenset(m[-1] for m in synsets.get(key, ())) if isinstance(key, str) else frozenset({key[-1]})
-    return {"pre": pre, "obj": obj, "keys": keys, "prep": prep, "type": p["type"], "code": p["code"]}
+    literal = not any(isinstance(w, str) for w in pre + obj + tuple(x for spec in prep for x in (spec[1],) + spec[2]))
+    return {"pre": pre, "obj": obj, "keys": keys, "prep": prep, "type": p["type"], "code": p["code"],
+            "stops_all": p["code"] == NULL_CODE and literal}
 
 
 def _indexed(patterns: list[dict]) -> dict:
@@ -187,9 +190,9 @@ def _prep_match(spec, preps: list[Token]) -> bool:
     return False
 
 
-def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, str | None]:
-    """(PLOVER type, the object token a pattern matched, the CAMEO code of the pattern that gave
-    the type — None when the verb alone gave it) from the CAMEO table; `objects_only`: only patterns with words after the verb
+def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, dict | None]:
+    """(PLOVER type, the object token a pattern matched, the pattern that gave the type — None when
+    the verb alone gave it) from the CAMEO table; `objects_only`: only patterns with words after the verb
     (a light verb's subject does not type it: "talks resumed" is the talks' event)."""
     forms = cameo()["verbs"].get(lemma)
     if not forms:
@@ -216,7 +219,7 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
                 continue  # a verb that decides nothing alone is not typed by its subject either
             if not all(_prep_match(spec, preps) for spec in p["prep"]):
                 continue
-            return p["type"], used, p["code"]
+            return p["type"], used, p
     for form in forms:
         particle = form.get("particle")
         if form.get("type") and (not particle or any(c.lower_ == particle for c in direct)):
@@ -313,7 +316,10 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
-    a CAMEO null pattern (PETRARCH's `---`: the frame is no event, whatever the verb), then
+    a CAMEO null pattern (PETRARCH's `---`: the frame is no event, whatever the verb) that names
+    its words — one with a synonym set stops only the CAMEO code, since PETRARCH2 also uses them
+    against noun readings ('* &AIRCRAFT' under FIGHT, for "fighter aircraft", would stop "struck a
+    drone") —, then
     presslens's bare verb, then a CAMEO pattern with words around the verb (a statement pattern
     gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
     `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
@@ -333,15 +339,15 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
                     if noun is not None:
                         return noun_type(noun), noun
     cameo_lemma = _lemma(verb, cameo()["lemmas"]) or verb.lemma_.lower()
-    c_type, c_used, code = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
-    if code == NULL_CODE:
+    c_type, c_used, pattern = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    if pattern is not None and pattern["stops_all"]:
         return None, None  # PETRARCH's null frame ('released a report', 'combat racism') stops any default
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    if c_type is not None and code is None and bare_code_needs_actors and not has_source_and_target(verb):
+    if c_type is not None and pattern is None and bare_code_needs_actors and not has_source_and_target(verb):
         return None, None  # a verb's bare CAMEO code needs a source and a target actor, as in PETRARCH
     return c_type, c_used
 
