@@ -152,10 +152,10 @@ CLAUSE_SETS = ("&auxverb", "&tobeverb", "&preposit")  # synonym sets of auxiliar
 
 def parse_flat_pattern(text: str) -> dict | None:
     """One TABARI-style pattern of `CAMEO.verbpatterns.150430.txt` (words in order, no syntax:
-    `- * ARREST OF + [100]`, `- POLICE * WITH DEMONSTRATOR [175]`) → {'pre', 'obj', 'prep'} as
-    `parse_pattern` gives (without 'pre'), or None when it does not fit the parse: the words after the verb are
-    the object (head last) up to the first preposition, each preposition then heads a phrase (its
-    last word the head); a word joined to the verb (`*_OPTIMISM`) or a clause word (`WILL`, `SAID`,
+    `- * ARREST OF + [100]`, `- * WITH DEMONSTRATOR [175]`) → {'obj', 'prep'} as `parse_pattern`
+    gives them, or None when it does not fit the parse: the words after the verb are the object
+    (head last) up to the first preposition, each preposition then heads a phrase (its last word
+    the head); a word joined to the verb (`*_OPTIMISM`) or a clause word (`WILL`, `SAID`,
     `&AUXVERB1`) make it a sentence fragment, not a frame, a compound-actor slot (`%`) a code the
     frame alone does not decide, and a word before the verb ('POSSIBLE CHEMICAL *') is TABARI's
     neighbouring word, which the subject of a parse does not stand for."""
@@ -163,28 +163,27 @@ def parse_flat_pattern(text: str) -> dict | None:
     if tokens.count("*") != 1 or "%" in tokens:
         return None  # a verb joined to a word, or a code that depends on a compound actor ('% * INSURGENT')
     star = tokens.index("*")
-    words: dict[str, list[str]] = {"pre": [], "obj": []}
-    for side, chunk in (("pre", tokens[:star]), ("obj", tokens[star + 1:])):
-        for tok in chunk:
-            tok = tok.strip("$+%^")
-            if not tok:
-                continue
-            if tok.startswith("&"):  # `&WEAPON_ATTACK`: the set, then the word joined to it
-                name, *rest = tok.split("_")
-                if name.lower().startswith(CLAUSE_SETS):
-                    return None
-                words[side] += [name.lower()] + [w.lower() for w in rest if w]
-                continue
-            low = tok.lower().replace("_", " ")
-            if any(w in CLAUSE_WORDS for w in low.split()) or not re.fullmatch(r"[a-z][a-z' -]*", low):
-                return None
-            if low not in ARTICLES:
-                words[side].append(low)
-    if words["pre"]:
+    if any(t.strip("$+%^") for t in tokens[:star]):
         return None  # TABARI's words before the verb are its neighbours, not its subject: no frame
-    out: dict[str, list] = {"pre": words["pre"], "obj": [], "prep": []}
+    words = []
+    for tok in tokens[star + 1:]:
+        tok = tok.strip("$+%^")
+        if not tok:
+            continue
+        if tok.startswith("&"):  # `&WEAPON_ATTACK`: the set, then the word joined to it
+            name, *rest = tok.split("_")
+            if name.lower().startswith(CLAUSE_SETS):
+                return None
+            words += [name.lower()] + [w.lower() for w in rest if w]
+            continue
+        low = tok.lower().replace("_", " ")
+        if any(w in CLAUSE_WORDS for w in low.split()) or not re.fullmatch(r"[a-z][a-z' -]*", low):
+            return None
+        if low not in ARTICLES:
+            words.append(low)
+    out: dict[str, list] = {"obj": [], "prep": []}
     phrase: list[str] | None = None  # the current prepositional phrase, after its preposition
-    for w in words["obj"]:
+    for w in words:
         if w in PREPOSITIONS:
             phrase = [w]
             out["prep"].append(phrase)
@@ -226,7 +225,7 @@ def fits_parse(p: dict, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
     it as one (`nouns`: 'attack', 'visit')."""
     heads = {p["obj"][-1]} if p.get("obj") else set()
     heads |= {pr[1] for pr in p.get("prep", []) if pr[1]}
-    for phrase in p.get("pre", []) + p.get("obj", []) + [w for pr in p.get("prep", []) for w in [pr[1] or ""] + pr[2] if w]:
+    for phrase in p.get("obj", []) + [w for pr in p.get("prep", []) for w in [pr[1] or ""] + pr[2] if w]:
         if phrase.startswith("&"):
             continue
         parts = phrase.split()
@@ -383,7 +382,7 @@ def build(source: Path, overlay: Path) -> dict:
                 continue  # the 2015 file's null patterns are TABARI's noun/verb disambiguation ('* &AIRCRAFT'
                 # under FIGHT: "fighter aircraft"), which a parse does itself; PETRARCH2 kept those that still mean something
             p = _typed(pattern, pcode, table, extra)
-            names = [w for k in ("pre", "obj") for w in (p or {}).get(k, []) if w.startswith("&")]
+            names = [w for w in (p or {}).get("obj", []) if w.startswith("&")]
             names += [w for pr in (p or {}).get("prep", []) for w in [pr[1] or ""] + pr[2] if w.startswith("&")]
             if p is not None and p not in typed and all(n in synsets for n in names) and fits_parse(p, verbs_known, nouns):
                 typed.append(p)

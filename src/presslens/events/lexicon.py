@@ -10,10 +10,9 @@ prepositional phrases the verb's `prep` children and their objects, its pre-verb
 subject's; `&SET` words match any member of the synonym set.  Each block's patterns are indexed
 by the word each needs, so a verb tries only the patterns its own frame's words can meet.  A null
 pattern (PETRARCH's `---`) that names its words stops the verb, and a statement pattern (CAMEO
-01x) or a null pattern with a synonym set its CAMEO code.  As
-in PETRARCH, a verb's bare CAMEO code (no pattern, no hand entry) types it only between a source
-actor and an object; actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built
-into the same table).
+01x) or a null pattern with a synonym set its CAMEO code.  As in PETRARCH, a verb's bare CAMEO
+code (no pattern, no hand entry) types it only between a source actor and an object; actors are
+entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
 """
 from __future__ import annotations
 
