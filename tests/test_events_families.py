@@ -65,6 +65,8 @@ CASES = [
     ("The airstrikes targeted the depot on Sunday.", "ASSAULT", None, "depot", "author", "asserted", "2025-04-27"),
     # verbs of one type sharing subject and object are one act, in reported speech the speaker's
     ("Minister Lena Varga said Norland had condemned and denounced Estavia on Friday.", "ACCUSE", "Norland", "Estavia", "Lena Varga", "asserted", "2025-04-25"),
+    # a frame of PETRARCH's 2015 pattern file (CAMEO.verbpatterns.150430.txt): "enter * COMPROMISE" (030)
+    ("On Friday the two parties entered a compromise.", "AGREE", "parties", None, "author", "asserted", "2025-04-25"),
     # an event noun in an adjunct is an event of its own
     ("Norland protested on Friday, following the shelling of its embassy.", "ASSAULT", None, None, "author", "asserted", "2025-04-25"),  # "of" is target or agent: left empty
 ]
@@ -193,10 +195,70 @@ def test_dateline_dates_reported_speech():
 def test_cameo_table_is_typed_with_plover_2021_types_only():
     table = cameo()
     assert len(table["verbs"]) > 1000
-    types = {p["type"] for block in table["blocks"] for p in block}
+    types = {p["type"] for block in table["blocks"] for p in block["patterns"]}
     assert types <= set(PLOVER_TYPES) | {None}
-    # a statement pattern (CAMEO 01x) is kept untyped: it stops the verb's default code
-    assert {p["code"][:2] for block in table["blocks"] for p in block if p["type"] is None} == {"01"}
+    # statement (CAMEO 01x) and null (---) patterns are kept untyped: they stop the verb's default code
+    untyped = {p["code"][:2] for block in table["blocks"] for p in block["patterns"] if p["type"] is None}
+    assert untyped == {"01", "--"}
+
+
+def test_a_null_cameo_frame_stops_any_default():
+    # PETRARCH's null patterns (`[---]`): the frame is no event, whatever the verb's own code or
+    # presslens's hand entry says; the same verbs with other objects stay events
+    for text in ("The ministry released the report on Monday.",  # CAMEO 2.0: RELEASE * REPORT
+                 "The army attacked racism in its ranks.",  # CAMEO 2.0: FIGHT * RACISM
+                 "The opposition leader beat the ruling party's candidate."):  # CAMEO 2.0: DEFEAT * CANDIDATE
+        assert [e.type for e in annotate(text)._.events] == [], text
+    e = find("The army attacked the village on Monday.", "ASSAULT")
+    assert (e.actor, e.target, e.modality, e.date) == ("army", "village", "asserted", "2025-04-28")
+    e = find("The rebels beat the prisoners.", "ASSAULT")
+    assert (e.actor, e.target) == ("rebels", "prisoners")
+    # a null frame with a synonym set ('* &AIRCRAFT' under FIGHT, PETRARCH2's guard against the noun
+    # "fighter aircraft") stops only the CAMEO code, not presslens's own verb
+    e = find("The rebels attacked a Norland drone on Sunday.", "ASSAULT")
+    assert (e.actor, e.target, e.date) == ("rebels", "Norland drone", "2025-04-27")
+
+
+def _build_script():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("build_event_lexicon", ROOT / "scripts" / "build_event_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_flat_patterns_of_the_2015_file_become_parse_frames():
+    build = _build_script()
+    flat = build.parse_flat_pattern
+    assert flat("* ARREST OF + ") == {"obj": ["arrest"]}  # the preposition before an actor slot says nothing
+    assert flat("* WITH DEMONSTRATOR ") == {"prep": [["with", "demonstrator", []]]}
+    assert flat("* THE &WEAPON_ATTACK ON BASE") == {"obj": ["&weapon", "attack"], "prep": [["on", "base", []]]}
+    assert flat("* PEACE_PROCESS") == {"obj": ["peace process"]}
+    # sentence fragments are no frames: clause words, a verb joined to a word, a compound actor, a
+    # word before the verb (TABARI's neighbour, not a subject the parse can check)
+    for text in ("* + WILL MEET", "SAID + MUST * POLICY", "*_OPTIMISM", "% * INSURGENT", "* &AUXVERB1 ENTRY",
+                 "POLICE * WITH DEMONSTRATOR"):
+        assert flat(text) is None, text
+    verbs, nouns = frozenset({"lift", "lifted", "attack", "explain"}), frozenset({"attack"})
+    assert build.fits_parse({"obj": ["&weapon", "attack"]}, verbs, nouns)  # a verb form used as a noun
+    assert not build.fits_parse({"obj": ["lift", "sanctions"]}, verbs, nouns)  # a second verb
+    assert not build.fits_parse({"obj": ["explain"]}, verbs, nouns)
+    assert not build.fits_parse({"obj": ["again"]}, verbs, nouns)  # an adverb
+
+
+def test_pattern_index_finds_what_a_full_scan_finds(monkeypatch):
+    from presslens.events import lexicon as lex
+    doc = annotate("The two parties entered a compromise. Norland cut ties with Estavia and boosted aid to the camp. "
+                   "The ministry released the report. Police clashed with protesters near the border. "
+                   "The envoy arrived in the capital for talks and signed a loan with the bank.")
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    indexed = [lex.cameo_type(t, t.lemma_.lower()) for t in verbs]
+    table = dict(lex.cameo())
+    table["blocks"] = [{"patterns": b["patterns"], "by_word": {}, "always": tuple(range(len(b["patterns"])))}
+                       for b in table["blocks"]]
+    monkeypatch.setattr(lex, "cameo", lambda: table)
+    assert [lex.cameo_type(t, t.lemma_.lower()) for t in verbs] == indexed
+    assert sum(pattern is not None for _, _, pattern in indexed) >= 4  # patterns did match
 
 
 def test_the_lexicon_build_is_reproducible(tmp_path):

@@ -2,13 +2,17 @@
 
 Two tables: `data/plover_triggers.json`, presslens's own lexicon written from the PLOVER codebook
 (light verbs, event nouns, intentions), and `data/cameo_verbs.json`, PETRARCH2's CAMEO verb
-patterns mapped to PLOVER (built by `scripts/build_event_lexicon.py`; CC BY-SA 4.0), with the
-hand additions of `data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse:
-a pattern's object words must be the verb's object, particle or adverb (its head last) or their
-modifiers, its prepositional phrases the verb's `prep` children and their objects, its pre-verb
-words the subject's; `&SET` words match any member of the synonym set.  As in PETRARCH, a verb's
-bare CAMEO code (no pattern, no hand entry) types it only between a source actor and an object;
-actors are entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
+patterns (CAMEO 2.0 and the 2015 pattern file) mapped to PLOVER (built by
+`scripts/build_event_lexicon.py`; CC BY-SA 4.0), with the hand additions of
+`data/event_overlay.json`.  CAMEO patterns are matched on the dependency parse: a pattern's object
+words must be the verb's object, particle or adverb (its head last) or their modifiers, its
+prepositional phrases the verb's `prep` children and their objects, its pre-verb words the
+subject's; `&SET` words match any member of the synonym set.  Each block's patterns are indexed
+by the word each needs, so a verb tries only the patterns its own frame's words can meet.  A null
+pattern (PETRARCH's `---`) that names its words stops the verb, and a statement pattern (CAMEO
+01x) or a null pattern with a synonym set its CAMEO code.  As in PETRARCH, a verb's bare CAMEO
+code (no pattern, no hand entry) types it only between a source actor and an object; actors are
+entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
 """
 from __future__ import annotations
 
@@ -57,7 +61,7 @@ def cameo() -> dict:
     data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
     overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
     synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
-    blocks = [[_compile(p, synsets) for p in block] for block in data["blocks"]]
+    blocks = [_indexed([_compile(p, synsets) for p in block]) for block in data["blocks"]]
     verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
     for lemma, change in overlay.get("verbs", {}).items():
         for f in verbs.get(lemma, []):
@@ -67,23 +71,38 @@ def cameo() -> dict:
         for f in verbs.get(lemma, []):
             f.pop("type", None)
             f["objects_only"] = True
-    unknown = {p["type"] for b in blocks for p in b} | {f.get("type") for fs in verbs.values() for f in fs}
+    unknown = {p["type"] for b in blocks for p in b["patterns"]} | {f.get("type") for fs in verbs.values() for f in fs}
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
         raise ValueError(f"cameo_verbs.json / event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
     agents = data["agents"]
-    return {"synsets": synsets, "blocks": blocks, "verbs": verbs,
+    return {"synsets": synsets, "blocks": blocks, "verbs": verbs, "lemmas": frozenset(verbs),
             "agent_words": frozenset(agents["words"]), "agent_stems": tuple(agents["stems"])}
 
 
 def _compile(p: dict, synsets: dict) -> dict:
     words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
-    obj = words(p.get("obj", []))
-    head = obj[-1] if obj else None  # the word the object's head token must spell: the pattern's index key
-    keys = None if head is None else frozenset(m[-1] for m in synsets.get(head, ())) if isinstance(head, str) else frozenset({head[-1]})
-    return {"pre": words(p.get("pre", [])), "obj": obj, "keys": keys,
-            "prep": tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", [])),
-            "type": p["type"], "code": p["code"]}
+    obj, pre = words(p.get("obj", [])), words(p.get("pre", []))
+    prep = tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", []))
+    # the word a token of the frame must spell for the pattern to be tried: the object's head, else
+    # the first prepositional object, else the last subject word (None: tried on every frame)
+    key = obj[-1] if obj else next((spec[1] for spec in prep if spec[1] is not None), None) or (pre[-1] if pre else None)
+    keys = None if key is None else frozenset(m[-1] for m in synsets.get(key, ())) if isinstance(key, str) else frozenset({key[-1]})
+    literal = not any(isinstance(w, str) for w in pre + obj + tuple(x for spec in prep for x in (spec[1],) + spec[2]))
+    return {"pre": pre, "obj": obj, "keys": keys, "prep": prep, "type": p["type"], "code": p["code"],
+            "stops_all": p["code"] == NULL_CODE and literal}
+
+
+def _indexed(patterns: list[dict]) -> dict:
+    """A verb block's patterns (in precedence order) indexed by the word each needs, so matching a
+    frame looks up its own words instead of scanning the block: `by_word` word → pattern positions,
+    `always` the positions of patterns that need no word."""
+    by_word: dict[str, list[int]] = {}
+    for i, p in enumerate(patterns):
+        for k in p["keys"] or ():
+            by_word.setdefault(k, []).append(i)
+    return {"patterns": patterns, "by_word": {k: tuple(v) for k, v in by_word.items()},
+            "always": tuple(i for i, p in enumerate(patterns) if p["keys"] is None)}
 
 
 def _spellings(tok: Token) -> set[str]:
@@ -92,6 +111,7 @@ def _spellings(tok: Token) -> set[str]:
     return {low, lemma, lemma + "s", low + "s"}
 
 
+NULL_CODE = "---"  # a CAMEO pattern whose frame PETRARCH codes as no event
 OBJECT_DEPS = ("dobj", "prt", "attr", "oprd", "dative", "advmod", "acomp", "npadvmod")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
 MEASURE_NOUNS = frozenset("ton tonne kg kilogram shipment consignment batch load convoy worth amount quantity supply".split())
@@ -169,23 +189,25 @@ def _prep_match(spec, preps: list[Token]) -> bool:
     return False
 
 
-def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, bool]:
-    """(PLOVER type, the object token a pattern matched, whether a pattern — not the verb alone —
-    gave the type) from the CAMEO table; `objects_only`: only patterns with words after the verb
+def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str | None, Token | None, dict | None]:
+    """(PLOVER type, the object token a pattern matched, the pattern that gave the type — None when
+    the verb alone gave it) from the CAMEO table; `objects_only`: only patterns with words after the verb
     (a light verb's subject does not type it: "talks resumed" is the talks' event)."""
     forms = cameo()["verbs"].get(lemma)
     if not forms:
-        return None, None, False
+        return None, None, None
     direct, mods, preps, subj_words = _frame(verb)
-    here = set().union(*(_spellings(t) for t in direct))
+    pobjs = [g for p in preps for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    here = set().union(*(_spellings(t) for t in direct + pobjs + subj_words))
     for form in forms:
         particle = form.get("particle")
         if particle and not any(c.lower_ == particle for c in direct):
             continue
-        for p in cameo()["blocks"][form["block"]]:
+        block = cameo()["blocks"][form["block"]]
+        index = block["by_word"]
+        tried = sorted({i for w in here if w in index for i in index[w]}.union(block["always"]))
+        for p in (block["patterns"][i] for i in tried):  # only the patterns whose word the frame spells
             used = None
-            if p["keys"] is not None and here.isdisjoint(p["keys"]):
-                continue  # no token after the verb spells the pattern's head: skip it without a scan
             if p["obj"]:
                 used = _all_found(p["obj"], direct, mods)
                 if used is None:
@@ -196,12 +218,12 @@ def cameo_type(verb: Token, lemma: str, objects_only: bool = False) -> tuple[str
                 continue  # a verb that decides nothing alone is not typed by its subject either
             if not all(_prep_match(spec, preps) for spec in p["prep"]):
                 continue
-            return p["type"], used, True
+            return p["type"], used, p
     for form in forms:
         particle = form.get("particle")
         if form.get("type") and (not particle or any(c.lower_ == particle for c in direct)):
-            return form["type"], next((c for c in direct if c.lower_ == particle), None) if particle else None, False
-    return None, None, False
+            return form["type"], next((c for c in direct if c.lower_ == particle), None) if particle else None, None
+    return None, None, None
 
 
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -293,8 +315,12 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
     Order: presslens's verb + object pairs and light verbs typed by their event-noun object, then
-    a CAMEO pattern with words around the verb, then presslens's bare verb, then the CAMEO verb's
-    own code — that one only between a source actor and an object (`has_source_and_target`) unless
+    a CAMEO null pattern (PETRARCH's `---`: the frame is no event, whatever the verb) that names
+    its words — one with a synonym set stops only the CAMEO code, since PETRARCH2 also uses them
+    against noun readings ('* &AIRCRAFT' under FIGHT, for "fighter aircraft", would stop "struck a
+    drone") —, then
+    presslens's bare verb, then a CAMEO pattern with words around the verb (a statement pattern
+    gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
     `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
@@ -311,14 +337,16 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
                     noun = obj if noun_type(obj) else _measured(obj) or _compounded(obj)  # "25,000 tons of aid"
                     if noun is not None:
                         return noun_type(noun), noun
-    cameo_lemma = _lemma(verb, frozenset(cameo()["verbs"])) or verb.lemma_.lower()
-    c_type, c_used, by_pattern = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    cameo_lemma = _lemma(verb, cameo()["lemmas"]) or verb.lemma_.lower()
+    c_type, c_used, pattern = cameo_type(verb, cameo_lemma, objects_only=lemma in lex["needs_object"])
+    if pattern is not None and pattern["stops_all"]:
+        return None, None  # PETRARCH's null frame ('released a report', 'combat racism') stops any default
     if lemma is not None and lemma not in lex["needs_object"]:
         if lemma in lex["intransitive_only"] and any(c.dep_ == "dobj" for c in verb.children):
             return None, None  # "demonstrated the strength" is showing, not protesting
         if lemma in lex["verbs"]:
             return lex["verbs"][lemma], None
-    if c_type is not None and not by_pattern and bare_code_needs_actors and not has_source_and_target(verb):
+    if c_type is not None and pattern is None and bare_code_needs_actors and not has_source_and_target(verb):
         return None, None  # a verb's bare CAMEO code needs a source and a target actor, as in PETRARCH
     return c_type, c_used
 
