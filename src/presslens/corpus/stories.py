@@ -45,6 +45,9 @@ THRESHOLD = 0.55
 MERGE_FROM = 0.8  # a report scoring this much against two stories of one type joins them into one
 COMPARED = 6
 EMBED_FROM = 0.25  # the embedder is asked only once structure gives this much (word overlap below)
+SAYS_LITTLE = 2  # an evidence of fewer content words ("the meeting") is no evidence of which event
+SHORT_EVIDENCE = 0.5  # the weight of its similarity
+GIST_WORDS = 25  # the embedder compares an evidence's first words (`gist`)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
 DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
@@ -54,6 +57,7 @@ WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
+CONTEXT_MAX = 0.3  # the most the articles' names add: two short releases of one day name the same two people
 MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
 
 
@@ -257,15 +261,19 @@ class StoryIndex:
         if a.report.doc_id == b.report.doc_id:
             structural += WEIGHTS["article"]
         else:
-            structural += WEIGHTS["context"] * jaccard(a.context, b.context)
+            structural += min(CONTEXT_MAX, WEIGHTS["context"] * jaccard(a.context, b.context))
         if structural >= THRESHOLD:
             return structural
-        if a.report.evidence.text == b.report.evidence.text:
+        # "the meeting" and "our meeting" are alike in words and say nothing of which meeting
+        says_little = min(len(a.words), len(b.words)) < SAYS_LITTLE
+        if a.report.evidence.text == b.report.evidence.text and not says_little:
             return structural + WEIGHTS["evidence"]
         if self.similarity is None or structural < EMBED_FROM:
             similarity = min(1.0, 2 * jaccard(a.words, b.words))
         else:
-            similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
+            similarity = max(0.0, self.similarity(gist(a.report.evidence.text), gist(b.report.evidence.text)))
+        if says_little:
+            similarity *= SHORT_EVIDENCE
         if similarity >= SIMILAR_ALONE:
             return max(THRESHOLD, structural + WEIGHTS["evidence"] * similarity)  # nearly the same words
         return structural + WEIGHTS["evidence"] * similarity
@@ -341,6 +349,13 @@ class StoryIndex:
         while story_id in self.merged:
             story_id = self.merged[story_id]
         return story_id
+
+
+def gist(text: str) -> str:
+    """The part of an evidence the embedder compares: its first `GIST_WORDS` words (a long evidence
+    sentence runs on past the act — "the decision to carry out a special military operation to protect
+    … in accordance with … the treaties of …" — and its tail would outweigh the act)."""
+    return " ".join(text.split()[:GIST_WORDS])
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
