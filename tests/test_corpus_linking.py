@@ -526,3 +526,13 @@ def test_the_embedder_compares_the_first_words_of_a_long_evidence():
                   _event_article("b", "2025-02-24", "ASSAULT", act + tail_b, actor="Russia", trigger="carry")],
                  embedder="lexical")
     assert _groups(links) == [["a", "b"]]
+
+
+def test_a_one_word_person_the_article_never_names_in_full_is_no_participant():
+    text = "Anna Kovalenko met Kovalenko's deputies in Luhansk to discuss the talks."
+    item = _event_article("a", "2025-03-03", "CONSULT", text, trigger="met",
+                          entities=[("Anna Kovalenko", "PERSON"), ("Kovalenko", "PERSON"), ("Luhansk", "PERSON")])
+    linker = Linker(embedder=None)
+    linker.add([item])
+    mention = next(m for s in linker.stories.states.values() for m in s.mentions)
+    assert mention.people == {"person:kovalenko"}  # "Luhansk", a city NER read as a person, is no one

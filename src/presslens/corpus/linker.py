@@ -292,7 +292,8 @@ def _day_or_month(value: str | None) -> str | None:
 
 def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
     """(name as written, key) for the people and bodies the article names: a person by surname (the
-    article's full name for a bare one), a body by its normalised name; countries are left to the
+    article's full name for a bare one; a one-word "person" the article never names in full is none —
+    NER reads "Kiev" or "Luhansk" as people), a body by its normalised name; countries are left to the
     actor's, target's and place's country codes."""
     out = {}
     for entity in analysis.entities:
@@ -300,7 +301,10 @@ def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str,
             continue
         if entity.type in ("GPE", "NORP") and (entity.country or entity.name.lower() in country_adjectives()):
             continue  # a country is the actor's, target's or place's country, counted there
-        found = name_key(full_names.get(entity.name.lower(), entity.name), entity_type=entity.type)
+        full = full_names.get(entity.name.lower(), entity.name)
+        if entity.type == "PERSON" and len(words(full)) == 1:
+            continue  # "Kiev", "Luhansk" read as people: a person the article names once names in full
+        found = name_key(full, entity_type=entity.type)
         if found is not None and found.kind != "thing":
             out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
     return list(out.items())
