@@ -8,8 +8,10 @@ repeats.  A denial comes after what it denies, and its date is often its own ("d
 Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LOOKBACK` days
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities), the same trigger word, and how far the two articles name the same people and
-bodies (their context) — plus the similarity of the evidence sentences (an embedder, see
-`presslens.corpus.embedding`).  Near PLOVER types (a signed treaty coded AGREE by one report and
+bodies (their context, at most `CONTEXT_MAX`: two short releases of one day name the same two people)
+— plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
+`presslens.corpus.embedding`); an evidence of fewer than `SAYS_LITTLE` content words ("the meeting")
+says nothing of which event, so its likeness counts for little.  Near PLOVER types (a signed treaty coded AGREE by one report and
 SUPPORT by another, `near_event_types` of the corpus lexicon) are compared with a penalty.  What
 rules a candidate out: two different cities (unless the evidences share two named participants:
 the event extractor misreads places), different ordinals ("the second round" vs "the third"),
