@@ -444,3 +444,95 @@ def test_a_country_is_not_the_short_form_of_a_body_named_after_it():
     ids = {m.report.doc_id: (m.actor_id, m.target_id) for s in linker.stories.states.values() for m in s.mentions}
     assert ids["a"][1] == linker.identities.resolve("Ukraine", entity_type="GPE")  # the country, not its armed forces
     assert ids["b"][0] == linker.identities.resolve("Ukraine Air Force", entity_type="ORG")  # a body's last words still do
+
+
+# --- session 6: a light verb's act further on, bare titles, short evidence, article names, gists --------
+
+def test_a_light_verb_trigger_is_named_by_the_class_word_past_its_article_and_adjectives():
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-02-24", "ASSAULT", "Russia decided to carry out a large new military operation.",
+                               trigger="carry"),
+                _event_article("b", "2025-02-24", "ASSAULT", "The invasion began before dawn.", trigger="invasion")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == "invasion"  # "out", "a" are no words of the act: "operation" is the 4th
+
+
+def test_a_bare_title_is_no_actor_or_target_a_body_named_by_title_words_is():
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-03-03", "CONSULT", "The President had a phone call with the Prime Minister.",
+                               actor="President", target="Prime Minister", trigger="call"),
+                _event_article("b", "2025-03-03", "CONSULT", "The President met the Prime Minister in Oslo.",
+                               actor="the President", target="Prime Minister", trigger="met"),
+                _event_article("c", "2025-03-03", "CONSULT", "The Kremlin held talks with the State Duma.",
+                               actor="Kremlin", target="State Duma", trigger="talks")])
+    ids = {m.report.doc_id: (m.actor_id, m.target_id) for s in linker.stories.states.values() for m in s.mentions}
+    assert ids["a"] == ids["b"] == (None, None)  # two articles' "President" are not one actor
+    assert ids["c"] == (linker.identities.resolve("Kremlin", entity_type="ORG"),
+                        linker.identities.resolve("State Duma", entity_type="ORG"))
+
+
+def test_a_surname_actor_is_the_person_its_article_names_and_two_calls_with_other_people_stay_apart():
+    people = [("Vladimir Putin", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Olaf Scholz", "PERSON")]
+
+    def call(doc_id, text, actor, target, trigger):
+        return _event_article(doc_id, "2025-02-24", "CONSULT", text, actor=actor, target=target, trigger=trigger,
+                              entities=[p for p in people if p[0].split()[-1] in text])
+    linker = Linker(embedder="lexical")
+    linker.add([call("a", "Vladimir Putin had a telephone conversation with Emmanuel Macron.", "Vladimir Putin",
+                     "Emmanuel Macron", "telephone conversation"),
+                call("b", "Putin and Macron held phone talks, the Kremlin said.", "Putin", "Macron", "phone talks"),
+                call("c", "Vladimir Putin had a telephone conversation with Olaf Scholz.", "Vladimir Putin",
+                     "Olaf Scholz", "telephone conversation")])
+    ids = {m.report.doc_id: (m.actor_id, m.target_id, m.trigger) for s in linker.stories.states.values() for m in s.mentions}
+    assert ids["a"] == ids["b"] == ("person:vladimir-putin", "person:emmanuel-macron", "conversation")
+    assert _groups(linker.links()) == [["a", "b"], ["c"]]  # a call with Macron is not one with Scholz
+
+
+def test_an_evidence_of_one_content_word_says_nothing_of_which_event():
+    def meeting(doc_id, text):
+        return _event_article(doc_id, "2025-03-03", "CONSULT", text, trigger="meeting")
+    bare = link([meeting("a", "The meeting"), meeting("b", "The meeting")], embedder=None)
+    assert _groups(bare) == [["a"], ["b"]]  # two releases' "the meeting" may be any two meetings
+    told = link([meeting("a", "The meeting of the grain council"), meeting("b", "The meeting of the grain council")],
+                embedder=None)
+    assert _groups(told) == [["a", "b"]]
+
+
+def test_the_names_two_articles_share_add_at_most_context_max():
+    from presslens.corpus.stories import CONTEXT_MAX, WEIGHTS
+    from presslens.model import Entity
+
+    def article(doc_id, sentence, trigger):
+        text = sentence + " Anna Kovalenko and Ivan Petrenko spoke to reporters."
+        at = text.find(trigger)
+        event = Event("CONSULT", None, None, None, None, Span(0, len(sentence), sentence),
+                      trigger=Span(at, at + len(trigger), trigger))
+        entities = [Entity("e0", "Anna Kovalenko", "PERSON"), Entity("e1", "Ivan Petrenko", "PERSON")]
+        return LinkInput(doc_id, doc_id, "2025-03-03", Analysis(text=text, published="2025-03-03", events=[event],
+                                                                entities=entities))
+    links = link([article("a", "A phone call took place in the morning.", "call"),
+                  article("b", "The delegations held talks at the border.", "talks")], embedder=None)
+    assert CONTEXT_MAX < WEIGHTS["evidence"]
+    assert _groups(links) == [["a"], ["b"]]  # the same two names in both releases: not yet one event
+
+
+def test_the_embedder_compares_the_first_words_of_a_long_evidence():
+    from presslens.corpus.stories import GIST_WORDS, gist
+    act = "Russia decided to carry out a special military operation to protect the people of the eastern regions"
+    tail_a = " and it cited at length the treaties of friendship, cooperation and mutual assistance signed earlier with the republics"
+    tail_b = " while ministers gathered in the capital discussed grain exports, the budget, school reforms and a new airport"
+    assert gist(act + tail_a).split() == (act + tail_a).split()[:GIST_WORDS]
+    links = link([_event_article("a", "2025-02-24", "ASSAULT", act + tail_a, actor="Russia", trigger="carry"),
+                  _event_article("b", "2025-02-24", "ASSAULT", act + tail_b, actor="Russia", trigger="carry")],
+                 embedder="lexical")
+    assert _groups(links) == [["a", "b"]]
+
+
+def test_a_one_word_person_the_article_never_names_in_full_is_no_participant():
+    text = "Anna Kovalenko met Kovalenko's deputies in Luhansk to discuss the talks."
+    item = _event_article("a", "2025-03-03", "CONSULT", text, trigger="met",
+                          entities=[("Anna Kovalenko", "PERSON"), ("Kovalenko", "PERSON"), ("Luhansk", "PERSON")])
+    linker = Linker(embedder=None)
+    linker.add([item])
+    mention = next(m for s in linker.stories.states.values() for m in s.mentions)
+    assert mention.people == {"person:kovalenko"}  # "Luhansk", a city NER read as a person, is no one

@@ -18,12 +18,12 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
+from .lexicon import actor_aliases, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
 from .statements import lookup_keys as quote_lookup_keys
-from .stories import StoryIndex, block_keys, dump_story, mention_of, restore_story, story_keys
+from .stories import StoryIndex, block_keys, dump_story, gist, mention_of, restore_story, story_keys
 
 MIN_QUOTE_WORDS = 3
 PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
@@ -81,7 +81,7 @@ class Linker:
         stories_merged_before = len(self.stories.merged)
         inputs = list(inputs)
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
-            self.embedder.warm([e.evidence.text for item in inputs for e in item.analysis.events])
+            self.embedder.warm([gist(e.evidence.text) for item in inputs for e in item.analysis.events])
         self._joining = []
         for item in inputs:
             self._add_article(item, change)
@@ -139,8 +139,11 @@ class Linker:
         types = {e.name.lower(): e.type for e in analysis.entities if e.name}
         full_names = _full_names(analysis, types)
         def resolve(name, role=None, affiliation=None, unknown=None):
-            return self.identities.resolve(name, entity_type=types.get((name or "").lower(), unknown), role=role,
-                                           affiliation=affiliation, article_names=full_names)
+            lower = (name or "").lower()
+            full = full_names.get(lower)  # "Putin" where the article names "Vladimir Putin": that person
+            entity_type = types.get(lower) or (types.get(full.lower()) if full else None) or unknown
+            return self.identities.resolve(name, entity_type=entity_type, role=role, affiliation=affiliation,
+                                           article_names=full_names)
         speaker_of: dict[str, tuple[str | None, str]] = {}  # name as the article gives it → (id, corpus name)
         quotes = []
         for index, quote in enumerate(analysis.quotes):
@@ -173,6 +176,7 @@ class Linker:
             anchors = not (event.mention == "referred" and not (event.actor or event.target or event.location))
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
             participants = {key for name, key in named if _says(event.evidence.text, name)}
+            participants |= self._person_keys(keys[:2])  # "Putin and Macron held phone talks": the two people
             place = event.place if isinstance(event.place, dict) else {}
             events.append((index, mention_of(
                 report, event.type, *keys, denial=stance(report) == "denies", participants=participants,
@@ -194,6 +198,16 @@ class Linker:
             self.reports[(item.doc_id, index)] = story.id
             change.stories.add(story.id)
 
+    def _person_keys(self, identity_ids) -> set[str]:
+        """The participant keys (`_named_in`'s "person:<surname>") of the people among an event's actor and target."""
+        out = set()
+        for identity_id in identity_ids:
+            identity = self.identities.get(identity_id)
+            key = name_key(identity.name, entity_type="PERSON") if identity and identity.kind == "person" else None
+            if key is not None:
+                out.add(f"person:{key.last}")
+        return out
+
     def _load(self, keys: set[str]) -> None:
         """Bring in, from the store, the stories and statements filed under keys not asked for yet."""
         wanted = keys - self._asked
@@ -204,7 +218,7 @@ class Linker:
         for row in story_rows:
             restore_story(self.stories, row)
         if self.embedder is not None:
-            self.embedder.prefetch(m["report"]["evidence"]["text"] for row in story_rows for m in row["mentions"])
+            self.embedder.prefetch(gist(m["report"]["evidence"]["text"]) for row in story_rows for m in row["mentions"])
         for row in statement_rows:
             restore_statement(self.statements, row)
 
@@ -227,8 +241,9 @@ class Linker:
             asserter = identity.name if identity else asserter
         home = _home_country(item.outlet)
         actor, target = (_at_home(name, event.evidence.text, home) for name in (event.actor, event.target))
-        actor_id = resolve(actor, unknown="GPE" if actor != event.actor else "THING") if actor else None
-        target_id = resolve(target, unknown="GPE" if target != event.target else "THING") if target else None
+        actor_id, target_id = (resolve(name, unknown="GPE" if name != given else "THING")
+                               if name and not _bare_title(name) else None
+                               for name, given in ((actor, event.actor), (target, event.target)))
         place = _place_name(event)
         report = Report(
             doc_id=item.doc_id, event_index=index, outlet=item.outlet, published=published,
@@ -237,6 +252,14 @@ class Linker:
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
             actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _bare_title(name: str) -> bool:
+    """Whether a name is a title alone ("the President", "Prime Minister"): it names no one, and two
+    articles' "President" are not one actor (a body's name — "the Kremlin", "State Duma" — is no title)."""
+    tokens = [w for w in words(name) if w != "the"]
+    return bool(tokens) and all(w in titles() for w in tokens) and not any(w in body_words() for w in tokens) \
+        and " ".join(tokens) not in actor_aliases() and tokens[-1] not in set(country_adjectives().values())
 
 
 def _home_country(outlet: str | None) -> str | None:
@@ -269,7 +292,8 @@ def _day_or_month(value: str | None) -> str | None:
 
 def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
     """(name as written, key) for the people and bodies the article names: a person by surname (the
-    article's full name for a bare one), a body by its normalised name; countries are left to the
+    article's full name for a bare one; a one-word "person" the article never names in full is none —
+    NER reads "Kiev" or "Luhansk" as people), a body by its normalised name; countries are left to the
     actor's, target's and place's country codes."""
     out = {}
     for entity in analysis.entities:
@@ -277,7 +301,10 @@ def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str,
             continue
         if entity.type in ("GPE", "NORP") and (entity.country or entity.name.lower() in country_adjectives()):
             continue  # a country is the actor's, target's or place's country, counted there
-        found = name_key(full_names.get(entity.name.lower(), entity.name), entity_type=entity.type)
+        full = full_names.get(entity.name.lower(), entity.name)
+        if entity.type == "PERSON" and len(words(full)) == 1:
+            continue  # "Kiev", "Luhansk" read as people: a person the article names once names in full
+        found = name_key(full, entity_type=entity.type)
         if found is not None and found.kind != "thing":
             out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
     return list(out.items())
@@ -307,15 +334,17 @@ def _trigger_words(event: Event) -> tuple[str | None, str]:
 
 
 def _stem(trigger: str | None, following: str = "") -> str | None:
-    """The kind of act a trigger names: its head word's class ("talks", "meeting" → "meeting"; see
+    """The kind of act a trigger names: the class of its first word in one ("talks", "meeting" → "meeting";
+    "phone talks" → "conversation": the medium names the act before the noun; see
     `trigger_classes` of the corpus lexicon); a trigger in no class ("launched", "carried out") by the
-    first of the next `LOOKAHEAD` words of its evidence that is in one ("… a new military operation" →
+    first of the next `LOOKAHEAD` words of its evidence (light words and articles aside) that is in one ("… a new military operation" →
     "invasion"); else its head word without its ending ("ratification", "ratified" → "ratifi")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
-    for word in reversed(heads):
+    for word in heads:
         if word in trigger_classes():
             return trigger_classes()[word]
-    named = next((trigger_classes()[w] for w in words(following)[:LOOKAHEAD] if w in trigger_classes()), None)
+    ahead = [w for w in words(following) if w not in _LIGHT_WORDS][:LOOKAHEAD]  # "out a special military operation"
+    named = next((trigger_classes()[w] for w in ahead if w in trigger_classes()), None)
     if named or not heads:
         return named
     word = heads[-1].replace("ise", "ize")

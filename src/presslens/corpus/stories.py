@@ -8,8 +8,10 @@ repeats.  A denial comes after what it denies, and its date is often its own ("d
 Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LOOKBACK` days
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities), the same trigger word, and how far the two articles name the same people and
-bodies (their context) — plus the similarity of the evidence sentences (an embedder, see
-`presslens.corpus.embedding`).  Near PLOVER types (a signed treaty coded AGREE by one report and
+bodies (their context, at most `CONTEXT_MAX`: two short releases of one day name the same two people)
+— plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
+`presslens.corpus.embedding`); an evidence of fewer than `SAYS_LITTLE` content words ("the meeting")
+says nothing of which event, so its likeness counts for little.  Near PLOVER types (a signed treaty coded AGREE by one report and
 SUPPORT by another, `near_event_types` of the corpus lexicon) are compared with a penalty.  What
 rules a candidate out: two different cities (unless the evidences share two named participants:
 the event extractor misreads places), different ordinals ("the second round" vs "the third"),
@@ -45,6 +47,9 @@ THRESHOLD = 0.55
 MERGE_FROM = 0.8  # a report scoring this much against two stories of one type joins them into one
 COMPARED = 6
 EMBED_FROM = 0.25  # the embedder is asked only once structure gives this much (word overlap below)
+SAYS_LITTLE = 2  # an evidence of fewer content words ("the meeting") is no evidence of which event
+SHORT_EVIDENCE = 0.5  # the weight of its similarity
+GIST_WORDS = 25  # the embedder compares an evidence's first words (`gist`)
 SIMILAR_ALONE = 0.8  # evidence similarity (0 unrelated, 1 the same) that links without any shared key
 DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial must repeat
 DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
@@ -54,6 +59,7 @@ WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
+CONTEXT_MAX = 0.3  # the most the articles' names add: two short releases of one day name the same two people
 MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
 
 
@@ -257,15 +263,19 @@ class StoryIndex:
         if a.report.doc_id == b.report.doc_id:
             structural += WEIGHTS["article"]
         else:
-            structural += WEIGHTS["context"] * jaccard(a.context, b.context)
+            structural += min(CONTEXT_MAX, WEIGHTS["context"] * jaccard(a.context, b.context))
         if structural >= THRESHOLD:
             return structural
-        if a.report.evidence.text == b.report.evidence.text:
+        # "the meeting" and "our meeting" are alike in words and say nothing of which meeting
+        says_little = min(len(a.words), len(b.words)) < SAYS_LITTLE
+        if a.report.evidence.text == b.report.evidence.text and not says_little:
             return structural + WEIGHTS["evidence"]
         if self.similarity is None or structural < EMBED_FROM:
             similarity = min(1.0, 2 * jaccard(a.words, b.words))
         else:
-            similarity = max(0.0, self.similarity(a.report.evidence.text, b.report.evidence.text))
+            similarity = max(0.0, self.similarity(gist(a.report.evidence.text), gist(b.report.evidence.text)))
+        if says_little:
+            similarity *= SHORT_EVIDENCE
         if similarity >= SIMILAR_ALONE:
             return max(THRESHOLD, structural + WEIGHTS["evidence"] * similarity)  # nearly the same words
         return structural + WEIGHTS["evidence"] * similarity
@@ -341,6 +351,13 @@ class StoryIndex:
         while story_id in self.merged:
             story_id = self.merged[story_id]
         return story_id
+
+
+def gist(text: str) -> str:
+    """The part of an evidence the embedder compares: its first `GIST_WORDS` words (a long evidence
+    sentence runs on past the act — "the decision to carry out a special military operation to protect
+    … in accordance with … the treaties of …" — and its tail would outweigh the act)."""
+    return " ".join(text.split()[:GIST_WORDS])
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
