@@ -13,7 +13,9 @@ normalised to ISO values with a granularity:
   a missing year is the latest not after publication unless future);
 * "last/this/next week" → ISO week ``2025-W17``; "earlier this month", "last month" → ``2025-04``;
   "this/last year"; "yesterday", "today", "overnight"; "three days ago";
-* "two days later" → counted from the preceding day-level expression.
+* "two days later" → counted from the preceding day-level expression;
+* a clock time ("at 9 am Kyiv time", "from 9 am to 9 pm") → the day its paragraph gives (its last
+  day-level expression before it), else the publication day (the `reason` says which).
 
 A day or month with no year has a past and a future reading (dateparser's, for days): past tense
 takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
@@ -67,6 +69,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past|previous|coming)\s+(?P<u>week|month|year)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
     ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight)\b"),
+    ("clock", r"\b(?:(?:at|from|by|until|before|after|since)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.)"
+              r"(?:\s*(?:to|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.))?(?:\s+(?:\w+\s+)?time\b)?"),
 ]]
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -229,6 +233,18 @@ class TimeNormaliser:
             return f"REF{sign * days:+d}D", "day", True
         return (anchor + timedelta(days=sign * days)).isoformat(), "day", False
 
+    def _clock(self, g, tense, pub):
+        """A time of day ("at 9 am", "from 9 am to 9 pm") is on the day named with it ("at 9 am on
+        Friday"), else the day its paragraph gives (the last day-level expression before it there),
+        else the publication day — the day a release or report speaks of."""
+        if g.get("day"):
+            self.reason = "clock time: " + g["day_from"]
+            return g["day"], "day", False
+        if pub is None:
+            return "REF+0D", "day", True
+        self.reason = "clock time: no day given in its paragraph, the day of publication"
+        return pub.isoformat(), "day", False
+
     def _deictic(self, g, tense, pub):
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)
         if pub is None:
@@ -341,6 +357,16 @@ def parse_published(value) -> date | None:
         return None
 
 
+# what may stand between a clock time and the day it is on: "at 9 am on Friday", "at 10 am, March 3"
+CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _clock_day(doc: Doc, text: str, m: _Match) -> str | None:
+    """The day-level value of the expression right after a clock time, if it is one."""
+    value, granularity, relative = TimeNormaliser(parse_published(doc._.published))(m, tense_of(doc, m.start, m.end))
+    return value if granularity == "day" and not relative else None
+
+
 def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
     text = doc_text(doc)
@@ -351,7 +377,12 @@ def time_expressions(doc: Doc) -> list[TimeExpression]:
                 and re.fullmatch(r"\s*(?:,|and|or|-|–|to)?\s*", text[m.end:nxt.start]):
             m.groups["shared_y"] = nxt.groups["y"]
     bare = TimeNormaliser(None)  # the underspecified form, before the publication date fills it in
-    for m in matches:
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        if m.kind == "clock":  # "at 9 am on Friday": its own day; else the day its paragraph gives, if any
+            day = _clock_day(doc, text, nxt) if nxt is not None and CLOCK_DAY_GAP.fullmatch(text[m.end:nxt.start]) else None
+            m.groups["day_from"] = "the day named with it" if day else "the day its paragraph gives"
+            m.groups["day"] = day or next((t.value for t in reversed(out) if t.granularity == "day" and not t.relative
+                                           and "\n" not in text[t.end:m.start]), None)
         tense = tense_of(doc, m.start, m.end)
         value, granularity, relative = normalise(m, tense)
         under = bare(m, tense)[0] if normalise.reason else None

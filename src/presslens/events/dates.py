@@ -34,6 +34,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..attribution.lexicon import vocabulary
+from ..time import parse_published
 from .extract import SPEECH_ACT_TYPES
 from .lexicon import noun_type
 
@@ -67,6 +68,8 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # prepositions (and the words before "of"/"to") whose object happens before or after what they
 # attach to: "following a call on Tuesday", "ahead of the summit on Thursday", "after talks in May"
 SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
+# of those, the words whose object is what the event follows: "After the first phase ended early this month, …"
+AFTER_WORDS = frozenset("after following since".split())
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
 HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
@@ -169,7 +172,7 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     sequence, or to the reporting verb above a past act is in none of the three."""
     trigger = found.word  # the act itself, also when the trigger runs from the reporting verb
     own = range(found.trigger.i, found.trigger_end.i + 1)
-    path = [trigger] + list(trigger.ancestors)
+    path = _clause_path(trigger)
     rank = {tok.i: n for n, tok in enumerate(path)}
     for i in own:  # verbs merged into one act ("condemned and denounced X on Friday") are the act too
         if doc[i].dep_ == "conj" and doc[i].head.i == trigger.i:
@@ -183,7 +186,7 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         level = 0 if _describes_trigger(head, trigger) else rank.get(head.i)
         if level is None:
             level = _same_time_clause(head, rank)
-        if sequenced or (level is None and _in_other_clause(head, rank)):
+        if sequenced or (level is None and (_in_other_clause(head, rank) or _outside(head, path[-1]))):
             continue
         if level is None:
             loose.append(t)
@@ -194,6 +197,29 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _clause_path(trigger: Token) -> list[Token]:
+    """The trigger and the words above it up to the clause that describes a noun, if it lies in one
+    ("the corridor from Sumy affected by the shelling … had been agreed on as of today": the shelling
+    is in a clause describing Sumy, so the time of the agreement above it does not date it)."""
+    path = [trigger]
+    while not _describing(path[-1]) and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _describing(tok: Token) -> bool:
+    """A relative clause or a participle describing a noun ("the city affected by …"); not a
+    content clause ("the claim that Tehran was backing …"), whose parse often takes in what follows."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")
+                                   and not any(c.dep_ == "mark" for c in tok.children))
+
+
+def _outside(head: Token, clause: Token) -> bool:
+    """Whether `head` lies outside the describing clause the trigger's path ends in (none when the
+    path reaches the root)."""
+    return clause.head.i != clause.i and not clause.left_edge.i <= head.i <= clause.right_edge.i
 
 
 def _tense(word: Token) -> str:
@@ -237,6 +263,38 @@ def _at_statement_time(found) -> bool:
         return False
     tense = _tense(found.word)
     return tense == "present" or (tense == "future" and found.type in SPEECH_ACT_TYPES)
+
+
+def _after_reference(times: list, found, doc: Doc, published: date | None) -> str | None:
+    """The period of an "after / since / following" clause or phrase on the event's clause ("After
+    the first phase ended early this month, Israel said it had agreed …") when that period holds the
+    publication day: what the text reports after it, and so before the report, lies inside it.
+    None for what is still to come or only named, and for a period the report is not in (it only
+    bounds)."""
+    if published is None or _tense(found.word) not in ("past", "present"):
+        return None  # what is to come, or an act named by a noun ("agreed to a new proposal")
+    on_path = {t.i for t in _clause_path(found.word)}
+    sent = found.trigger.sent
+    for t in times:
+        if not (t.value and not t.relative and sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for tok in [span.root] + list(span.root.ancestors)[:8]:
+            if tok.lower_ in AFTER_WORDS and tok.dep_ in ("prep", "mark") and tok.head.i in on_path:
+                if _holds(t.value, published):
+                    return t.value
+                break
+    return None
+
+
+def _holds(value: str, day: date) -> bool:
+    """Whether a period value ("2025-03", "2025-W11", "2025", a day) holds `day`."""
+    m = ISO_WEEK.match(value)
+    if m:
+        return day.isocalendar()[:2] == (int(m.group(1)), int(m.group(2)))
+    return day.isoformat().startswith(value)
 
 
 def _first_day(value: str) -> str:
@@ -300,6 +358,9 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     value = _antecedent(found, named, sent.start_char)
     if value is not None:
         return _first_day(value), "antecedent"
+    value = _after_reference(times, found, doc, parse_published(doc._.published))
+    if value is not None:
+        return _first_day(value), "after"
     if bound is not None:
         return None, BEFORE_STATEMENT.format(value=bound.value)
     if quote is None:
