@@ -70,6 +70,8 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
 # of those, the words whose object is what the event follows: "After the first phase ended early this month, …"
 AFTER_WORDS = frozenset("after following since".split())
+# the types of an event that commits to an act it names ("invited … to talks next month")
+COMMITTING_TYPES = frozenset({"AGREE", "CONSULT"})
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
 HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
@@ -83,12 +85,12 @@ PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token | None, bool]:
+def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True) -> tuple[Token | None, bool]:
     """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
     whether the way up passed a noun naming another act with a time of its own: an event noun
     after a word of sequence — "following a call on Tuesday" is attached to the call, not to the
-    verb above it — or an act named as the verb's object). `own`: the token indices of the
-    trigger, whose nouns are the event's own ("hold talks on Monday")."""
+    verb above it — or, unless `arguments` is false, an act named as the verb's object). `own`: the
+    token indices of the trigger, whose nouns are the event's own ("hold talks on Monday")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
@@ -97,7 +99,7 @@ def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token |
         if tok.head.i == tok.i:
             return tok, sequenced
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
-                _after_sequence_word(tok) or (tok.i not in own and _argument_act(tok, stop))):
+                _after_sequence_word(tok) or (arguments and tok.i not in own and _argument_act(tok, stop))):
             sequenced = True
         tok = tok.head
         if tok.i == stop.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep"):  # "including …" is no clause
@@ -178,8 +180,9 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if doc[i].dep_ == "conj" and doc[i].head.i == trigger.i:
             rank[i] = 0
     best, loose, bound = None, [], None
+    published = parse_published(doc._.published)
     for t in (t for t in times if lo <= t.start < hi and t.value):
-        head, sequenced = _head_word(doc, t, trigger, own)
+        head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published))
         if head is None:
             loose.append(t)
             continue
@@ -197,6 +200,13 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _planned_object(found, t, published: date | None) -> bool:
+    """Whether an expression may date a commitment through the act it names as its object: an
+    invitation, offer or agreement to an act that lies after the report ("invited Reeves to further
+    discussions at a meeting next month") is dated by that act, as "agreed to meet on Monday" is."""
+    return found.type in COMMITTING_TYPES and published is not None and _first_day(t.value) > published.isoformat()
 
 
 def _clause_path(trigger: Token) -> list[Token]:
