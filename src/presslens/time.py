@@ -61,7 +61,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("date_dmy", rf"\b(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MO})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"),
     ("date_mdy", rf"\b(?:on\s+)?(?P<m>{_MO})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?"),
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("month", rf"\b(?:(?:in|during|since|until|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b"),
+    ("month", rf"\b(?:(?:in|during|since|until|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MO})(?:\.?\s+(?P<y>\d{{4}}))?\b"),
     ("weekday", rf"\b(?:(?:on|last|next|this|by|since|until|from)\s+)?(?:(?:an?|the)\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("year", r"\b(?:(?:in|during|since|until|by|from|of|to|before|after|than)\s+)(?:(?:early|mid|late)[-\s]+)?(?P<y>(?:19|20)\d{2})\b(?![-–]\d)"),
     ("period_end", r"\b(?:(?:by|until|before|at)\s+)?the\s+end\s+of\s+(?:the\s+|this\s+)?(?:(?P<cur>current|coming|next|last|past|previous)\s+)?(?P<u>year|month)\b"),
@@ -93,6 +93,8 @@ def find_time_spans(text: str) -> list[_Match]:
                 continue  # the modal verb "may"
             if kind in ("month", "date_mdy", "date_dmy") and not text[m.start("m")].isupper():
                 continue  # "the march", "to may": month names are capitalised
+            if kind == "month" and re.match(r"[-‑][^\W\d]", text[m.end("m"):m.end("m") + 2]):
+                continue  # "Mar-a-Lago": a month name is not the first part of a hyphenated name
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             found.append(_Match(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items()}))

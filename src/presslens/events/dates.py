@@ -291,8 +291,9 @@ def _after_reference(times: list, found, doc: Doc, published: date | None) -> st
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        for tok in [span.root] + list(span.root.ancestors)[:8]:
-            if tok.lower_ in AFTER_WORDS and tok.dep_ in ("prep", "mark") and tok.head.i in on_path:
+        for tok in [span.root] + list(span.root.ancestors)[:8]:  # "after the phase ended" or "after talks"
+            if tok.head.i in on_path and (tok.lower_ in AFTER_WORDS and tok.dep_ == "prep" or any(
+                    c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in tok.children)):
                 if _holds(t.value, published):
                     return t.value
                 break
