@@ -5,7 +5,8 @@ Runs after attribution, time and entities and reuses their results:
   phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
 * location: the first place entity inside the event clause, geocoded by the entities work;
 * date: see `dates.event_date` — the event's clause, its sentence, a definite event noun's
-  antecedent ("Saturday's strikes" … "the strikes"), else for reported speech that holds at the
+  antecedent ("Saturday's strikes" … "the strikes"), an "after" clause whose period holds the
+  publication day, else for reported speech that holds at the
   statement's time the time of the statement; null with the reason in `date_source` when nothing
   in the text dates it;
 * asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds

@@ -5,6 +5,9 @@ The date of an event comes, in order, from
 2. else one in its sentence — `"sentence"`;
    else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
    expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
+   else, for what the text reports after an "after / since / following" clause on the event's clause
+   whose period holds the publication day ("After the first phase ended early this month, Israel
+   said it had agreed …"), that period: the event lies between its start and the report — `"after"`;
 3. else, for an event inside reported speech that holds at the time of the statement (a demand, an
    offer, a present state: "Israel should understand …", "Russia is ready to …"), the time of the
    statement: an expression attached to the quote's cue ("Lavrov said on Thursday …"), else the
@@ -24,7 +27,10 @@ clause with its own verb — "… and cut electricity a week ago", "said the sum
 event noun after a preposition of sequence ("following a call on Tuesday" dates the call, not what
 followed it; "during the talks on Monday" dates both), or the reporting verb above a reported act
 that does not hold at the statement's time ("On December 23, Ushakov said that thirteen countries
-were offered …"). Only when an expression is attached nowhere does the one nearest the trigger win.
+were offered …"). Nor does an expression outside a relative clause or participle describing a noun
+date an act inside it ("the corridor from Sumy affected by the shelling had been agreed on as of
+today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
+("invited Reeves to further discussions at a meeting next month"). Only when an expression is attached nowhere does the one nearest the trigger win.
 """
 from __future__ import annotations
 
