@@ -166,3 +166,20 @@ def test_an_invitation_to_a_later_act_is_dated_by_that_act():
               "CONSULT", "invited")
     assert (e.actor, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
     assert (e.date, e.date_source) == ("2025-05", "clause")
+
+
+def test_the_same_act_named_again_shares_its_date():
+    text = ("Norland troops attacked the port of Vel on Friday.\n"
+            "Analysts in Dorn doubt the port can be rebuilt soon.\n"
+            "Officials in Vel said the attack was a warning to Estavia.")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "attack")
+    assert (e.type, e.asserted_by, e.modality) == ("ASSAULT", "Officials", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-25", "coreference")
+
+
+def test_mentions_with_other_dates_leave_a_definite_noun_undated():
+    text = ("Norland troops attacked Vel on Friday.\nEstavian troops attacked Dorn on Sunday.\n"
+            "Officials said the attacks were a warning.")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "attacks")
+    assert e.type == "ASSAULT" and e.modality == "asserted"
+    assert undated(e)

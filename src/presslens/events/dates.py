@@ -339,7 +339,7 @@ def dated_event_nouns(doc: Doc, times: list) -> list[tuple[int, str, str]]:
     return out
 
 
-def _anaphor(found) -> Token | None:
+def anaphor(found) -> Token | None:
     """The definite event noun the event is named by ("the strikes were aimed at …", "The latest
     airstrikes targeted …"), if any."""
     trigger = found.trigger
@@ -351,7 +351,7 @@ def _anaphor(found) -> Token | None:
 
 
 def _antecedent(found, named: list, before: int) -> str | None:
-    noun = _anaphor(found)
+    noun = anaphor(found)
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
