@@ -183,3 +183,9 @@ def test_mentions_with_other_dates_leave_a_definite_noun_undated():
     e = next(x for x in annotate(text)._.events if x.trigger.text == "attacks")
     assert e.type == "ASSAULT" and e.modality == "asserted"
     assert undated(e)
+
+
+def test_a_custom_is_not_dated_by_when_it_recurs():
+    e = event("Usually in May the Estavian army holds talks with Norland.", "CONSULT", "talks")
+    assert (e.target, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
+    assert e.date is None and e.date_source.startswith("undated: a custom")

@@ -74,3 +74,9 @@ def test_clock_times_take_a_day(text, expr, value):
 def test_a_hyphenated_name_is_no_month():
     found = values("Bezos plans a visit to Mar-a-Lago; the talks were held in Mar. 2024.")
     assert found == {"in Mar. 2024": ("2024-03", False)}
+
+
+def test_years_later_count_from_the_expression_before():
+    found = values("Eight years ago the war began. Tomorrow is a day of mourning. Eight years later, the front is quiet.",
+                   "2022-02-19")
+    assert found["Eight years ago"] == ("2014", False) and found["Eight years later"] == ("2022", False)

@@ -13,7 +13,9 @@ normalised to ISO values with a granularity:
   a missing year is the latest not after publication unless future);
 * "last/this/next week" → ISO week ``2025-W17``; "earlier this month", "last month" → ``2025-04``;
   "this/last year"; "yesterday", "today", "overnight"; "three days ago";
-* "two days later" → counted from the preceding day-level expression;
+* "two days later" → counted from the preceding day-level expression, "eight years later" / "a month
+  later" from the preceding expression of that granularity ("Eight years ago … Eight years later"),
+  else from the preceding day;
 * a clock time ("at 9 am Kyiv time", "from 9 am to 9 pm") → the day its paragraph gives (its last
   day-level expression before it), else the publication day (the `reason` says which).
 
@@ -122,13 +124,16 @@ class TimeNormaliser:
     def __init__(self, published: date | None):
         self.published = published
         self.last_day: date | None = None
+        self.last_of: dict[str, str] = {}  # granularity → the last value of it ("year": "2014")
         self.reason: str | None = None  # why an underspecified expression got its value
 
     def __call__(self, m: _Match, tense: str) -> tuple[str | None, str, bool]:
         self.reason = None
         value = getattr(self, "_" + m.kind)(m.groups, tense, self.published)
-        if value[1] == "day" and not value[2] and value[0]:
-            self.last_day = date.fromisoformat(value[0])
+        if value[0] and not value[2]:
+            self.last_of[value[1]] = value[0]
+            if value[1] == "day":
+                self.last_day = date.fromisoformat(value[0])
         return value
 
     def _date_dmy(self, g, tense, pub):
@@ -221,8 +226,13 @@ class TimeNormaliser:
         direction = g["dir"].lower()
         if direction in ("ago",):
             anchor, sign = pub, -1
-        else:
+        else:  # counted from the expression before: "Eight years ago … Eight years later", "in May … a month later"
             anchor, sign = self.last_day, (1 if direction in ("later", "after") else -1)
+            period = self.last_of.get(unit) or ""  # "Eight years ago … eight years later": the last year
+            if unit == "year" and re.fullmatch(r"\d{4}", period):
+                anchor = date(int(period), 1, 1)
+            elif unit == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
+                anchor = date(int(period[:4]), int(period[5:7]), 1)
         if unit in ("month", "year"):
             if anchor is None:
                 return f"REF{sign * n:+d}{unit[0].upper()}", unit, True

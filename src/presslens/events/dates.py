@@ -14,7 +14,8 @@ The date of an event comes, in order, from
    dateline the statement appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` /
    `"dateline"`. An act the speaker reports in the past ("said it struck two people") happened
    before the statement, which bounds it but does not date it.
-Otherwise the date is null and `date_source` says why. Neither the publication date nor an earlier
+Otherwise the date is null and `date_source` says why; so is it for a custom ("Usually these days
+in May we celebrate …": the expression says when it recurs). Neither the publication date nor an earlier
 date of the paragraph or the article is used as a default: on the genre gold such reference times
 gave a date to six events the text leaves undated for every one they got right.
 
@@ -80,6 +81,10 @@ AFTER_WORDS = frozenset("after following since".split())
 COMMITTING_TYPES = frozenset({"AGREE", "CONSULT"})
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
 HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+# of those, the ones that make the act itself a custom: "Usually these days in May we celebrate …" — the
+# time expression names when the custom recurs, not an occasion, so nothing dates it
+CUSTOMARY = frozenset("always usually traditionally normally customarily typically".split())
+CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, not when it happened"
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
 # a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
 # the same occasion
@@ -364,18 +369,21 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     `dated_event_nouns(doc, times)`."""
     anchor = found.trigger.idx
     sent = found.trigger.sent
+    custom = next((c for c in found.word.children if c.dep_ == "advmod" and c.lower_ in CUSTOMARY), None)
+    if custom is not None and quote is None:
+        return None, CUSTOM.format(word=custom.text)
     bound = None
-    for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char))):
+    for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char)))[:0 if custom else 2]:
         best, loose, statement_time = _attached(times, lo, hi, found, doc)
         bound = bound or statement_time
         if best is None and loose:
             best = min(loose, key=lambda t: abs(t.start - anchor))
         if best is not None:
             return _first_day(best.value), level
-    value = _antecedent(found, named, sent.start_char)
+    value = None if custom else _antecedent(found, named, sent.start_char)
     if value is not None:
         return _first_day(value), "antecedent"
-    value = _after_reference(times, found, doc, parse_published(doc._.published))
+    value = None if custom else _after_reference(times, found, doc, parse_published(doc._.published))
     if value is not None:
         return _first_day(value), "after"
     if bound is not None:
