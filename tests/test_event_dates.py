@@ -186,6 +186,8 @@ def test_mentions_with_other_dates_leave_a_definite_noun_undated():
 
 
 def test_a_custom_is_not_dated_by_when_it_recurs():
-    e = event("Usually in May the Estavian army holds talks with Norland.", "CONSULT", "talks")
-    assert (e.target, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
-    assert e.date is None and e.date_source.startswith("undated: a custom")
+    text = "Usually in May the Estavian army holds talks with Norland and signs agreements with Dorn."
+    for type_, trigger, target in (("CONSULT", "talks", "Norland"), ("AGREE", "signs", "Dorn")):
+        e = event(text, type_, trigger)
+        assert (e.target, e.asserted_by, e.modality) == (target, "author", "asserted")
+        assert e.date is None and e.date_source.startswith("undated: a custom")

@@ -369,7 +369,8 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     `dated_event_nouns(doc, times)`."""
     anchor = found.trigger.idx
     sent = found.trigger.sent
-    custom = next((c for c in found.word.children if c.dep_ == "advmod" and c.lower_ in CUSTOMARY), None)
+    verbs = [found.word] + ([found.word.head] if found.word.dep_ == "conj" else [])  # "usually celebrate … and congratulate"
+    custom = next((c for v in verbs for c in v.children if c.dep_ == "advmod" and c.lower_ in CUSTOMARY), None)
     if custom is not None and quote is None:
         return None, CUSTOM.format(word=custom.text)
     bound = None
