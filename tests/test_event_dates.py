@@ -191,3 +191,14 @@ def test_a_custom_is_not_dated_by_when_it_recurs():
         e = event(text, type_, trigger)
         assert (e.target, e.asserted_by, e.modality) == (target, "author", "asserted")
         assert e.date is None and e.date_source.startswith("undated: a custom")
+
+
+def test_an_undated_nearer_mention_is_the_antecedent_so_nothing_dates_the_noun():
+    text = ("Minister Lena Varga held talks with Norland on Friday.\n"
+            "Varga stressed the importance of immediately starting talks with Dorn.\n"
+            "The goal of the talks would be a lasting truce.")
+    held = event(text, "CONSULT", "held talks")
+    assert (held.target, held.date) == ("Norland", "2025-04-25")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "talks")
+    assert (e.type, e.asserted_by, e.modality) == ("CONSULT", "author", "asserted")
+    assert undated(e)

@@ -2,12 +2,14 @@
 
 An event named by a definite or demonstrative event noun ("the summit", "that offer", "the
 airstrikes") that nothing in its clause or sentence dates is the act another mention of the same
-PLOVER type names, earlier or later in the article, when no actor or target is named otherwise (the
-same name, a name word in common, or one side unnamed) and either the same word names both ("the
-impeachment" ← "his impeachment … on Saturday") or both name an actor or target alike. It takes that mention's date — one its own
-clause or sentence gave, of an act the text reports (not a referred, negated or hypothetical one) —
-only when every such mention gives the same date (or one that a more precise one refines); two
-different dates leave it null. `date_source: "coreference"`.
+PLOVER type names when no actor or target is named otherwise (the same name, a name word in common,
+or one side unnamed) and either the same word names both ("the impeachment" ← "his impeachment … on
+Saturday") or both name an actor or target alike. Of such mentions the nearest one before it (else
+the nearest after it: a lead that the body dates) is its antecedent; it takes that mention's date
+when its own clause or sentence gave one and it is an act the text reports (not a referred, negated
+or hypothetical one) — an undated nearer mention ("stressed the importance of starting talks …
+The goal of the talks") leaves it null, and so do two mentions of different dates ("attacked Vel on
+Friday … attacked Dorn on Sunday … the attacks"). `date_source: "coreference"`.
 """
 from __future__ import annotations
 
@@ -27,14 +29,6 @@ def _words(name: str) -> set[str]:
 def _agree(a: str | None, b: str | None) -> bool:
     """Actors (or targets) of two mentions agree: one is unnamed, or they share a name word."""
     return not a or not b or a == b or bool(_words(a) & _words(b))
-
-
-def _one_date(values: set[str]) -> str | None:
-    """The date all the values give: the most precise one when the others are its prefixes."""
-    if not values:
-        return None
-    best = max(values, key=len)
-    return best if all(best.startswith(v) for v in values) else None
 
 
 def _named_alike(a: str | None, b: str | None) -> bool:
@@ -67,10 +61,20 @@ def shared_dates(pairs: list) -> dict[int, str]:
         noun = anaphor(found)
         if event.date is not None or event.mention or noun is None:
             continue
-        values = {other.date for j, (f, other) in enumerate(pairs)
-                  if j != i and other.date and other.date_source in OWN_DATES and not other.mention
-                  and other.modality == "asserted" and _same_act(noun, event, f, other)}
-        value = _one_date(values)
-        if value is not None:
-            out[i] = value
+        at = found.trigger.i
+        same = [(f, other) for j, (f, other) in enumerate(pairs) if j != i and _same_act(noun, event, f, other)]
+        before = [x for x in same if x[0].trigger.i < at]
+        nearest = max(before, key=lambda x: x[0].trigger.i) if before else min(
+            same, key=lambda x: x[0].trigger.i, default=None)
+        if nearest is None:
+            continue
+        dated = {other.date for _, other in same if _gives_date(other)}
+        if _gives_date(nearest[1]) and all(nearest[1].date.startswith(v) for v in dated):
+            out[i] = nearest[1].date
     return out
+
+
+def _gives_date(event) -> bool:
+    """Whether a mention's date may be shared: its own clause or sentence gave it, and it is an act
+    the text reports (not a referred, negated or hypothetical one)."""
+    return bool(event.date) and event.date_source in OWN_DATES and not event.mention and event.modality == "asserted"
