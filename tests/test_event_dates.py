@@ -130,3 +130,75 @@ def test_a_statement_as_subject_is_the_occasion_of_its_act():
     e = event("The ministry's statement on Friday proposed new talks with Norland.", "AGREE", "proposed")
     assert (e.target, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
     assert (e.date, e.date_source) == ("2025-04-25", "clause")
+
+
+def test_a_clock_time_dates_by_the_day_its_paragraph_gives():
+    text = ("Minister Lena Varga said the corridor to Vel would open today.\n"
+            "It was agreed to start the ceasefire on the road to Vel at 9 am Estavian time, Varga said.")
+    e = event(text, "AGREE", "agreed")
+    assert (e.asserted_by, e.modality) == ("Lena Varga", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-28", "clause")
+
+
+def test_an_after_clause_whose_period_holds_the_publication_day_dates_what_follows_it():
+    e = event("After the border talks collapsed earlier this month, Norland said it had agreed to a truce with Estavia.",
+              "AGREE", "agreed")
+    assert (e.actor, e.asserted_by, e.modality) == ("Norland", "Norland", "asserted")
+    assert (e.date, e.date_source) == ("2025-04", "after")
+
+
+def test_an_after_clause_of_an_earlier_period_only_bounds_the_event():
+    e = event("After the border talks collapsed in January, Norland said it had agreed to a truce with Estavia.",
+              "AGREE", "agreed")
+    assert (e.actor, e.asserted_by) == ("Norland", "Norland")
+    assert undated(e)
+
+
+def test_a_time_outside_a_describing_clause_does_not_date_the_act_inside_it():
+    text = "Minister Lena Varga said that the corridor from Vel affected by the shelling had been opened as of today."
+    e = event(text, "ASSAULT", "shelling")
+    assert (e.asserted_by, e.modality) == ("Lena Varga", "asserted")
+    assert undated(e)
+
+
+def test_an_invitation_to_a_later_act_is_dated_by_that_act():
+    e = event("Norland has invited Minister Lena Varga to further discussions at a summit in Vel next month.",
+              "CONSULT", "invited")
+    assert (e.actor, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
+    assert (e.date, e.date_source) == ("2025-05", "clause")
+
+
+def test_the_same_act_named_again_shares_its_date():
+    text = ("Norland troops attacked the port of Vel on Friday.\n"
+            "Analysts in Dorn doubt the port can be rebuilt soon.\n"
+            "Officials in Vel said the attack was a warning to Estavia.")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "attack")
+    assert (e.type, e.asserted_by, e.modality) == ("ASSAULT", "Officials", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-25", "coreference")
+
+
+def test_mentions_with_other_dates_leave_a_definite_noun_undated():
+    text = ("Norland troops attacked Vel on Friday.\nEstavian troops attacked Dorn on Sunday.\n"
+            "Officials said the attacks were a warning.")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "attacks")
+    assert e.type == "ASSAULT" and e.modality == "asserted"
+    assert undated(e)
+
+
+def test_a_custom_is_not_dated_by_when_it_recurs():
+    text = "Usually in May the Estavian army holds talks with Norland and signs agreements with Dorn."
+    for type_, trigger, target in (("CONSULT", "talks", "Norland"), ("AGREE", "signs", "Dorn")):
+        e = event(text, type_, trigger)
+        assert (e.target, e.asserted_by, e.modality) == (target, "author", "asserted")
+        assert e.date is None and e.date_source.startswith("undated: a custom")
+
+
+def test_an_undated_nearer_mention_is_the_antecedent_so_nothing_dates_the_noun():
+    text = ("Minister Lena Varga held talks with Norland on Friday.\n"
+            "Varga stressed the importance of immediately starting talks with Dorn.\n"
+            "The goal of the talks would be a lasting truce.")
+    held = event(text, "CONSULT", "held talks")
+    assert (held.target, held.date) == ("Norland", "2025-04-25")
+    e = next(x for x in annotate(text)._.events if x.trigger.text == "talks")
+    assert (e.type, e.asserted_by, e.modality) == ("CONSULT", "author", "asserted")
+    assert undated(e)

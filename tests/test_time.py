@@ -60,3 +60,23 @@ def test_lowercase_month_words_are_not_dates():
 ])
 def test_plans_and_announced_arrangements(text, published, expr, value):
     assert values(text, published)[expr] == (value, False)
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("On Friday the shelling began at 4 am.", "at 4 am", "2025-04-25"),  # the day its paragraph gives
+    ("Talks began at 10:30 a.m. local time on Friday.", "at 10:30 a.m. local time", "2025-04-25"),  # its own day
+    ("The corridor is open from 9 am to 9 pm.", "from 9 am to 9 pm", "2025-04-28"),  # else the publication day
+])
+def test_clock_times_take_a_day(text, expr, value):
+    assert values(text)[expr] == (value, False)
+
+
+def test_a_hyphenated_name_is_no_month():
+    found = values("Bezos plans a visit to Mar-a-Lago; the talks were held in Mar. 2024.")
+    assert found == {"in Mar. 2024": ("2024-03", False)}
+
+
+def test_years_later_count_from_the_expression_before():
+    found = values("Eight years ago the war began. Tomorrow is a day of mourning. Eight years later, the front is quiet.",
+                   "2022-02-19")
+    assert found["Eight years ago"] == ("2014", False) and found["Eight years later"] == ("2022", False)

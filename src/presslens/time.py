@@ -13,7 +13,11 @@ normalised to ISO values with a granularity:
   a missing year is the latest not after publication unless future);
 * "last/this/next week" → ISO week ``2025-W17``; "earlier this month", "last month" → ``2025-04``;
   "this/last year"; "yesterday", "today", "overnight"; "three days ago";
-* "two days later" → counted from the preceding day-level expression.
+* "two days later" → counted from the preceding day-level expression, "eight years later" / "a month
+  later" from the preceding expression of that granularity ("Eight years ago … Eight years later"),
+  else from the preceding day;
+* a clock time ("at 9 am Kyiv time", "from 9 am to 9 pm") → the day its paragraph gives (its last
+  day-level expression before it), else the publication day (the `reason` says which).
 
 A day or month with no year has a past and a future reading (dateparser's, for days): past tense
 takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
@@ -59,7 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("date_dmy", rf"\b(?:on\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MO})\.?(?:,?\s+(?P<y>\d{{4}}))?\b"),
     ("date_mdy", rf"\b(?:on\s+)?(?P<m>{_MO})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}}))?"),
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    ("month", rf"\b(?:(?:in|during|since|until|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MO})(?:\s+(?P<y>\d{{4}}))?\b"),
+    ("month", rf"\b(?:(?:in|during|since|until|by)\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<m>{_MO})(?:\.?\s+(?P<y>\d{{4}}))?\b"),
     ("weekday", rf"\b(?:(?:on|last|next|this|by|since|until|from)\s+)?(?:(?:an?|the)\s+)?(?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?\b"),
     ("year", r"\b(?:(?:in|during|since|until|by|from|of|to|before|after|than)\s+)(?:(?:early|mid|late)[-\s]+)?(?P<y>(?:19|20)\d{2})\b(?![-–]\d)"),
     ("period_end", r"\b(?:(?:by|until|before|at)\s+)?the\s+end\s+of\s+(?:the\s+|this\s+)?(?:(?P<cur>current|coming|next|last|past|previous)\s+)?(?P<u>year|month)\b"),
@@ -67,6 +71,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past|previous|coming)\s+(?P<u>week|month|year)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
     ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight)\b"),
+    ("clock", r"\b(?:(?:at|from|by|until|before|after|since)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.)"
+              r"(?:\s*(?:to|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.))?(?:\s+(?:\w+\s+)?time\b)?"),
 ]]
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -89,6 +95,8 @@ def find_time_spans(text: str) -> list[_Match]:
                 continue  # the modal verb "may"
             if kind in ("month", "date_mdy", "date_dmy") and not text[m.start("m")].isupper():
                 continue  # "the march", "to may": month names are capitalised
+            if kind == "month" and re.match(r"[-‑][^\W\d]", text[m.end("m"):m.end("m") + 2]):
+                continue  # "Mar-a-Lago": a month name is not the first part of a hyphenated name
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             found.append(_Match(m.start(), m.end(), kind, {k: v for k, v in m.groupdict().items()}))
@@ -116,13 +124,16 @@ class TimeNormaliser:
     def __init__(self, published: date | None):
         self.published = published
         self.last_day: date | None = None
+        self.last_of: dict[str, str] = {}  # granularity → the last value of it ("year": "2014")
         self.reason: str | None = None  # why an underspecified expression got its value
 
     def __call__(self, m: _Match, tense: str) -> tuple[str | None, str, bool]:
         self.reason = None
         value = getattr(self, "_" + m.kind)(m.groups, tense, self.published)
-        if value[1] == "day" and not value[2] and value[0]:
-            self.last_day = date.fromisoformat(value[0])
+        if value[0] and not value[2]:
+            self.last_of[value[1]] = value[0]
+            if value[1] == "day":
+                self.last_day = date.fromisoformat(value[0])
         return value
 
     def _date_dmy(self, g, tense, pub):
@@ -215,8 +226,13 @@ class TimeNormaliser:
         direction = g["dir"].lower()
         if direction in ("ago",):
             anchor, sign = pub, -1
-        else:
+        else:  # counted from the expression before: "Eight years ago … Eight years later", "in May … a month later"
             anchor, sign = self.last_day, (1 if direction in ("later", "after") else -1)
+            period = self.last_of.get(unit) or ""  # "Eight years ago … eight years later": the last year
+            if unit == "year" and re.fullmatch(r"\d{4}", period):
+                anchor = date(int(period), 1, 1)
+            elif unit == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
+                anchor = date(int(period[:4]), int(period[5:7]), 1)
         if unit in ("month", "year"):
             if anchor is None:
                 return f"REF{sign * n:+d}{unit[0].upper()}", unit, True
@@ -228,6 +244,18 @@ class TimeNormaliser:
         if anchor is None:
             return f"REF{sign * days:+d}D", "day", True
         return (anchor + timedelta(days=sign * days)).isoformat(), "day", False
+
+    def _clock(self, g, tense, pub):
+        """A time of day ("at 9 am", "from 9 am to 9 pm") is on the day named with it ("at 9 am on
+        Friday"), else the day its paragraph gives (the last day-level expression before it there),
+        else the publication day — the day a release or report speaks of."""
+        if g.get("day"):
+            self.reason = "clock time: " + g["day_from"]
+            return g["day"], "day", False
+        if pub is None:
+            return "REF+0D", "day", True
+        self.reason = "clock time: no day given in its paragraph, the day of publication"
+        return pub.isoformat(), "day", False
 
     def _deictic(self, g, tense, pub):
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)
@@ -341,6 +369,16 @@ def parse_published(value) -> date | None:
         return None
 
 
+# what may stand between a clock time and the day it is on: "at 9 am on Friday", "at 10 am, March 3"
+CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _clock_day(doc: Doc, text: str, m: _Match) -> str | None:
+    """The day-level value of the expression right after a clock time, if it is one."""
+    value, granularity, relative = TimeNormaliser(parse_published(doc._.published))(m, tense_of(doc, m.start, m.end))
+    return value if granularity == "day" and not relative else None
+
+
 def time_expressions(doc: Doc) -> list[TimeExpression]:
     normalise = TimeNormaliser(parse_published(doc._.published))
     text = doc_text(doc)
@@ -351,7 +389,12 @@ def time_expressions(doc: Doc) -> list[TimeExpression]:
                 and re.fullmatch(r"\s*(?:,|and|or|-|–|to)?\s*", text[m.end:nxt.start]):
             m.groups["shared_y"] = nxt.groups["y"]
     bare = TimeNormaliser(None)  # the underspecified form, before the publication date fills it in
-    for m in matches:
+    for m, nxt in zip(matches, matches[1:] + [None]):
+        if m.kind == "clock":  # "at 9 am on Friday": its own day; else the day its paragraph gives, if any
+            day = _clock_day(doc, text, nxt) if nxt is not None and CLOCK_DAY_GAP.fullmatch(text[m.end:nxt.start]) else None
+            m.groups["day_from"] = "the day named with it" if day else "the day its paragraph gives"
+            m.groups["day"] = day or next((t.value for t in reversed(out) if t.granularity == "day" and not t.relative
+                                           and "\n" not in text[t.end:m.start]), None)
         tense = tense_of(doc, m.start, m.end)
         value, granularity, relative = normalise(m, tense)
         under = bare(m, tense)[0] if normalise.reason else None

@@ -5,8 +5,10 @@ Runs after attribution, time and entities and reuses their results:
   phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
 * location: the first place entity inside the event clause, geocoded by the entities work;
 * date: see `dates.event_date` — the event's clause, its sentence, a definite event noun's
-  antecedent ("Saturday's strikes" … "the strikes"), else for reported speech that holds at the
-  statement's time the time of the statement; null with the reason in `date_source` when nothing
+  antecedent ("Saturday's strikes" … "the strikes"), an "after" clause whose period holds the
+  publication day, else for reported speech that holds at the
+  statement's time the time of the statement; then an undated definite event noun takes the date
+  of a coreferent mention (`coreference.py`); null with the reason in `date_source` when nothing
   in the text dates it;
 * asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds
   for the event (the innermost quote, or the reported speech an unquoted sentence continues), else
@@ -25,6 +27,7 @@ from ..entities.actors import actor_code, code_of
 from ..model import Event, Span
 from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .asserters import Statements
+from .coreference import COREFERENCE, shared_dates
 from .dates import dated_event_nouns, dateline_times, event_date
 from .extract import find_events
 from .lexicon import noun_type
@@ -53,7 +56,8 @@ class EventsComponent:
         datelines = dateline_times(text, times)
         statements = Statements(doc, quotes)
         named = dated_event_nouns(doc, times)
-        for found in with_referred(doc, find_events(doc)):
+        founds = with_referred(doc, find_events(doc))
+        for found in founds:
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = statements.of(found)
             speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
@@ -80,6 +84,8 @@ class EventsComponent:
             span = doc.char_span(*trigger, label=found.type, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+        for i, value in shared_dates(list(zip(founds, events))).items():
+            events[i].date, events[i].date_source = value, COREFERENCE
         doc._.events = events
         doc.spans["presslens_events"] = spans
         return doc

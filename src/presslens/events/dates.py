@@ -5,13 +5,17 @@ The date of an event comes, in order, from
 2. else one in its sentence — `"sentence"`;
    else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
    expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
+   else, for what the text reports after an "after / since / following" clause on the event's clause
+   whose period holds the publication day ("After the first phase ended early this month, Israel
+   said it had agreed …"), that period: the event lies between its start and the report — `"after"`;
 3. else, for an event inside reported speech that holds at the time of the statement (a demand, an
    offer, a present state: "Israel should understand …", "Russia is ready to …"), the time of the
    statement: an expression attached to the quote's cue ("Lavrov said on Thursday …"), else the
    dateline the statement appears under ("MOSCOW, December 26. /TASS/.") — `"statement"` /
    `"dateline"`. An act the speaker reports in the past ("said it struck two people") happened
    before the statement, which bounds it but does not date it.
-Otherwise the date is null and `date_source` says why. Neither the publication date nor an earlier
+Otherwise the date is null and `date_source` says why; so is it for a custom ("Usually these days
+in May we celebrate …": the expression says when it recurs). Neither the publication date nor an earlier
 date of the paragraph or the article is used as a default: on the genre gold such reference times
 gave a date to six events the text leaves undated for every one they got right.
 
@@ -24,7 +28,10 @@ clause with its own verb — "… and cut electricity a week ago", "said the sum
 event noun after a preposition of sequence ("following a call on Tuesday" dates the call, not what
 followed it; "during the talks on Monday" dates both), or the reporting verb above a reported act
 that does not hold at the statement's time ("On December 23, Ushakov said that thirteen countries
-were offered …"). Only when an expression is attached nowhere does the one nearest the trigger win.
+were offered …"). Nor does an expression outside a relative clause or participle describing a noun
+date an act inside it ("the corridor from Sumy affected by the shelling had been agreed on as of
+today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
+("invited Reeves to further discussions at a meeting next month"). Only when an expression is attached nowhere does the one nearest the trigger win.
 """
 from __future__ import annotations
 
@@ -34,6 +41,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..attribution.lexicon import vocabulary
+from ..time import parse_published
 from .extract import SPEECH_ACT_TYPES
 from .lexicon import noun_type
 
@@ -67,8 +75,16 @@ REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # prepositions (and the words before "of"/"to") whose object happens before or after what they
 # attach to: "following a call on Tuesday", "ahead of the summit on Thursday", "after talks in May"
 SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
+# of those, the words whose object is what the event follows: "After the first phase ended early this month, …"
+AFTER_WORDS = frozenset("after following since".split())
+# the types of an event that commits to an act it names ("invited … to talks next month")
+COMMITTING_TYPES = frozenset({"AGREE", "CONSULT"})
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
 HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+# of those, the ones that make the act itself a custom: "Usually these days in May we celebrate …" — the
+# time expression names when the custom recurs, not an occasion, so nothing dates it
+CUSTOMARY = frozenset("always usually traditionally normally customarily typically".split())
+CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, not when it happened"
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
 # a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
 # the same occasion
@@ -80,12 +96,12 @@ PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
-def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token | None, bool]:
+def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True) -> tuple[Token | None, bool]:
     """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
     whether the way up passed a noun naming another act with a time of its own: an event noun
     after a word of sequence — "following a call on Tuesday" is attached to the call, not to the
-    verb above it — or an act named as the verb's object). `own`: the token indices of the
-    trigger, whose nouns are the event's own ("hold talks on Monday")."""
+    verb above it — or, unless `arguments` is false, an act named as the verb's object). `own`: the
+    token indices of the trigger, whose nouns are the event's own ("hold talks on Monday")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
@@ -94,7 +110,7 @@ def _head_word(doc: Doc, t, stop: Token, own: range = range(0)) -> tuple[Token |
         if tok.head.i == tok.i:
             return tok, sequenced
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
-                _after_sequence_word(tok) or (tok.i not in own and _argument_act(tok, stop))):
+                _after_sequence_word(tok) or (arguments and tok.i not in own and _argument_act(tok, stop))):
             sequenced = True
         tok = tok.head
         if tok.i == stop.i or (tok.pos_ in ("VERB", "AUX") and tok.dep_ != "prep"):  # "including …" is no clause
@@ -169,21 +185,22 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     sequence, or to the reporting verb above a past act is in none of the three."""
     trigger = found.word  # the act itself, also when the trigger runs from the reporting verb
     own = range(found.trigger.i, found.trigger_end.i + 1)
-    path = [trigger] + list(trigger.ancestors)
+    path = _clause_path(trigger)
     rank = {tok.i: n for n, tok in enumerate(path)}
     for i in own:  # verbs merged into one act ("condemned and denounced X on Friday") are the act too
         if doc[i].dep_ == "conj" and doc[i].head.i == trigger.i:
             rank[i] = 0
     best, loose, bound = None, [], None
+    published = parse_published(doc._.published)
     for t in (t for t in times if lo <= t.start < hi and t.value):
-        head, sequenced = _head_word(doc, t, trigger, own)
+        head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published))
         if head is None:
             loose.append(t)
             continue
         level = 0 if _describes_trigger(head, trigger) else rank.get(head.i)
         if level is None:
             level = _same_time_clause(head, rank)
-        if sequenced or (level is None and _in_other_clause(head, rank)):
+        if sequenced or (level is None and (_in_other_clause(head, rank) or _outside(head, path[-1]))):
             continue
         if level is None:
             loose.append(t)
@@ -194,6 +211,36 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _planned_object(found, t, published: date | None) -> bool:
+    """Whether an expression may date a commitment through the act it names as its object: an
+    invitation, offer or agreement to an act that lies after the report ("invited Reeves to further
+    discussions at a meeting next month") is dated by that act, as "agreed to meet on Monday" is."""
+    return found.type in COMMITTING_TYPES and published is not None and _first_day(t.value) > published.isoformat()
+
+
+def _clause_path(trigger: Token) -> list[Token]:
+    """The trigger and the words above it up to the clause that describes a noun, if it lies in one
+    ("the corridor from Sumy affected by the shelling … had been agreed on as of today": the shelling
+    is in a clause describing Sumy, so the time of the agreement above it does not date it)."""
+    path = [trigger]
+    while not _describing(path[-1]) and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def _describing(tok: Token) -> bool:
+    """A relative clause or a participle describing a noun ("the city affected by …"); not a
+    content clause ("the claim that Tehran was backing …"), whose parse often takes in what follows."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG")
+                                   and not any(c.dep_ == "mark" for c in tok.children))
+
+
+def _outside(head: Token, clause: Token) -> bool:
+    """Whether `head` lies outside the describing clause the trigger's path ends in (none when the
+    path reaches the root)."""
+    return clause.head.i != clause.i and not clause.left_edge.i <= head.i <= clause.right_edge.i
 
 
 def _tense(word: Token) -> str:
@@ -239,6 +286,39 @@ def _at_statement_time(found) -> bool:
     return tense == "present" or (tense == "future" and found.type in SPEECH_ACT_TYPES)
 
 
+def _after_reference(times: list, found, doc: Doc, published: date | None) -> str | None:
+    """The period of an "after / since / following" clause or phrase on the event's clause ("After
+    the first phase ended early this month, Israel said it had agreed …") when that period holds the
+    publication day: what the text reports after it, and so before the report, lies inside it.
+    None for what is still to come or only named, and for a period the report is not in (it only
+    bounds)."""
+    if published is None or _tense(found.word) not in ("past", "present"):
+        return None  # what is to come, or an act named by a noun ("agreed to a new proposal")
+    on_path = {t.i for t in _clause_path(found.word)}
+    sent = found.trigger.sent
+    for t in times:
+        if not (t.value and not t.relative and sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for tok in [span.root] + list(span.root.ancestors)[:8]:  # "after the phase ended" or "after talks"
+            if tok.head.i in on_path and (tok.lower_ in AFTER_WORDS and tok.dep_ == "prep" or any(
+                    c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in tok.children)):
+                if _holds(t.value, published):
+                    return t.value
+                break
+    return None
+
+
+def _holds(value: str, day: date) -> bool:
+    """Whether a period value ("2025-03", "2025-W11", "2025", a day) holds `day`."""
+    m = ISO_WEEK.match(value)
+    if m:
+        return day.isocalendar()[:2] == (int(m.group(1)), int(m.group(2)))
+    return day.isoformat().startswith(value)
+
+
 def _first_day(value: str) -> str:
     """A range gives its first day: an ISO week ("2025-W10") → its Monday ("2025-03-03")."""
     m = ISO_WEEK.match(value)
@@ -264,7 +344,7 @@ def dated_event_nouns(doc: Doc, times: list) -> list[tuple[int, str, str]]:
     return out
 
 
-def _anaphor(found) -> Token | None:
+def anaphor(found) -> Token | None:
     """The definite event noun the event is named by ("the strikes were aimed at …", "The latest
     airstrikes targeted …"), if any."""
     trigger = found.trigger
@@ -276,7 +356,7 @@ def _anaphor(found) -> Token | None:
 
 
 def _antecedent(found, named: list, before: int) -> str | None:
-    noun = _anaphor(found)
+    noun = anaphor(found)
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
@@ -289,17 +369,24 @@ def event_date(times: list, found, quote, datelines: list, doc: Doc, named: list
     `dated_event_nouns(doc, times)`."""
     anchor = found.trigger.idx
     sent = found.trigger.sent
+    verbs = [found.word] + ([found.word.head] if found.word.dep_ == "conj" else [])  # "usually celebrate … and congratulate"
+    custom = next((c for v in verbs for c in v.children if c.dep_ == "advmod" and c.lower_ in CUSTOMARY), None)
+    if custom is not None and quote is None:
+        return None, CUSTOM.format(word=custom.text)
     bound = None
-    for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char))):
+    for level, (lo, hi) in (("clause", (found.start, found.end)), ("sentence", (sent.start_char, sent.end_char)))[:0 if custom else 2]:
         best, loose, statement_time = _attached(times, lo, hi, found, doc)
         bound = bound or statement_time
         if best is None and loose:
             best = min(loose, key=lambda t: abs(t.start - anchor))
         if best is not None:
             return _first_day(best.value), level
-    value = _antecedent(found, named, sent.start_char)
+    value = None if custom else _antecedent(found, named, sent.start_char)
     if value is not None:
         return _first_day(value), "antecedent"
+    value = None if custom else _after_reference(times, found, doc, parse_published(doc._.published))
+    if value is not None:
+        return _first_day(value), "after"
     if bound is not None:
         return None, BEFORE_STATEMENT.format(value=bound.value)
     if quote is None:
