@@ -85,7 +85,7 @@ class Event:
     evidence: Span
     asserted_by: str = "author"
     confidence: float = 0.5
-    date_source: str | None = None  # clause | sentence | antecedent | statement | dateline | "undated: why"
+    date_source: str | None = None  # clause | sentence | after | antecedent | coreference | statement | dateline | "undated: why"
     modality: str = "asserted"  # asserted | hedged | hypothetical | negated | intended
     trigger: Span | None = None
     actor_code: str | None = None
