@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
-from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, own_subject, pobj_of, prep_object
+from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, own_subject, participle_type, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -54,6 +54,9 @@ PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+ACT_NOUNS = frozenset("order decree decision plan proposal intention attempt effort call demand request offer instruction".split())
+ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish".split())
+DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
 
@@ -85,6 +88,10 @@ def _subject(verb: Token) -> Token | None:
                 return v.head
             return _reported_subject(subject, v) if subject.dep_ in SUBJECT_DEPS else subject
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                return None  # "a joint statement signed after the talks": the noun is what was acted on
+            if v.dep_ == "acl" and v.head.lemma_.lower() in ACT_NOUNS:
+                return None  # "the order to call off an assault": an act is never who acts
             return v.head
         if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
             v = v.head
@@ -277,7 +284,43 @@ def _obligation(verb: Token) -> Token | None:
     return None
 
 
-def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
+    """'signed the Executive Order On the Recognition of X', 'signed Decree № 64 "On the imposition
+    of martial law"', 'adopted the Law On Ratifying the Treaty': a verb that enacts a document whose
+    title ("On …", on the verb or on the document) names an act is that act → (type, the document,
+    the title's event word); None otherwise."""
+    doc_noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _is_document(c)), None)
+    if doc_noun is None:
+        return None
+    for prep in [c for c in verb.children if c.dep_ == "prep"] + [c for c in doc_noun.children if c.dep_ == "prep"]:
+        if prep.lower_ != "on":
+            continue
+        word = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        for _ in range(2):  # "On the imposition of martial law": the act is below the nominalisation
+            if word is None:
+                break
+            type_ = event_type(word)[0] if word.pos_ == "VERB" else noun_type(word)
+            if type_ is not None:
+                return type_, doc_noun, word
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            word = pobj_of(of) if of is not None else None
+    return None
+
+
+def _is_document(noun: Token) -> bool:
+    return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in (noun, *noun.children) if t.i <= noun.i)
+
+
+def _title_target(word: Token) -> Token | None:
+    """Who a titled act is done to: the named `of` object of its word ("the Recognition of the Donetsk People's Republic")."""
+    if word.pos_ == "VERB":
+        return next((c for c in word.children if c.dep_ == "dobj"), None)
+    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = pobj_of(of) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
+
+
+def _verb_events(doc: Doc, typed: dict, titles: dict) -> list[FoundEvent]:
     out, triggers, lex = [], typed, lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
@@ -289,6 +332,11 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
+        if i in titles:  # "signed the Executive Order On the Recognition of X": the order's act, on X
+            end, target = titles[i], _title_target(titles[i])
+        elif used is not None and used.dep_ == "nsubjpass" and used.i < tok.i and noun_type(used):
+            trigger, end = used, (tok if tok.i - used.i <= 3 else used)  # "the summit, which …, was held"
+            start = min(start, used.idx)
         obliged_by = _obligation(tok)
         if obliged_by is not None:  # a demand on the subject: the speaker asks, the subject is asked
             trigger = obliged_by if obliged_by.i < tok.i else tok
@@ -422,17 +470,23 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 
 def find_events(doc: Doc) -> list[FoundEvent]:
-    typed = {}
+    typed, titles = {}, {}
     for tok in doc:
         if tok.pos_ == "VERB":
             type_, used = event_type(tok)
+            if type_ is None and tok.lemma_.lower() in ENACTING_VERBS:
+                title = _titled_act(tok)
+                if title is not None:
+                    type_, used, titles[tok.i] = title
+            if type_ is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                type_, used = participle_type(tok)
             if type_ is not None:
                 typed[tok.i] = (type_, used)
     heads = lexicon()["intention_heads"]
     for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
         if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
             del typed[i]
-    found = (_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
+    found = (_verb_events(doc, typed, titles) + _obligation_events(doc, typed) + _noun_events(doc, typed)
              + _stance_events(doc, typed) + _demand_nouns(doc, typed))
     found = _one_act(found)
     for e in found:

@@ -79,6 +79,8 @@ TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward",
 POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "nsubjpass", "appos", "attr", "dative", "agent", "oprd"})
 ANAPHORIC_DETERMINERS = frozenset("this that these those such".split())  # "this agreement": an act already named
+RELATIVE_WORDS = frozenset("who whom which that".split())
+RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MAX_WALK = 6  # steps up the parse from a candidate
 MAX_EVIDENCE = 30  # tokens of evidence after the trigger
 
@@ -222,7 +224,15 @@ def _argument_link(v: Token) -> bool:
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
+    if v.dep_ == "relcl" and v.pos_ == "VERB" and _relative_argument(v) is not None:
+        return True  # "severed relations with Russia, which attacked it": an act of an argument, told in passing
     return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _relative_argument(verb: Token) -> Token | None:
+    """The relative word a relative clause has as its subject or object ("which attacked", "whom
+    Trump designated"); None for one that only sets a scene ("the town where rioters were killed")."""
+    return next((c for c in verb.children if c.dep_ in RELATIVE_DEPS and c.lower_ in RELATIVE_WORDS), None)
 
 
 def _infinitive(verb: Token) -> Token | None:
@@ -257,7 +267,7 @@ def _actor(tok: Token) -> Token | None:
         for _ in range(4):
             subject = own_subject(v)
             if subject is not None:
-                return subject
+                return v.head if v.dep_ == "relcl" and subject.lower_ in RELATIVE_WORDS else subject
             if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
                 obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -333,7 +343,7 @@ def _target(tok: Token, actor: Token | None, used: Token | None = None) -> Token
     if tok.pos_ == "VERB":
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or c.i != used.i):
-                return c
+                return tok.head if tok.dep_ == "relcl" and c.lower_ in RELATIVE_WORDS else c  # "X, which Trump designated"
     found = prep_object([*tok.children, *(used.children if used is not None else ())], TARGET_PREPS, actor_i, ("NOUN", "PROPN"))
     if found is not None:
         return found

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import lexicon
+
 SUBJECT_DEPS = ("nsubj", "csubj")
 DATE_ENTITIES = ("DATE", "TIME")
 
@@ -50,3 +52,18 @@ def clause_offsets(doc: Doc, sent: Span, left: int, right: int) -> tuple[int, in
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def participle_type(verb: Token) -> tuple[str | None, Token | None]:
+    """A past participle on a noun read as verb + object: "the Treaty …, signed in Moscow" is
+    "sign treaty", "a joint statement signed after the talks" "sign statement" → (type, the noun),
+    by the verb + object pairs only (a bare participle names no act: "the so-called republics")."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or head.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    pairs = lexicon()["verb_object"]
+    lemma = verb.lemma_.lower()
+    for key in (f"{lemma} {head.lemma_.lower()}", f"{lemma} {head.lower_}"):
+        if key in pairs:
+            return pairs[key], head
+    return None, None
