@@ -91,6 +91,13 @@ class EventsComponent:
         Head of the Office") is the person last named as a speaker before it, when that is a person."""
         sp = quote.speaker
         if sp.mention is not None:
+            outer = next((q for q in quotes if q is not quote and q.speaker.name and q.speaker.mention is not None
+                          and q.content.start <= sp.mention.start < q.content.end
+                          and not q.content.start <= quote.content.start < q.content.end), None)
+            if outer is not None and outer.speaker.mention.start < sp.mention.start:
+                quote = outer  # "Zelenskyy stressed that Ukraine had called on … "We are ready …"": a name inside
+                sp = quote.speaker  # another's reported words is what that speaker spoke of, not who speaks next
+        if sp.mention is not None:
             ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
             if ent is not None and len(ent.name) >= len(sp.name or ""):
                 return ent.name

@@ -29,12 +29,15 @@ Pattern (textacy-style, on the parse the pipeline already made):
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
-from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, own_subject, participle_type, pobj_of, prep_object
+from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -88,10 +91,11 @@ def _subject(verb: Token) -> Token | None:
                 return v.head
             return _reported_subject(subject, v) if subject.dep_ in SUBJECT_DEPS else subject
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
-            if v.dep_ == "acl" and v.tag_ == "VBN":
-                return None  # "a joint statement signed after the talks": the noun is what was acted on
-            if v.dep_ == "acl" and v.head.lemma_.lower() in ACT_NOUNS:
-                return None  # "the order to call off an assault": an act is never who acts
+            if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ == "dobj" for w in (v, *v.conjuncts) for c in w.children):
+                return None  # "a joint statement signed after the talks": the noun is what was acted on (not a
+                # misparsed finite verb with an object of its own: "groups donated and delivered $50,000 worth")
+            if v.dep_ == "acl" and (v.head.lemma_.lower() in ACT_NOUNS or v.head.lemma_.lower() in DOCUMENT_NOUNS):
+                return None  # "the order to call off an assault", "the law ratifying the treaty": an act or a text never acts
             return v.head
         if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
             v = v.head
@@ -307,6 +311,17 @@ def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
     return None
 
 
+def _called_for(verb: Token) -> tuple[Token, Token] | None:
+    """'called for X to resign': the parse makes "for" the mark of the infinitive clause, where
+    'call for' (REQUEST) is only read as a preposition → ("for", the clause's verb) or None."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i:
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if mark is not None and mark.i == verb.i + 1:
+                return mark, c
+    return None
+
+
 def _is_document(noun: Token) -> bool:
     return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in (noun, *noun.children) if t.i <= noun.i)
 
@@ -320,7 +335,7 @@ def _title_target(word: Token) -> Token | None:
     return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
 
-def _verb_events(doc: Doc, typed: dict, titles: dict) -> list[FoundEvent]:
+def _verb_events(doc: Doc, typed: dict, framed: dict) -> list[FoundEvent]:
     out, triggers, lex = [], typed, lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
@@ -332,8 +347,8 @@ def _verb_events(doc: Doc, typed: dict, titles: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
-        if i in titles:  # "signed the Executive Order On the Recognition of X": the order's act, on X
-            end, target = titles[i], _title_target(titles[i])
+        if i in framed:  # "signed the Executive Order On the Recognition of X", "called for X to resign"
+            end, target = framed[i]
         elif used is not None and used.dep_ == "nsubjpass" and used.i < tok.i and noun_type(used):
             trigger, end = used, (tok if tok.i - used.i <= 3 else used)  # "the summit, which …, was held"
             start = min(start, used.idx)
@@ -396,23 +411,71 @@ def _background(noun: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _nominalisations() -> dict[str, str]:
+    """Nouns that name a verb's act ('announcement' → 'announce'), from the overlay."""
+    overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
+    return {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()}
+
+
+def _nominalised_pair(noun: Token) -> tuple[str, Token] | None:
+    """'the announcement of a ceasefire' reads as 'announce ceasefire' (CONCEDE), 'the imposition of
+    sanctions' as 'impose sanctions': (the pair's type, the object noun) or None."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = pobj_of(of) if of is not None else None
+    if obj is None:
+        return None
+    verb, pairs = _nominalisations()[noun.lemma_.lower()], lexicon()["verb_object"]
+    first = min((c.i for c in obj.children if c.dep_ == "compound" and c.i < obj.i), default=obj.i)
+    joined = "".join(t.text for t in obj.doc[first:obj.i + 1]).lower()  # "cease-fire", split by the tokenizer
+    for key in (f"{verb} {obj.lemma_.lower()}", f"{verb} {obj.lower_}", f"{verb} {joined}"):
+        if key in pairs:
+            return pairs[key], obj
+    return None
+
+
+def _genre_noun_type(noun: Token) -> str | None:
+    """Event nouns the tables type only in context: a state's 'operation' ("Ukraine's operation in
+    Kursk", "the Russian operation": use of force), and the delivery, supply, provision or transfer
+    of arms or aid (AID; "the transfer of power" is none)."""
+    lemma = noun.lemma_.lower()
+    if lemma == "operation" and any((c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")) or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                                    for c in noun.children):
+        return "ASSAULT"
+    return "AID" if goods_transfer(noun) else None
+
+
+def _names_meeting(noun: Token, type_: str) -> bool:
+    """'the BRICS Summit', 'the Normandy Format meeting': a meeting noun that ends the name of an
+    entity names a meeting (not a body whose name holds an event word: 'the Agency for Cooperation')."""
+    doc = noun.doc
+    return type_ == "CONSULT" and noun.ent_iob_ in ("B", "I") and (noun.i + 1 == len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+
+
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
     out, triggers = [], typed
+    nominalised = {}  # "the announcement of a ceasefire": the nominalisation → the type of its verb + object pair
     for tok in doc:
-        type_ = noun_type(tok) if tok.i not in used else None
-        if type_ is None or tok.ent_type_ in NAME_ENTITIES:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _nominalisations():
+            pair = _nominalised_pair(tok)
+            if pair is not None:
+                nominalised[tok.i] = pair
+                used.add(pair[1].i)  # the object is part of the act ("a ceasefire" of "the announcement of a ceasefire")
+    for tok in doc:
+        type_ = None if tok.i in used else (nominalised[tok.i][0] if tok.i in nominalised else noun_type(tok) or _genre_noun_type(tok))
+        if type_ is None or (tok.ent_type_ in NAME_ENTITIES and not _names_meeting(tok, type_)):
             continue  # "the Agency for Development and Cooperation" names a body
         if _governed_by_event(tok, triggers, nominal=True):
             continue  # "condemned the attack on X" is one ACCUSE event
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
-        actor, target = _nominal_actor(tok), _nominal_target(tok)
+        actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)
         trigger = tok
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
         if head is not None and actor is None:
             actor = _subject(head)  # "the parties underlined a mutual commitment", "Russia continued shelling"
-        end = tok
+        end = nominalised[tok.i][1] if tok.i in nominalised else tok  # "the announcement of a ceasefire"
         if head is not None and type_ == "AGREE" and head.i < tok.i:
             trigger = head  # the stated intent: "reaffirmed a mutual readiness"
         start, stop = _evidence(tok, actor)
@@ -470,23 +533,29 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 
 def find_events(doc: Doc) -> list[FoundEvent]:
-    typed, titles = {}, {}
+    typed, framed = {}, {}  # framed: verb index → (trigger end, target) its frame gives
     for tok in doc:
         if tok.pos_ == "VERB":
             type_, used = event_type(tok)
             if type_ is None and tok.lemma_.lower() in ENACTING_VERBS:
                 title = _titled_act(tok)
                 if title is not None:
-                    type_, used, titles[tok.i] = title
-            if type_ is None and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    type_, used, word = title
+                    framed[tok.i] = word, _title_target(word)
+            if type_ is None and tok.dep_ in ("acl", "relcl"):
                 type_, used = participle_type(tok)
+            if type_ is None and tok.lemma_.lower() == "call":
+                clause = _called_for(tok)
+                if clause is not None:  # "called for Prime Minister Han to face impeachment"
+                    type_, used = "REQUEST", None
+                    framed[tok.i] = clause[0], own_subject(clause[1])
             if type_ is not None:
                 typed[tok.i] = (type_, used)
     heads = lexicon()["intention_heads"]
     for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
         if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
             del typed[i]
-    found = (_verb_events(doc, typed, titles) + _obligation_events(doc, typed) + _noun_events(doc, typed)
+    found = (_verb_events(doc, typed, framed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
              + _stance_events(doc, typed) + _demand_nouns(doc, typed))
     found = _one_act(found)
     for e in found:
