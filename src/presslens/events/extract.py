@@ -37,7 +37,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
-from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
+from .roles import DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -57,7 +57,9 @@ PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-ACT_NOUNS = frozenset("order decree decision plan proposal intention attempt effort call demand request offer instruction".split())
+ACT_NOUNS = frozenset(("order decree decision plan proposal intention attempt effort call demand request offer instruction "
+                       "reason need right time way chance opportunity").split())
+UNDERGOING_VERBS = frozenset("face suffer undergo risk endure".split())  # their subject undergoes their event-noun object
 ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish".split())
 DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
@@ -94,7 +96,7 @@ def _subject(verb: Token) -> Token | None:
             if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ == "dobj" for w in (v, *v.conjuncts) for c in w.children):
                 return None  # "a joint statement signed after the talks": the noun is what was acted on (not a
                 # misparsed finite verb with an object of its own: "groups donated and delivered $50,000 worth")
-            if v.dep_ == "acl" and (v.head.lemma_.lower() in ACT_NOUNS or v.head.lemma_.lower() in DOCUMENT_NOUNS):
+            if v.head.lemma_.lower() in ACT_NOUNS or v.head.lemma_.lower() in DOCUMENT_NOUNS:
                 return None  # "the order to call off an assault", "the law ratifying the treaty": an act or a text never acts
             return v.head
         if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
@@ -412,10 +414,38 @@ def _background(noun: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _nominalisations() -> dict[str, str]:
-    """Nouns that name a verb's act ('announcement' → 'announce'), from the overlay."""
+def _overlay() -> dict:
+    """The overlay's tables this module reads itself: nominalisations ('announcement' → 'announce'),
+    the verbs that host a visitor and those that give goods "with"."""
     overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
-    return {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()}
+    visitors, aid = overlay.get("visitor_objects", {}), overlay.get("aid_with", {})
+    return {"nominalisations": {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()},
+            "host_verbs": frozenset(visitors.get("verbs", ())), "visitor_nouns": frozenset(visitors.get("nouns", ())),
+            "aid_verbs": frozenset(aid.get("verbs", ()))}
+
+
+def _nominalisations() -> dict[str, str]:
+    return _overlay()["nominalisations"]
+
+
+def _hosted(verb: Token) -> tuple[str, Token] | None:
+    """'received the delegation', 'the head of the delegation was received by Putin': a visit hosted
+    (CONSULT) when the verb's own object or passive subject is a person or a visitor noun."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _overlay()["visitor_nouns"]):
+            return "CONSULT", c
+    return None
+
+
+def _given_with(verb: Token) -> tuple[str, Token] | None:
+    """'provided Ukraine with $8.5 billion in budget aid', 'supplied the army with weapons' (AID):
+    what sits below 'with' is money, arms or aid."""
+    w = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    goods = pobj_of(w) if w is not None else None
+    if goods is not None and (goods.ent_type_ == "MONEY" or goods.lemma_.lower() in GOODS or noun_type(goods) == "AID"
+                              or any(noun_type(g) == "AID" for g in goods.subtree)):
+        return "AID", goods
+    return None
 
 
 def _nominalised_pair(noun: Token) -> tuple[str, Token] | None:
@@ -473,7 +503,9 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)
         trigger = tok
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
-        if head is not None and actor is None:
+        if head is not None and head.lemma_.lower() in UNDERGOING_VERBS:
+            target = target if target is not None else _subject(head)  # "captains would face sanctions": the sanctioned
+        elif head is not None and actor is None:
             actor = _subject(head)  # "the parties underlined a mutual commitment", "Russia continued shelling"
         end = nominalised[tok.i][1] if tok.i in nominalised else tok  # "the announcement of a ceasefire"
         if head is not None and type_ == "AGREE" and head.i < tok.i:
@@ -537,6 +569,13 @@ def find_events(doc: Doc) -> list[FoundEvent]:
     for tok in doc:
         if tok.pos_ == "VERB":
             type_, used = event_type(tok)
+            lemma = tok.lemma_.lower()
+            if (type_ is None or type_ == "COOPERATE") and lemma in _overlay()["aid_verbs"]:
+                type_, used = _given_with(tok) or (type_, used)
+            if type_ is None and lemma in _overlay()["host_verbs"]:
+                type_, used = _hosted(tok) or (None, None)
+                if used is not None:
+                    framed[tok.i] = tok, used  # the visitor is who the visit is hosted for
             if type_ is None and tok.lemma_.lower() in ENACTING_VERBS:
                 title = _titled_act(tok)
                 if title is not None:
