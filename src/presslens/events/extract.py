@@ -418,10 +418,10 @@ def _overlay() -> dict:
     """The overlay's tables this module reads itself: nominalisations ('announcement' → 'announce'),
     the verbs that host a visitor and those that give goods "with"."""
     overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
-    visitors, aid = overlay.get("visitor_objects", {}), overlay.get("aid_with", {})
+    visitors = overlay.get("visitor_objects", {})
     return {"nominalisations": {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()},
-            "host_verbs": frozenset(visitors.get("verbs", ())), "visitor_nouns": frozenset(visitors.get("nouns", ())),
-            "aid_verbs": frozenset(aid.get("verbs", ()))}
+            "host_verbs": frozenset(visitors), "visitor_nouns": frozenset(n for v in visitors.values() for n in v["objects"]),
+            "aid_verbs": frozenset(overlay.get("aid_with", {}))}
 
 
 def _nominalisations() -> dict[str, str]:
@@ -576,7 +576,7 @@ def find_events(doc: Doc) -> list[FoundEvent]:
                 type_, used = _hosted(tok) or (None, None)
                 if used is not None:
                     framed[tok.i] = tok, used  # the visitor is who the visit is hosted for
-            if type_ is None and tok.lemma_.lower() in ENACTING_VERBS:
+            if lemma in ENACTING_VERBS:  # the title names the act, whatever the verb alone would say
                 title = _titled_act(tok)
                 if title is not None:
                     type_, used, word = title

@@ -179,9 +179,7 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
         if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
             return type_, False, used
         type_, used = participle_type(tok)  # "ratifying the Treaty …, signed in Moscow"
-        if type_:
-            return type_, False, used
-        return None  # a bare CAMEO verb ("approach", "establish", "counter") names an act too loosely here
+        return (type_, False, used) if type_ else None  # (a bare CAMEO verb — "approach", "establish" — names an act too loosely here)
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
         return None
     if tok.ent_type_ in NAME_ENTITIES:
