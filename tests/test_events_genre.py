@@ -123,3 +123,22 @@ def test_a_name_inside_reported_words_does_not_speak_the_next_quote():
             '"We are ready to talk on any platform," he said.')
     offer = find(text, "AGREE")
     assert offer.asserted_by == "Ivo Tanner"
+
+
+def test_crimes_committed_are_assaults_not_commitments():
+    e = find("The bankers are complicit in war crimes committed by Estavian soldiers.", "ASSAULT")
+    assert e.trigger.text == "committed" and "soldiers" in e.actor and e.asserted_by == "author"
+    assert not [x for x in ordinary("The bankers are complicit in war crimes committed by Estavian soldiers.") if x.type == "AGREE"]
+
+
+def test_an_invitation_to_act_is_no_offer_to_meet():
+    found = ordinary('"I invite Norland to join our customers," Ivo Tanner said.')
+    assert "AGREE" not in [e.type for e in found]
+
+
+def test_a_title_names_an_act_only_by_the_hand_table():
+    # "On awarding our heroes": the CAMEO reading of "award" (aid) is no act the decree enacts
+    found = ordinary("I signed a new decree today on awarding our heroes.")
+    assert "AID" not in [e.type for e in found]
+    e = find("The council adopted the Federal Law On Ratifying the Treaty of Friendship.", "AGREE")
+    assert e.trigger.text.startswith("adopted the Federal Law") and e.actor == "council" and e.modality == "asserted"

@@ -59,6 +59,7 @@ NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 ACT_NOUNS = frozenset(("order decree decision plan proposal intention attempt effort call demand request offer instruction "
                        "reason need right time way chance opportunity").split())
+CLAUSE_CHILDREN = ("xcomp", "ccomp", "advcl")
 UNDERGOING_VERBS = frozenset("face suffer undergo risk endure".split())  # their subject undergoes their event-noun object
 ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish".split())
 DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
@@ -305,7 +306,9 @@ def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
         for _ in range(2):  # "On the imposition of martial law": the act is below the nominalisation
             if word is None:
                 break
-            type_ = event_type(word)[0] if word.pos_ == "VERB" else noun_type(word)
+            type_, used = event_type(word) if word.pos_ == "VERB" else (noun_type(word), None)
+            if word.pos_ == "VERB" and word.lemma_.lower() not in lexicon()["verbs"]:
+                type_ = None  # only the hand table's verbs ("On Ratifying"): a CAMEO reading of "On awarding our heroes" is no act
             if type_ is not None:
                 return type_, doc_noun, word
             of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -421,7 +424,7 @@ def _overlay() -> dict:
     visitors = overlay.get("visitor_objects", {})
     return {"nominalisations": {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()},
             "host_verbs": frozenset(visitors), "visitor_nouns": frozenset(n for v in visitors.values() for n in v["objects"]),
-            "aid_verbs": frozenset(overlay.get("aid_with", {}))}
+            "aid_verbs": frozenset(overlay.get("aid_with", {})), "invitation_verbs": frozenset(overlay.get("invitation_verbs", {}))}
 
 
 def _nominalisations() -> dict[str, str]:
@@ -572,6 +575,8 @@ def find_events(doc: Doc) -> list[FoundEvent]:
             lemma = tok.lemma_.lower()
             if (type_ is None or type_ == "COOPERATE") and lemma in _overlay()["aid_verbs"]:
                 type_, used = _given_with(tok) or (type_, used)
+            if type_ is not None and lemma in _overlay()["invitation_verbs"] and not any(c.dep_ in CLAUSE_CHILDREN for c in tok.children):
+                type_ = "AGREE"  # "invited Reeves to further discussions": an offer to meet
             if type_ is None and lemma in _overlay()["host_verbs"]:
                 type_, used = _hosted(tok) or (None, None)
                 if used is not None:
@@ -581,8 +586,8 @@ def find_events(doc: Doc) -> list[FoundEvent]:
                 if title is not None:
                     type_, used, word = title
                     framed[tok.i] = word, _title_target(word)
-            if type_ is None and tok.dep_ in ("acl", "relcl"):
-                type_, used = participle_type(tok)
+            if tok.dep_ in ("acl", "relcl"):  # a pair with the noun is more specific than the verb alone
+                type_, used = next((p for p in [participle_type(tok)] if p[0] is not None), (type_, used))
             if type_ is None and tok.lemma_.lower() == "call":
                 clause = _called_for(tok)
                 if clause is not None:  # "called for Prime Minister Han to face impeachment"
