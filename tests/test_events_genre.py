@@ -142,3 +142,9 @@ def test_a_title_names_an_act_only_by_the_hand_table():
     assert "AID" not in [e.type for e in found]
     e = find("The council adopted the Federal Law On Ratifying the Treaty of Friendship.", "AGREE")
     assert e.trigger.text.startswith("adopted the Federal Law") and e.actor == "council" and e.modality == "asserted"
+
+
+def test_a_noun_acted_on_in_its_relative_clause_is_not_the_actor():
+    found = annotate("Estavia shelled the city, which was captured on Monday.")._.events
+    captured = next(e for e in found if e.trigger.text == "captured")
+    assert captured.actor is None and captured.target == "city" and captured.mention == "referred"

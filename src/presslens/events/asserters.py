@@ -5,6 +5,8 @@ Built once per Doc (`Statements(doc, quotes)`), then asked once per event (`of(f
 * the **innermost** quote whose content holds the event word gives the asserter ("The Head of State
   said this" around "Zelenskyy announced that he had received a request": the request is
   Zelenskyy's);
+* in indirect speech, an aside on a name (a non-restrictive relative clause: "said the talks go on
+  with HTS, which has taken control of the capital") is the writer's background, not the speaker's;
 * an event word that is the quote's own cue, a verb coordinated with it, or the object of a cue
   that names the act ("The leaders reaffirmed their striving to …"; not of a neutral reporting
   verb: "said it won't withdraw" stays the speaker's refusal) is the author's report of a speech

@@ -10,7 +10,9 @@ Runs after attribution, time and entities and reuses their results:
   in the text dates it;
 * asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds
   for the event (the innermost quote, or the reported speech an unquoted sentence continues), else
-  "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted.
+  "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted;
+  a speaker mention inside another speaker's reported words ("Zelenskyy stressed that Ukraine had
+  called on …" before ""We are ready …"") gives that other speaker.
 * referred events (`referred.py`: acts named inside another event) follow the ordinary ones, marked.
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """

@@ -26,6 +26,19 @@ Pattern (textacy-style, on the parse the pipeline already made):
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
   allegedly, presumably …), intended (an infinitive of purpose: "opened fire to disperse"), else
   asserted.
+
+Patterns of war and state-media news, each a table of `data/event_overlay.json` with its reason:
+* enacting a document whose title names an act is that act, done to the title's object ("signed the
+  Executive Order On the Recognition of X" → SUPPORT on X; "Decree … "On the imposition of martial law"");
+* a past participle or a relative clause whose relative word is the object, read with its noun as
+  verb + object ("the Treaty, signed in Moscow", "crimes committed by …");
+* a hosted visit (`visitor_objects`: "received the delegation", a person or visitor noun as the
+  verb's own object), goods given "with" (`aid_with`: money, arms or aid), an invitation without an
+  infinitive is an offer (`invitation_verbs`), "called for X to …" (REQUEST on X);
+* nominalised pairs ("the announcement of a cease-fire" as "announce ceasefire", `nominalisations`),
+  a state's "operation", the transfer of arms or aid, a meeting noun that ends an entity's name
+  ("the BRICS Summit"); a subject that faces or suffers an event noun is its target; act, document
+  and abstract nouns ("the order to …", "no reason to …") never act.
 """
 from __future__ import annotations
 
@@ -97,6 +110,8 @@ def _subject(verb: Token) -> Token | None:
             if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ == "dobj" for w in (v, *v.conjuncts) for c in w.children):
                 return None  # "a joint statement signed after the talks": the noun is what was acted on (not a
                 # misparsed finite verb with an object of its own: "groups donated and delivered $50,000 worth")
+            if v.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE for c in v.children):
+                return None  # "the city, which was shelled", "the treaty that Norland signed": the noun was acted on
             if v.head.lemma_.lower() in ACT_NOUNS or v.head.lemma_.lower() in DOCUMENT_NOUNS:
                 return None  # "the order to call off an assault", "the law ratifying the treaty": an act or a text never acts
             return v.head
@@ -488,14 +503,13 @@ def _names_meeting(noun: Token, type_: str) -> bool:
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
     out, triggers = [], typed
-    nominalised = {}  # "the announcement of a ceasefire": the nominalisation → the type of its verb + object pair
+    nominalised = {}  # "the announcement of a ceasefire": the nominalisation → (its verb + object pair's type, the object)
     for tok in doc:
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _nominalisations():
+        if tok.i not in used and tok.pos_ == "NOUN" and tok.lemma_.lower() in _nominalisations():
             pair = _nominalised_pair(tok)
-            if pair is not None:
+            if pair is not None:  # (the object comes after its nominalisation: marked before it is reached)
                 nominalised[tok.i] = pair
                 used.add(pair[1].i)  # the object is part of the act ("a ceasefire" of "the announcement of a ceasefire")
-    for tok in doc:
         type_ = None if tok.i in used else (nominalised[tok.i][0] if tok.i in nominalised else noun_type(tok) or _genre_noun_type(tok))
         if type_ is None or (tok.ent_type_ in NAME_ENTITIES and not _names_meeting(tok, type_)):
             continue  # "the Agency for Development and Cooperation" names a body

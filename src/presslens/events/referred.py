@@ -13,6 +13,9 @@ Which words (one pass over the tokens, then a bounded walk up the parse from eac
 * governed: an event found above it in the parse, not across a coordination ("condemned the
   attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
   new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* an act an argument of that event does in a relative clause ("severed relations with Russia, which
+  attacked it"; the relative word its subject or object, not a scene: "the town where …") or a
+  participle on it ("ratifying the Treaty …, signed in Moscow") counts as named by it;
 * or framed: below a referring word (`FRAME_PREPS` "due to", "because of", "in response to";
   `FRAME_NOUNS` "decision", "launch", "start") with no event above → `governed_by` null.
 Nouns that only modify another noun ("ceasefire deal") or name a body stay out, as in `extract`.

@@ -3,7 +3,8 @@
 Each module keeps its own rules for who acts and who is acted on (a referred act reads its actor
 from the frame that names it); these helpers are the pieces both read the parse with: a verb's own
 subject or `by` agent, the object of a preposition, the first prepositional object among a word's
-children, and the character span of an evidence clause within its sentence.
+children, the character span of an evidence clause within its sentence, a participle or relative
+clause read with its noun as verb + object, and the transfer of arms or aid ("the provision of weapons").
 """
 from __future__ import annotations
 
