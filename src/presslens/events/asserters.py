@@ -5,6 +5,8 @@ Built once per Doc (`Statements(doc, quotes)`), then asked once per event (`of(f
 * the **innermost** quote whose content holds the event word gives the asserter ("The Head of State
   said this" around "Zelenskyy announced that he had received a request": the request is
   Zelenskyy's);
+* in indirect speech, an aside on a name (a non-restrictive relative clause: "said the talks go on
+  with HTS, which has taken control of the capital") is the writer's background, not the speaker's;
 * an event word that is the quote's own cue, a verb coordinated with it, or the object of a cue
   that names the act ("The leaders reaffirmed their striving to …"; not of a neutral reporting
   verb: "said it won't withdraw" stays the speaker's refusal) is the author's report of a speech
@@ -36,6 +38,7 @@ ADDITIVE_OPENERS = (("in", "addition"), ("moreover",), ("furthermore",), ("besid
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 BACKSHIFT_MODALS = frozenset({"would"})
 REPORTED_KINDS = frozenset({"indirect", "mixed"})
+RELATIVE_WORDS = frozenset("which who whom".split())
 _CUES = vocabulary("en")
 SPEECH_LEMMAS = _CUES["speech_verbs"] | _CUES["topic_verbs"]  # "… has been reaffirmed": a narrated speech act
 NEUTRAL_REPORTING = _CUES["reporting_verbs"]  # "said it won't withdraw": the refusal is the speaker's
@@ -94,6 +97,22 @@ def _about_the_speaker(sent, speaker) -> bool:
                               for c in sent.root.children)
 
 
+def _aside(word: Token) -> bool:
+    """Whether an event word lies in a non-restrictive relative clause on a name (", which has taken
+    control of the capital", ", which Trump designated …"): in indirect speech such an aside is the
+    writer's background to the name, not part of what the speaker is reported to have said."""
+    v = word
+    for _ in range(4):
+        if v.dep_ == "relcl":
+            head, first = v.head, v.doc[v.left_edge.i]
+            return (head.pos_ == "PROPN" and first.lower_ in RELATIVE_WORDS and first.i > 0
+                    and v.doc[first.i - 1].text == ",")
+        if v.dep_ not in ("conj", "xcomp", "dobj", "pobj", "prep") or v.head.i == v.i:
+            return False
+        v = v.head
+    return False
+
+
 class Statements:
     """The statements of one Doc, indexed for asking which one an event belongs to."""
 
@@ -107,6 +126,8 @@ class Statements:
         word = found.word.idx
         for q in self.quotes:  # innermost first
             if any(p.start <= word < p.end for p in (q.pieces or [q.content])):
+                if q.kind == "indirect" and _aside(found.word):
+                    continue  # "X said the strikes hit the Houthis, which Trump designated …": the writer's background
                 if isinstance(found, ReferredEvent) or not self._reports(q, found):
                     return q  # an act the speech act names ("condemned the attack") is the speaker's
         return self.continued.get(found.trigger.sent.start)  # (a statement's own sentence never is one)

@@ -12,7 +12,9 @@ Runs after attribution, time and entities and reuses their results:
   in the text dates it;
 * asserted_by: the canonical name of the speaker of the statement `asserters.Statements` finds
   for the event (the innermost quote, or the reported speech an unquoted sentence continues), else
-  "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted.
+  "author"; a speaker named by a description of a person ("the diplomat") is the person last quoted;
+  a speaker mention inside another speaker's reported words ("Zelenskyy stressed that Ukraine had
+  called on …" before ""We are ready …"") gives that other speaker.
 * referred events (`referred.py`: acts named inside another event) follow the ordinary ones, marked.
 Writes `doc._.events` (list of `model.Event`) and `doc.spans["presslens_events"]`.
 """
@@ -96,6 +98,13 @@ class EventsComponent:
         attribution named it; a speaker named only by a description ("the diplomat noted", "the
         Head of the Office") is the person last named as a speaker before it, when that is a person."""
         sp = quote.speaker
+        if sp.mention is not None:
+            outer = next((q for q in quotes if q is not quote and q.speaker.name and q.speaker.mention is not None
+                          and q.content.start <= sp.mention.start < q.content.end
+                          and not q.content.start <= quote.content.start < q.content.end), None)
+            if outer is not None and outer.speaker.mention.start < sp.mention.start:
+                quote = outer  # "Zelenskyy stressed that Ukraine had called on … "We are ready …"": a name inside
+                sp = quote.speaker  # another's reported words is what that speaker spoke of, not who speaks next
         if sp.mention is not None:
             ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
             if ent is not None and len(ent.name) >= len(sp.name or ""):

@@ -26,15 +26,31 @@ Pattern (textacy-style, on the parse the pipeline already made):
 * modality: negated (not, never), hypothetical (could, may, would, if …), hedged (reportedly,
   allegedly, presumably …), intended (an infinitive of purpose: "opened fire to disperse"), else
   asserted.
+
+Patterns of war and state-media news, each a table of `data/event_overlay.json` with its reason:
+* enacting a document whose title names an act is that act, done to the title's object ("signed the
+  Executive Order On the Recognition of X" → SUPPORT on X; "Decree … "On the imposition of martial law"");
+* a past participle or a relative clause whose relative word is the object, read with its noun as
+  verb + object ("the Treaty, signed in Moscow", "crimes committed by …");
+* a hosted visit (`visitor_objects`: "received the delegation", a person or visitor noun as the
+  verb's own object), goods given "with" (`aid_with`: money, arms or aid), an invitation without an
+  infinitive is an offer (`invitation_verbs`), "called for X to …" (REQUEST on X);
+* nominalised pairs ("the announcement of a cease-fire" as "announce ceasefire", `nominalisations`),
+  a state's "operation", the transfer of arms or aid, a meeting noun that ends an entity's name
+  ("the BRICS Summit"); a subject that faces or suffers an event noun is its target; act, document
+  and abstract nouns ("the order to …", "no reason to …") never act.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type
-from .roles import DATE_ENTITIES, SUBJECT_DEPS, clause_offsets, own_subject, pobj_of, prep_object
+from .roles import DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
@@ -54,6 +70,12 @@ PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
 NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+ACT_NOUNS = frozenset(("order decree decision plan proposal intention attempt effort call demand request offer instruction "
+                       "reason need right time way chance opportunity").split())
+CLAUSE_CHILDREN = ("xcomp", "ccomp", "advcl")
+UNDERGOING_VERBS = frozenset("face suffer undergo risk endure".split())  # their subject undergoes their event-noun object
+ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish".split())
+DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
 
@@ -85,6 +107,13 @@ def _subject(verb: Token) -> Token | None:
                 return v.head
             return _reported_subject(subject, v) if subject.dep_ in SUBJECT_DEPS else subject
         if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ == "dobj" for w in (v, *v.conjuncts) for c in w.children):
+                return None  # "a joint statement signed after the talks": the noun is what was acted on (not a
+                # misparsed finite verb with an object of its own: "groups donated and delivered $50,000 worth")
+            if v.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in RELATIVE for c in v.children):
+                return None  # "the city, which was shelled", "the treaty that Norland signed": the noun was acted on
+            if v.head.lemma_.lower() in ACT_NOUNS or v.head.lemma_.lower() in DOCUMENT_NOUNS:
+                return None  # "the order to call off an assault", "the law ratifying the treaty": an act or a text never acts
             return v.head
         if v.dep_ in INHERIT_DEPS and v.head.i != v.i:
             v = v.head
@@ -277,7 +306,56 @@ def _obligation(verb: Token) -> Token | None:
     return None
 
 
-def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
+def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
+    """'signed the Executive Order On the Recognition of X', 'signed Decree № 64 "On the imposition
+    of martial law"', 'adopted the Law On Ratifying the Treaty': a verb that enacts a document whose
+    title ("On …", on the verb or on the document) names an act is that act → (type, the document,
+    the title's event word); None otherwise."""
+    doc_noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _is_document(c)), None)
+    if doc_noun is None:
+        return None
+    for prep in [c for c in verb.children if c.dep_ == "prep"] + [c for c in doc_noun.children if c.dep_ == "prep"]:
+        if prep.lower_ != "on":
+            continue
+        word = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        for _ in range(2):  # "On the imposition of martial law": the act is below the nominalisation
+            if word is None:
+                break
+            type_, used = event_type(word) if word.pos_ == "VERB" else (noun_type(word), None)
+            if word.pos_ == "VERB" and word.lemma_.lower() not in lexicon()["verbs"]:
+                type_ = None  # only the hand table's verbs ("On Ratifying"): a CAMEO reading of "On awarding our heroes" is no act
+            if type_ is not None:
+                return type_, doc_noun, word
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            word = pobj_of(of) if of is not None else None
+    return None
+
+
+def _called_for(verb: Token) -> tuple[Token, Token] | None:
+    """'called for X to resign': the parse makes "for" the mark of the infinitive clause, where
+    'call for' (REQUEST) is only read as a preposition → ("for", the clause's verb) or None."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i:
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            if mark is not None and mark.i == verb.i + 1:
+                return mark, c
+    return None
+
+
+def _is_document(noun: Token) -> bool:
+    return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in (noun, *noun.children) if t.i <= noun.i)
+
+
+def _title_target(word: Token) -> Token | None:
+    """Who a titled act is done to: the named `of` object of its word ("the Recognition of the Donetsk People's Republic")."""
+    if word.pos_ == "VERB":
+        return next((c for c in word.children if c.dep_ == "dobj"), None)
+    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = pobj_of(of) if of is not None else None
+    return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
+
+
+def _verb_events(doc: Doc, typed: dict, framed: dict) -> list[FoundEvent]:
     out, triggers, lex = [], typed, lexicon()
     for i, (type_, used) in typed.items():
         tok = doc[i]
@@ -289,6 +367,11 @@ def _verb_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         modality = _modality(tok)
         start, stop = _evidence(tok, actor)
         trigger = tok
+        if i in framed:  # "signed the Executive Order On the Recognition of X", "called for X to resign"
+            end, target = framed[i]
+        elif used is not None and used.dep_ == "nsubjpass" and used.i < tok.i and noun_type(used):
+            trigger, end = used, (tok if tok.i - used.i <= 3 else used)  # "the summit, which …, was held"
+            start = min(start, used.idx)
         obliged_by = _obligation(tok)
         if obliged_by is not None:  # a demand on the subject: the speaker asks, the subject is asked
             trigger = obliged_by if obliged_by.i < tok.i else tok
@@ -348,23 +431,100 @@ def _background(noun: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _overlay() -> dict:
+    """The overlay's tables this module reads itself: nominalisations ('announcement' → 'announce'),
+    the verbs that host a visitor and those that give goods "with"."""
+    overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
+    visitors = overlay.get("visitor_objects", {})
+    return {"nominalisations": {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()},
+            "host_verbs": frozenset(visitors), "visitor_nouns": frozenset(n for v in visitors.values() for n in v["objects"]),
+            "aid_verbs": frozenset(overlay.get("aid_with", {})), "invitation_verbs": frozenset(overlay.get("invitation_verbs", {}))}
+
+
+def _nominalisations() -> dict[str, str]:
+    return _overlay()["nominalisations"]
+
+
+def _hosted(verb: Token) -> tuple[str, Token] | None:
+    """'received the delegation', 'the head of the delegation was received by Putin': a visit hosted
+    (CONSULT) when the verb's own object or passive subject is a person or a visitor noun."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _overlay()["visitor_nouns"]):
+            return "CONSULT", c
+    return None
+
+
+def _given_with(verb: Token) -> tuple[str, Token] | None:
+    """'provided Ukraine with $8.5 billion in budget aid', 'supplied the army with weapons' (AID):
+    what sits below 'with' is money, arms or aid."""
+    w = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    goods = pobj_of(w) if w is not None else None
+    if goods is not None and (goods.ent_type_ == "MONEY" or goods.lemma_.lower() in GOODS or noun_type(goods) == "AID"
+                              or any(noun_type(g) == "AID" for g in goods.subtree)):
+        return "AID", goods
+    return None
+
+
+def _nominalised_pair(noun: Token) -> tuple[str, Token] | None:
+    """'the announcement of a ceasefire' reads as 'announce ceasefire' (CONCEDE), 'the imposition of
+    sanctions' as 'impose sanctions': (the pair's type, the object noun) or None."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = pobj_of(of) if of is not None else None
+    if obj is None:
+        return None
+    verb, pairs = _nominalisations()[noun.lemma_.lower()], lexicon()["verb_object"]
+    first = min((c.i for c in obj.children if c.dep_ == "compound" and c.i < obj.i), default=obj.i)
+    joined = "".join(t.text for t in obj.doc[first:obj.i + 1]).lower()  # "cease-fire", split by the tokenizer
+    for key in (f"{verb} {obj.lemma_.lower()}", f"{verb} {obj.lower_}", f"{verb} {joined}"):
+        if key in pairs:
+            return pairs[key], obj
+    return None
+
+
+def _genre_noun_type(noun: Token) -> str | None:
+    """Event nouns the tables type only in context: a state's 'operation' ("Ukraine's operation in
+    Kursk", "the Russian operation": use of force), and the delivery, supply, provision or transfer
+    of arms or aid (AID; "the transfer of power" is none)."""
+    lemma = noun.lemma_.lower()
+    if lemma == "operation" and any((c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP")) or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                                    for c in noun.children):
+        return "ASSAULT"
+    return "AID" if goods_transfer(noun) else None
+
+
+def _names_meeting(noun: Token, type_: str) -> bool:
+    """'the BRICS Summit', 'the Normandy Format meeting': a meeting noun that ends the name of an
+    entity names a meeting (not a body whose name holds an event word: 'the Agency for Cooperation')."""
+    doc = noun.doc
+    return type_ == "CONSULT" and noun.ent_iob_ in ("B", "I") and (noun.i + 1 == len(doc) or doc[noun.i + 1].ent_iob_ != "I")
+
+
 def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     used = {u.i for _, u in typed.values() if u is not None}
     out, triggers = [], typed
+    nominalised = {}  # "the announcement of a ceasefire": the nominalisation → (its verb + object pair's type, the object)
     for tok in doc:
-        type_ = noun_type(tok) if tok.i not in used else None
-        if type_ is None or tok.ent_type_ in NAME_ENTITIES:
+        if tok.i not in used and tok.pos_ == "NOUN" and tok.lemma_.lower() in _nominalisations():
+            pair = _nominalised_pair(tok)
+            if pair is not None:  # (the object comes after its nominalisation: marked before it is reached)
+                nominalised[tok.i] = pair
+                used.add(pair[1].i)  # the object is part of the act ("a ceasefire" of "the announcement of a ceasefire")
+        type_ = None if tok.i in used else (nominalised[tok.i][0] if tok.i in nominalised else noun_type(tok) or _genre_noun_type(tok))
+        if type_ is None or (tok.ent_type_ in NAME_ENTITIES and not _names_meeting(tok, type_)):
             continue  # "the Agency for Development and Cooperation" names a body
         if _governed_by_event(tok, triggers, nominal=True):
             continue  # "condemned the attack on X" is one ACCUSE event
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
-        actor, target = _nominal_actor(tok), _nominal_target(tok)
+        actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)
         trigger = tok
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
-        if head is not None and actor is None:
+        if head is not None and head.lemma_.lower() in UNDERGOING_VERBS:
+            target = target if target is not None else _subject(head)  # "captains would face sanctions": the sanctioned
+        elif head is not None and actor is None:
             actor = _subject(head)  # "the parties underlined a mutual commitment", "Russia continued shelling"
-        end = tok
+        end = nominalised[tok.i][1] if tok.i in nominalised else tok  # "the announcement of a ceasefire"
         if head is not None and type_ == "AGREE" and head.i < tok.i:
             trigger = head  # the stated intent: "reaffirmed a mutual readiness"
         start, stop = _evidence(tok, actor)
@@ -422,17 +582,38 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 
 def find_events(doc: Doc) -> list[FoundEvent]:
-    typed = {}
+    typed, framed = {}, {}  # framed: verb index → (trigger end, target) its frame gives
     for tok in doc:
         if tok.pos_ == "VERB":
             type_, used = event_type(tok)
+            lemma = tok.lemma_.lower()
+            if (type_ is None or type_ == "COOPERATE") and lemma in _overlay()["aid_verbs"]:
+                type_, used = _given_with(tok) or (type_, used)
+            if type_ is not None and lemma in _overlay()["invitation_verbs"] and not any(c.dep_ in CLAUSE_CHILDREN for c in tok.children):
+                type_ = "AGREE"  # "invited Reeves to further discussions": an offer to meet
+            if type_ is None and lemma in _overlay()["host_verbs"]:
+                type_, used = _hosted(tok) or (None, None)
+                if used is not None:
+                    framed[tok.i] = tok, used  # the visitor is who the visit is hosted for
+            if lemma in ENACTING_VERBS:  # the title names the act, whatever the verb alone would say
+                title = _titled_act(tok)
+                if title is not None:
+                    type_, used, word = title
+                    framed[tok.i] = word, _title_target(word)
+            if tok.dep_ in ("acl", "relcl"):  # a pair with the noun is more specific than the verb alone
+                type_, used = next((p for p in [participle_type(tok)] if p[0] is not None), (type_, used))
+            if type_ is None and tok.lemma_.lower() == "call":
+                clause = _called_for(tok)
+                if clause is not None:  # "called for Prime Minister Han to face impeachment"
+                    type_, used = "REQUEST", None
+                    framed[tok.i] = clause[0], own_subject(clause[1])
             if type_ is not None:
                 typed[tok.i] = (type_, used)
     heads = lexicon()["intention_heads"]
     for i in [i for i in typed if doc[i].lemma_.lower() in heads]:  # "plans to impose": the plan is the
         if any(c.dep_ == "xcomp" and c.i in typed for c in doc[i].children):  # intention of the act below
             del typed[i]
-    found = (_verb_events(doc, typed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
+    found = (_verb_events(doc, typed, framed) + _obligation_events(doc, typed) + _noun_events(doc, typed)
              + _stance_events(doc, typed) + _demand_nouns(doc, typed))
     found = _one_act(found)
     for e in found:

@@ -13,6 +13,9 @@ Which words (one pass over the tokens, then a bounded walk up the parse from eac
 * governed: an event found above it in the parse, not across a coordination ("condemned the
   attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
   new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* an act an argument of that event does in a relative clause ("severed relations with Russia, which
+  attacked it"; the relative word its subject or object, not a scene: "the town where …") or a
+  participle on it ("ratifying the Treaty …, signed in Moscow") counts as named by it;
 * or framed: below a referring word (`FRAME_PREPS` "due to", "because of", "in response to";
   `FRAME_NOUNS` "decision", "launch", "start") with no event above → `governed_by` null.
 Nouns that only modify another noun ("ceasefire deal") or name a body stay out, as in `extract`.
@@ -41,7 +44,7 @@ from spacy.tokens import Doc, Token
 
 from .extract import FoundEvent
 from .lexicon import event_type, lexicon, noun_type
-from .roles import DATE_ENTITIES, clause_offsets, own_subject, pobj_of, prep_object
+from .roles import DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 REFERRED = "referred"
 
@@ -54,7 +57,6 @@ TRUSTED_VERBS = frozenset("recognise recognize annex invade bomb shell liberate 
                           "lift expel ban evacuate mobilise mobilize".split())
 OPERATION_MODIFIERS = {"military": "ASSAULT", "special": "ASSAULT", "ground": "ASSAULT", "offensive": "ASSAULT",
                        "counteroffensive": "ASSAULT", "combat": "ASSAULT", "punitive": "ASSAULT"}
-AID_OBJECTS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
 ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive decision decisions".split())
 LAUNCH_NOUNS = frozenset("launch start beginning resumption".split())  # "the launch of a military operation"
 
@@ -79,6 +81,8 @@ TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward",
 POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "nsubjpass", "appos", "attr", "dative", "agent", "oprd"})
 ANAPHORIC_DETERMINERS = frozenset("this that these those such".split())  # "this agreement": an act already named
+RELATIVE_WORDS = frozenset("who whom which that".split())
+RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MAX_WALK = 6  # steps up the parse from a candidate
 MAX_EVIDENCE = 30  # tokens of evidence after the trigger
 
@@ -177,7 +181,8 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
         lemma = tok.lemma_.lower()
         if type_ and (used is not None or lemma in lexicon()["verbs"] or lemma in TRUSTED_VERBS):
             return type_, False, used
-        return None  # a bare CAMEO verb ("approach", "establish", "counter") names an act too loosely here
+        type_, used = participle_type(tok)  # "ratifying the Treaty …, signed in Moscow"
+        return (type_, False, used) if type_ else None  # (a bare CAMEO verb — "approach", "establish" — names an act too loosely here)
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in NOUN_ARGUMENT_DEPS:
         return None
     if tok.ent_type_ in NAME_ENTITIES:
@@ -192,8 +197,7 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
         mod = next((OPERATION_MODIFIERS[c.lower_] for c in tok.children if c.lower_ in OPERATION_MODIFIERS), None)
         return (mod, True, None) if mod else None
     type_ = REFERRED_NOUNS.get(tok.lower_) or REFERRED_NOUNS.get(lemma)
-    if type_ == "AID" and not any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            g.lemma_.lower() in AID_OBJECTS for g in c.children) for c in tok.children):
+    if type_ == "AID" and not goods_transfer(tok):
         return None  # "the transfer of weapons", not "the transfer of power"
     return (type_, True, None) if type_ else None
 
@@ -222,7 +226,17 @@ def _argument_link(v: Token) -> bool:
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
+    if v.dep_ == "acl" and v.pos_ == "VERB" and participle_type(v)[0] is not None:
+        return True  # "the Treaty …, signed in Moscow": the signing of the noun an event names
+    if v.dep_ == "relcl" and v.pos_ == "VERB" and _relative_argument(v) is not None:
+        return True  # "severed relations with Russia, which attacked it": an act of an argument, told in passing
     return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _relative_argument(verb: Token) -> Token | None:
+    """The relative word a relative clause has as its subject or object ("which attacked", "whom
+    Trump designated"); None for one that only sets a scene ("the town where rioters were killed")."""
+    return next((c for c in verb.children if c.dep_ in RELATIVE_DEPS and c.lower_ in RELATIVE_WORDS), None)
 
 
 def _infinitive(verb: Token) -> Token | None:
@@ -257,7 +271,7 @@ def _actor(tok: Token) -> Token | None:
         for _ in range(4):
             subject = own_subject(v)
             if subject is not None:
-                return subject
+                return v.head if v.dep_ == "relcl" and subject.lower_ in RELATIVE_WORDS else subject
             if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
                 obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
@@ -330,10 +344,12 @@ def _target(tok: Token, actor: Token | None, used: Token | None = None) -> Token
     """The object, else a `TARGET_PREPS` object of the word or of the event noun its type was read
     from ("impose new sanctions against Russia" → Russia), else a noun's `of` entity."""
     actor_i = actor.i if actor is not None else -1
+    if used is not None and used.i < tok.i and tok.dep_ in ("acl", "relcl"):
+        return used  # "the Treaty …, signed in Moscow": the participle's noun is what it was done to
     if tok.pos_ == "VERB":
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.i != actor_i and (used is None or c.i != used.i):
-                return c
+                return tok.head if tok.dep_ == "relcl" and c.lower_ in RELATIVE_WORDS else c  # "X, which Trump designated"
     found = prep_object([*tok.children, *(used.children if used is not None else ())], TARGET_PREPS, actor_i, ("NOUN", "PROPN"))
     if found is not None:
         return found
@@ -359,8 +375,8 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
         return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
     if governor_tok is not None and (governor_tok.lemma_.lower() in heads or governor_tok.lemma_.lower() in PROSPECTIVE_WORDS):
         return "hypothetical"
-    if governor is None:
-        return "asserted"
+    if governor is None or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return "asserted"  # (a participle tells what was done to its noun: "ratifying the Treaty, signed in …")
     direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])
     if governor.type == "REQUEST" and direct or governor.type in PROSPECTIVE_TYPES and direct and tok.pos_ == "VERB":
         return "hypothetical"  # "called for sanctions", "agreed to share" (not "demanded an admission that X murdered")

@@ -3,13 +3,16 @@
 Each module keeps its own rules for who acts and who is acted on (a referred act reads its actor
 from the frame that names it); these helpers are the pieces both read the parse with: a verb's own
 subject or `by` agent, the object of a preposition, the first prepositional object among a word's
-children, and the character span of an evidence clause within its sentence.
+children, the character span of an evidence clause within its sentence, a participle or relative
+clause read with its noun as verb + object, and the transfer of arms or aid ("the provision of weapons").
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
+
+from .lexicon import lexicon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 DATE_ENTITIES = ("DATE", "TIME")
@@ -50,3 +53,37 @@ def clause_offsets(doc: Doc, sent: Span, left: int, right: int) -> tuple[int, in
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def participle_type(verb: Token) -> tuple[str | None, Token | None]:
+    """A past participle on a noun read as verb + object: "the Treaty …, signed in Moscow" is
+    "sign treaty", "a joint statement signed after the talks" "sign statement", and so is a relative
+    clause whose relative word is the object ("the Treaty, which was signed") → (type, the noun),
+    by the verb + object pairs only (a bare participle names no act: "the so-called republics")."""
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    if verb.dep_ == "relcl":  # "the Treaty, which was signed in Moscow": the relative word stands for the noun
+        if not any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in verb.children):
+            return None, None
+    elif verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None, None
+    pairs = lexicon()["verb_object"]
+    lemma = verb.lemma_.lower()
+    for key in (f"{lemma} {head.lemma_.lower()}", f"{lemma} {head.lower_}"):
+        if key in pairs:
+            return pairs[key], head
+    return None, None
+
+
+TRANSFER_NOUNS = frozenset("provision supply supplies delivery deliveries transfer shipment".split())
+GOODS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
+
+
+def goods_transfer(noun: Token) -> bool:
+    """'the provision of weapons', 'deliveries of aid': a transfer noun whose `of` object is arms or
+    aid (AID); 'the transfer of power', 'the supply of gas' name no aid."""
+    if noun.lower_ not in TRANSFER_NOUNS and noun.lemma_.lower() not in TRANSFER_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in GOODS for g in c.children)
+               for c in noun.children)
