@@ -305,6 +305,29 @@ def test_one_briefing_sentence_cut_and_rendered_differently_is_one_statement_a_t
     assert all(len(s.appearances) == 1 for s in statements if s.speaker == "Dmitry Peskov")
 
 
+def test_one_template_filled_in_with_other_names_or_figures_is_two_statements():
+    north = "The ministry will develop comprehensive cooperation with the Northern Province in energy and transport"
+    south = "The ministry will develop comprehensive cooperation with the Southern Province in energy and transport"
+    rendered = "The ministry will develop comprehensive cooperation with the Northern Province in transport and energy"
+    inputs = [_quote_article("a-1", "2025-03-01", north, "Anna Kovalenko"),
+              _quote_article("b-1", "2025-03-01", south, "Anna Kovalenko"),
+              _quote_article("c-1", "2025-03-02", rendered, "Anna Kovalenko"),
+              _quote_article("d-1", "2025-03-01", "Drones hit the port of Veltra overnight, killing 5 dock workers", "Ivan Sirko"),
+              _quote_article("e-1", "2025-03-01", "Drones hit the port of Veltra overnight, killing 7 dock workers", "Ivan Sirko")]
+    statements = link(inputs, embedder="lexical").statements
+    by_doc = {a.doc_id: s.id for s in statements for a in s.appearances}
+    assert by_doc["a-1"] == by_doc["c-1"]  # the same names, re-ordered: one statement
+    assert by_doc["b-1"] != by_doc["a-1"] and by_doc["d-1"] != by_doc["e-1"]
+
+
+def test_a_short_stock_phrase_said_on_another_day_is_another_statement():
+    inputs = [_quote_article("a-1", "2025-03-01", "to stay in contact", "Anna Kovalenko", kind="indirect"),
+              _quote_article("b-1", "2025-03-01", "to stay in contact", "Anna Kovalenko", kind="indirect"),
+              _quote_article("c-1", "2025-03-05", "to stay in contact", "Anna Kovalenko", kind="indirect")]
+    statements = link(inputs, embedder="lexical").statements
+    assert sorted(sorted(a.doc_id for a in s.appearances) for s in statements) == [["a-1", "b-1"], ["c-1"]]
+
+
 def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_one_story():
     people = [("Vladimir Putin", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Olaf Scholz", "PERSON")]
 

@@ -12,6 +12,12 @@ A quotation joins an existing statement when it is
   similarity ≥ `REWORD_COSINE`
   (`match="reworded"`).
 
+Two quotations that are alike except that each names someone, somewhere or a figure the other
+does not (`names_swapped`: one template filled in twice — the treaty with one republic and the
+treaty with the other) are never near-identical or reworded; and a short quotation (under
+`SHORT_WORDS` words: "to stay in contact") joins an identical one only of the same day, since a
+stock phrase recurs on other occasions.
+
 Speakers must agree (the same corpus identity; an unnamed speaker only for long identical or
 near-identical text).  The statement's text and `first_seen` come from its earliest appearance
 by published time; each appearance keeps the medium it was relayed by (the quote's channel,
@@ -25,7 +31,7 @@ from difflib import SequenceMatcher
 
 from ..model import Span
 from .records import Appearance, Statement
-from .similarity import MinHash, containment, content_words, jaccard, normal_text, shingles, text_key
+from .similarity import MinHash, containment, content_words, jaccard, names_swapped, normal_text, shingles, text_key
 from .stories import day_number
 
 NEAR_JACCARD = 0.5
@@ -39,6 +45,7 @@ MAX_REWORD_RATIO = 4  # a short statement is not "contained" in a speech four ti
 REWORD_COSINE = 0.85
 RUN_WORDS = 12  # a run of this many words in both, by one speaker within days: one statement cut
 RUN_SHARE = 0.4  # differently and re-rendered, when the run is this share of the shorter quotation
+SHORT_WORDS = 8  # a quotation shorter than this joins an identical one only of the same day
 
 
 @dataclass
@@ -99,9 +106,13 @@ class StatementIndex:
         return long_enough
 
     def _match(self, mention: QuoteMention) -> tuple[_StatementState | None, str]:
-        long_enough = len(mention.text.split()) >= MIN_UNNAMED_WORDS
+        size = len(mention.text.split())
+        long_enough = size >= MIN_UNNAMED_WORDS
         for sid in dict.fromkeys(self._exact.get(text_key(mention.text), ())):
             state = self.states[sid]
+            other_day = state.mentions[0].day
+            if size < SHORT_WORDS and mention.day is not None and other_day is not None and mention.day != other_day:
+                continue  # a stock phrase said again on another day
             if self._agree(mention, state, long_enough):
                 return state, "identical"
         if len(mention.shingles) >= MIN_NEAR_SHINGLES:
@@ -117,7 +128,7 @@ class StatementIndex:
                     near = (jaccard(mention.shingles, other.shingles) >= NEAR_JACCARD
                             or (min(len(mention.shingles), len(other.shingles)) >= MIN_NEAR_SHINGLES
                                 and containment(mention.shingles, other.shingles) >= NEAR_CONTAINMENT))
-                    if near and self._agree(mention, state, long_enough):
+                    if near and self._agree(mention, state, long_enough) and not names_swapped(mention.text, other.text):
                         return state, "near"
         if mention.speaker_id:
             best, best_score = None, 0.0
@@ -125,7 +136,7 @@ class StatementIndex:
                 state = self.states[sid]
                 other = state.mentions[0]
                 if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
-                        or not self._agree(mention, state, False):
+                        or not self._agree(mention, state, False) or names_swapped(mention.text, other.text):
                     continue
                 if len(mention.shingles & other.shingles) >= RUN_WORDS - 2 and _long_run(mention.text, other.text):
                     return state, "near"
