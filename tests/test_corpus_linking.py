@@ -7,7 +7,7 @@ import pytest
 from presslens import analyze
 from presslens.corpus import LinkInput, Linker, link
 from presslens.corpus.identities import Identities
-from presslens.corpus.similarity import numbers
+from presslens.corpus.similarity import names_swapped, numbers
 from presslens.model import Analysis, Event, Quote, Span, Speaker
 
 from linking_articles import STATEMENT, STRIKE
@@ -318,6 +318,7 @@ def test_one_template_filled_in_with_other_names_or_figures_is_two_statements():
     by_doc = {a.doc_id: s.id for s in statements for a in s.appearances}
     assert by_doc["a-1"] == by_doc["c-1"]  # the same names, re-ordered: one statement
     assert by_doc["b-1"] != by_doc["a-1"] and by_doc["d-1"] != by_doc["e-1"]
+    assert not names_swapped("the 35th brigade, said Ivan Sirko", "the 35th brigade, Ivan Sirko said")  # an ordinal is one figure
 
 
 def test_a_short_stock_phrase_said_on_another_day_is_another_statement():

@@ -71,7 +71,7 @@ def _names(text: str) -> set[str]:
     """Capitalised words that do not open a sentence or a quotation, and figures (stemmed)."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
     openers = {m.start(1) for m in _SENTENCE_START.finditer(text)}
-    return {_stem(part) for m in re.finditer(r"\b(?:[A-Z][\w-]*|\d[\d,.]*\d|\d)", text)
+    return {_stem(part) for m in re.finditer(r"\b(?:[A-Z][\w-]*|\d[\w,.]*\w|\d)", text)
             if m.start() not in openers for part in normal_text(m.group()).split()}
 
 
