@@ -468,3 +468,75 @@ def test_a_country_is_not_the_short_form_of_a_body_named_after_it():
     ids = {m.report.doc_id: (m.actor_id, m.target_id) for s in linker.stories.states.values() for m in s.mentions}
     assert ids["a"][1] == linker.identities.resolve("Ukraine", entity_type="GPE")  # the country, not its armed forces
     assert ids["b"][0] == linker.identities.resolve("Ukraine Air Force", entity_type="ORG")  # a body's last words still do
+
+
+# --- the speaker's own text: a speech released as an article, quoted by news items ---------------
+
+SPEECH = ("Address of the President to the nation.\n"
+          "Dear compatriots. Today I signed the decree on the new energy fund. We will direct these funds to "
+          "the reconstruction of every school and hospital in the eastern regions before the winter comes. "
+          "Thank you, and glory to our defenders.")
+PASSAGE = ("We will direct these funds to the reconstruction of every school and hospital in the eastern regions "
+           "before the winter comes")
+
+
+def _news(doc_id, published, lead, said, speaker, other_quotes=()):
+    text = f"{lead} \u201c{said}\u201d, she said."
+    start = text.index(said)
+    quotes = [Quote("direct", Span(start, start + len(said), said), None, Speaker(speaker, role="president"))]
+    return LinkInput(doc_id, "Daily Herald", published, Analysis(text=text, published=published, quotes=quotes))
+
+
+def _release(doc_id, published, text, quotes=()):
+    return LinkInput(doc_id, "Presidency", published, Analysis(text=text, published=published, quotes=list(quotes)))
+
+
+def test_a_speech_release_quoted_by_two_news_items_is_one_statement_first_seen_in_the_release():
+    inputs = [_news("news-1", "2025-05-02", "President Olena Marchuk addressed the nation.", PASSAGE, "Olena Marchuk"),
+              _news("news-2", "2025-05-02", "Marchuk promised help to the east.", PASSAGE + " this year",
+                    "Olena Marchuk"),
+              _release("speech-1", "2025-05-01", SPEECH)]
+    statements = [s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1]
+    assert len(statements) == 1
+    statement = statements[0]
+    assert [a.doc_id for a in statement.appearances] == ["speech-1", "news-1", "news-2"]
+    first = statement.appearances[0]
+    assert (first.kind, first.quote_index, first.match) == ("own_text", None, "first")
+    assert first.content.text == PASSAGE and SPEECH[first.content.start:first.content.end] == PASSAGE
+    assert statement.first_seen == "2025-05-01" and statement.speaker == "Olena Marchuk"
+    assert statement.text == PASSAGE
+
+
+def test_a_quotation_arriving_after_the_release_finds_it_in_a_later_batch():
+    linker = Linker(embedder="lexical")
+    linker.add([_release("speech-1", "2025-05-01", SPEECH)])
+    change = linker.add([_news("news-1", "2025-05-01", "Marchuk spoke.", PASSAGE, "Olena Marchuk")])
+    statement = linker.statement(next(iter(change.statements)))
+    assert [(a.doc_id, a.kind) for a in statement.appearances] == [("speech-1", "own_text"), ("news-1", "direct")]
+    late = Linker(embedder="lexical")  # and four days later the release is another occasion
+    late.add([_release("speech-1", "2025-05-01", SPEECH)])
+    change = late.add([_news("news-1", "2025-05-05", "Marchuk spoke.", PASSAGE, "Olena Marchuk")])
+    assert [len(late.statement(s).appearances) for s in change.statements] == [1]
+
+
+def test_words_the_release_attributes_to_another_speaker_are_not_the_quoted_speakers_own_text():
+    guest = ("Our partners will direct these funds to the reconstruction of every school and hospital in the "
+             "eastern regions before the winter comes")
+    text = f"The President met the envoy. \u201c{guest}\u201d, envoy Tomas Varga said."
+    start = text.index(guest)
+    release = _release("meeting-1", "2025-05-01", text,
+                       [Quote("direct", Span(start, start + len(guest), guest), None, Speaker("Tomas Varga"))])
+    inputs = [release, _news("news-1", "2025-05-02", "Marchuk spoke.", guest, "Olena Marchuk")]
+    statements = link(inputs, embedder="lexical").statements
+    marchuk = next(s for s in statements if s.speaker == "Olena Marchuk")
+    assert [a.doc_id for a in marchuk.appearances] == ["news-1"]
+
+
+def test_a_short_shared_phrase_is_never_the_speakers_own_text():
+    said = "the reconstruction of every school and hospital"  # 7 words: a phrase, not a passage
+    inputs = [_release("speech-1", "2025-05-01", SPEECH),
+              _news("news-1", "2025-05-01", "Marchuk spoke.", said, "Olena Marchuk"),
+              _news("news-2", "2025-05-01", "Marchuk spoke.",
+                    "Thank you, and glory to our defenders, and to every school in the eastern regions", "Olena Marchuk")]
+    statements = link(inputs, embedder="lexical").statements
+    assert all(len(s.appearances) == 1 for s in statements)

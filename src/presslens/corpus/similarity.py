@@ -163,3 +163,20 @@ def _value(token: str) -> float | None:
         return float(low.replace(",", ""))
     except ValueError:
         return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_positions(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) of each word, as `normal_text` splits them, with the text's offsets."""
+    out = []
+    for match in _WORD.finditer(text):
+        for word in normal_text(match.group()).split():
+            out.append((word, match.start(), match.end()))
+    return out
+
+
+def runs(words: list[str], size: int) -> list[tuple[str, ...]]:
+    """Every run of `size` consecutive words, in order (a quotation's keys for finding it verbatim)."""
+    return [tuple(words[i:i + size]) for i in range(len(words) - size + 1)]

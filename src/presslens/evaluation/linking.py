@@ -408,7 +408,8 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
                               scores_by_part(events, labels))
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
-    statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
+    statement_members = [[(ap.doc_id, ap.quote_index if ap.quote_index is not None else _own_text_index(quote_spans, ap))
+                          for ap in s.appearances] for s in links.statements]
     s_labels, s_found, s_linked, s_unmatched = predicted_clusters(statements, quote_spans, statement_members, one_to_one=False)
     score = lambda mentions, labels: score_statements(mentions, labels, texts)  # noqa: E731
     statement_scores = KindScores(len(statements), s_found, s_linked, s_unmatched,
@@ -416,6 +417,13 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
                                   errors_in_part(statements, s_labels, error_part),
                                   by_part=scores_by_part(statements, s_labels, score, STATEMENT_HEADLINE))
     return LinkingEvaluation(len(analyses), event_scores, statement_scores, gold_counts(gold))
+
+
+def _own_text_index(spans: dict[str, list], appearance) -> int:
+    """An own-text appearance (no quotation: a passage of the speaker's text) as one more predicted
+    mention of its article, after its quotations."""
+    spans.setdefault(appearance.doc_id, []).append((appearance.content.start, appearance.content.end))
+    return len(spans[appearance.doc_id]) - 1
 
 
 def _cell(value: float | None) -> str:
