@@ -540,3 +540,17 @@ def test_a_short_shared_phrase_is_never_the_speakers_own_text():
                     "Thank you, and glory to our defenders, and to every school in the eastern regions", "Olena Marchuk")]
     statements = link(inputs, embedder="lexical").statements
     assert all(len(s.appearances) == 1 for s in statements)
+
+
+def test_a_passage_of_the_speech_the_analysis_read_as_its_speakers_quotation_joins_rather_than_doubles():
+    start = SPEECH.index(PASSAGE)
+    read = Quote("direct", Span(start, start + len(PASSAGE), PASSAGE), None, Speaker(None))  # no speaker found
+    said = PASSAGE.replace(" in the eastern regions before the winter comes", " in the east, and we will also build new roads and bridges there")  # no near copy of it
+    linker = Linker(embedder="lexical")
+    linker.add([_release("speech-1", "2025-05-01", SPEECH, [read])])
+    change = linker.add([_news("news-1", "2025-05-02", "Marchuk spoke.", said, "Olena Marchuk")])
+    assert len(change.removed_statements) == 1 and len(change.statements) == 1
+    statement = linker.statement(next(iter(change.statements)))
+    assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
+                                                                                  ("news-1", "direct", 0)]
+    assert len(linker.links().statements) == 1

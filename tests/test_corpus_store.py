@@ -213,3 +213,19 @@ def test_a_speech_stored_first_is_the_first_appearance_of_a_quotation_ingested_l
     assert (quoted["doc_id"], quoted["kind"], quoted["match"]) == ("news-1", "direct", "identical")
     assert relink(engine, embedder="lexical") == 2  # linked again from scratch: the same statement
     assert [a["kind"] for a in C.list_statements(engine, linked=True)[0]["appearances"]] == ["own_text", "direct"]
+
+
+def test_a_speech_passage_read_as_a_quotation_and_stored_first_joins_the_quotation_ingested_later(engine):
+    passage = ("We will direct these funds to the reconstruction of every school and hospital in the eastern "
+               "regions before the winter comes")
+    speech = f"Dear compatriots. {passage}. Glory to our defenders."
+    start = speech.index(passage)
+    read = Quote("direct", Span(start, start + len(passage), passage), None, Speaker(None))  # no speaker found
+    quoted = passage.replace(" in the eastern regions before the winter comes", " in the east, and we will also build new roads and bridges there")  # no near copy of it
+    store_and_link(engine, [Analysis(text=speech, outlet="Presidency", published="2025-05-01", id="speech-1",
+                                     quotes=[read])])
+    store_and_link(engine, [said("news-1", "Daily Herald", "2025-05-02", "Olena Marchuk", quoted)])
+    assert len(C.list_statements(engine, linked=False)) == 1  # the speech's own statement joined, not doubled
+    (statement,) = C.list_statements(engine, linked=True)
+    assert [(a["doc_id"], a["kind"], a["quote_id"] is not None) for a in statement["appearances"]] == [
+        ("speech-1", "own_text", True), ("news-1", "direct", True)]

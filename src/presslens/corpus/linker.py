@@ -46,12 +46,13 @@ class LinkInput:
 
 @dataclass
 class Change:
-    """What one `add()` touched: ids of stories and statements new or changed, stories merged into
-    another (gone: the store deletes them), identities merged."""
+    """What one `add()` touched: ids of stories and statements new or changed, stories and statements
+    merged into another (gone: the store deletes them), identities merged."""
 
     stories: set[str] = field(default_factory=set)
     removed_stories: set[str] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
+    removed_statements: set[str] = field(default_factory=set)  # merged into the statement of their speaker's own text
     merged: dict[str, str] = field(default_factory=dict)
 
 
@@ -75,6 +76,7 @@ class Linker:
         self.identities = identities or Identities()
         self.stories = StoryIndex(similarity)
         self.statements = StatementIndex(similarity, find=self.identities.find)
+        self.statements.load = lambda keys: self._load(keys) if self.loader is not None else None
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
         self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
         self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id
@@ -152,6 +154,11 @@ class Linker:
             for text in batch:
                 self._texts_by_day.setdefault(text.day, []).append(text)
         change.statements |= self.statements.attach_own_texts(batch, older)
+        if self.statements.removed:
+            change.removed_statements = set(self.statements.removed)
+            self.statements.removed.clear()
+            change.statements = {self.statements.live(s) for s in change.statements}
+            self.appearances = {key: self.statements.live(s) for key, s in self.appearances.items()}
 
     def _add_article(self, item: LinkInput, change: Change, texts: list[ArticleText]) -> None:
         analysis = item.analysis

@@ -172,7 +172,11 @@ def word_positions(text: str) -> list[tuple[str, int, int]]:
     """(normalised word, start, end) of each word, as `normal_text` splits them, with the text's offsets."""
     out = []
     for match in _WORD.finditer(text):
-        for word in normal_text(match.group()).split():
+        token = match.group()
+        if token.isascii():  # most words: no NFKC form or case folding beyond lower case
+            out.append((token.lower(), match.start(), match.end()))
+            continue
+        for word in normal_text(token).split():
             out.append((word, match.start(), match.end()))
     return out
 

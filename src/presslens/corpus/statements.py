@@ -86,20 +86,23 @@ class ArticleText:
     starts: list[int]
     ends: list[int]
     said_by: list[str]
+    quote_of: list[int]  # per word, the index of the quotation it is in (-1 outside)
     day: int | None = None
 
 
 def article_text(doc_id: str, outlet: str | None, published: str | None, text: str,
-                 quotes: list[tuple[int, int, str | None]]) -> ArticleText:
-    """`quotes` are the article's quotations as (start, end, speaker identity or None)."""
+                 quotes: list[tuple[int | None, int | None, str | None]]) -> ArticleText:
+    """`quotes` are all the article's quotations, in order, as (start, end, speaker identity or None)."""
     positions = word_positions(text)
     starts = [p[1] for p in positions]
-    said_by = [""] * len(positions)
-    for start, end, speaker_id in quotes:
+    said_by, quote_of = [""] * len(positions), [-1] * len(positions)
+    for index, (start, end, speaker_id) in enumerate(quotes):
+        if start is None or end is None:
+            continue
         for i in range(bisect_left(starts, start), bisect_left(starts, end)):
-            said_by[i] = speaker_id or "?"
+            said_by[i], quote_of[i] = speaker_id or "?", index
     return ArticleText(doc_id, outlet, published, text, [p[0] for p in positions], starts,
-                       [p[2] for p in positions], said_by, day_number(published))
+                       [p[2] for p in positions], said_by, quote_of, day_number(published))
 
 
 @dataclass
@@ -140,6 +143,16 @@ class StatementIndex:
         self._by_speaker: dict[str, list[str]] = {}
         self._runs: dict[tuple[str, ...], list[tuple[str, QuoteMention]]] = {}  # run → (statement id, quotation)
         self._fresh: list[QuoteMention] = []  # quotations filed under runs since the last `attach_own_texts`
+        self._quoted: dict[tuple[str, int], str] = {}  # (doc id, quote index) → statement id
+        self.merged: dict[str, str] = {}  # statement id → the statement it joined (its text read as own text)
+        self.removed: set[str] = set()  # statements merged into another since the last `attach_own_texts`
+        self.load = None  # keys → None: brings stored statements filed under those keys into the index
+
+    def live(self, statement_id_: str) -> str:
+        """The statement a statement id stands for now (itself, or the one it was merged into)."""
+        while statement_id_ in self.merged:
+            statement_id_ = self.merged[statement_id_]
+        return statement_id_
 
     def _agree(self, a: QuoteMention, state: _StatementState, long_enough: bool) -> bool:
         """Whether `a` may join `state`: from another article, and by the same speaker."""
@@ -153,7 +166,7 @@ class StatementIndex:
     def _match(self, mention: QuoteMention) -> tuple[_StatementState | None, str]:
         size = len(mention.text.split())
         long_enough = size >= MIN_UNNAMED_WORDS
-        for sid in dict.fromkeys(self._exact.get(text_key(mention.text), ())):
+        for sid in dict.fromkeys(self.live(sid) for sid in self._exact.get(text_key(mention.text), ())):
             state = self.states[sid]
             other_day = state.mentions[0].day
             if size < SHORT_WORDS and mention.day is not None and other_day is not None and mention.day != other_day:
@@ -165,6 +178,7 @@ class StatementIndex:
             seen = set()
             for band in signature.bands():
                 for sid in self._bands.get(band, ()):
+                    sid = self.live(sid)
                     if sid in seen:
                         continue
                     seen.add(sid)
@@ -177,7 +191,7 @@ class StatementIndex:
                         return state, "near"
         if mention.speaker_id:
             best, best_score = None, 0.0
-            for sid in self._by_speaker.get(self.find(mention.speaker_id), ()):
+            for sid in dict.fromkeys(self.live(sid) for sid in self._by_speaker.get(self.find(mention.speaker_id), ())):
                 state = self.states[sid]
                 other = state.mentions[0]
                 if mention.day is not None and other.day is not None and abs(mention.day - other.day) > REWORD_DAYS \
@@ -225,6 +239,8 @@ class StatementIndex:
             state.mentions.append(mention)
             statement.appearances.append(mention.appearance)
             self._file_runs(statement.id, mention, fresh=False)
+            if mention.appearance.quote_index is not None:
+                self._quoted[mention.appearance.key] = statement.id
         for mention in {id(m): m for m in _key_mentions(state)}.values():
             self._file(statement.id, mention)
 
@@ -240,6 +256,7 @@ class StatementIndex:
         state.mentions.append(mention)
         state.statement.appearances.append(mention.appearance)
         self._file_runs(state.statement.id, mention, fresh=True)
+        self._quoted[mention.appearance.key] = state.statement.id
         _summarise(state, how)
         return state.statement
 
@@ -258,7 +275,7 @@ class StatementIndex:
         for article in older:
             changed |= self._scan(article, fresh)
         self._fresh = []
-        return changed
+        return {self.live(sid) for sid in changed}
 
     def _scan(self, article: ArticleText, only: set[int] | None) -> set[str]:
         hits: dict[int, tuple[str, QuoteMention, list[int]]] = {}
@@ -275,10 +292,14 @@ class StatementIndex:
                 hits.setdefault(id(mention), (sid, mention, []))[2].append(i)
         changed = set()
         for sid, mention, positions in sorted(hits.values(), key=lambda hit: -len(hit[2])):
+            sid = self.live(sid)
             state = self.states[sid]
             if any(m.appearance.doc_id == article.doc_id for m in state.mentions):
                 continue
             first, last = _passage(positions)
+            if self._absorb(article, range(first, last + OWN_RUN_WORDS), state):
+                changed.add(sid)
+                continue
             start, end = article.starts[first], article.ends[last + OWN_RUN_WORDS - 1]
             passage = article.text[start:end]
             how = "identical" if text_key(passage) == text_key(mention.text) else "near"
@@ -292,10 +313,47 @@ class StatementIndex:
             changed.add(sid)
         return changed
 
+    def _absorb(self, article: ArticleText, words: range, state: _StatementState) -> bool:
+        """The passage lies in quotations the analysis read in the article — the speaker's own, unnamed, or
+        (a quotation of its own statement) a body's or group's: their statements join `state` — one
+        statement, the article's quotation an appearance of kind own_text."""
+        indices = {article.quote_of[i] for i in words if article.quote_of[i] >= 0}
+        joined = False
+        for index in sorted(indices):
+            key = (article.doc_id, index)
+            if key not in self._quoted and self.load is not None:
+                self.load({f"at:{article.doc_id}:{index}"})
+            other_id = self.live(self._quoted[key]) if key in self._quoted else None
+            if other_id is None or other_id == state.statement.id:
+                continue
+            other = self.states[other_id]
+            docs = {m.appearance.doc_id for m in state.mentions}
+            speakers = {self.find(m.speaker_id) for m in state.mentions + other.mentions if m.speaker_id}
+            read_as_body = len(other.mentions) == 1 and not any(  # the speech's words read as a body's
+                s.startswith("person:") for s in speakers - {self.find(state.statement.speaker_id)})
+            if (len(speakers) > 1 and not read_as_body) or any(m.appearance.doc_id in docs for m in other.mentions):
+                continue
+            for m in other.mentions:
+                if m.appearance.key == key:  # the speech's words: the statement's speaker's, whoever the reading gave
+                    m.appearance.kind = OWN_TEXT
+                    m.speaker_id, m.speaker = state.statement.speaker_id, state.statement.speaker
+                state.mentions.append(m)
+                state.statement.appearances.append(m.appearance)
+                self._quoted[m.appearance.key] = state.statement.id
+            del self.states[other_id]
+            self.merged[other_id] = state.statement.id
+            self.removed.add(other_id)
+            _summarise(state, "near")
+            joined = True
+        return joined
+
     def _said_by_another(self, article: ArticleText, i: int, speaker_id: str | None) -> bool:
-        """Whether the run at word `i` lies in a passage the article attributes to another named speaker."""
+        """Whether the run at word `i` lies in a passage the article attributes to another person. Words a
+        speech gives to a body or a group ("external partners", "the majority of citizens") are too often the
+        speech's own words read as reported speech to rule it out."""
         own = self.find(speaker_id) if speaker_id else None
-        return any(s not in ("", "?") and self.find(s) != own for s in article.said_by[i:i + OWN_RUN_WORDS])
+        return any(s not in ("", "?") and self.find(s) != own and self.find(s).startswith("person:")
+                   for s in article.said_by[i:i + OWN_RUN_WORDS])
 
     def rekey_speaker(self, old: str, new: str) -> None:
         """A speaker identity merged into another: its statements are now found under the new id."""
@@ -370,9 +428,12 @@ def own_text_keys(day: int | None) -> set[str]:
 
 
 def statement_keys(index: StatementIndex, statement_id_: str) -> set[str]:
-    """Keys a statement is filed under: those of its key mentions, and the days of its long quotations."""
+    """Keys a statement is filed under: those of its key mentions, each quotation's place (`at:doc:index`),
+    and the days of its long quotations."""
     state = index.states[statement_id_]
     keys = set().union(*(lookup_keys(m, index.find) for m in _key_mentions(state)))
+    keys |= {f"at:{m.appearance.doc_id}:{m.appearance.quote_index}" for m in state.mentions
+             if m.appearance.quote_index is not None}
     return keys | {f"own:{m.day}" for m in state.mentions if m.day is not None and own_text_source(m)}
 
 

@@ -84,12 +84,12 @@ def _stored_texts(engine: Engine):
                 for row in rows:
                     if str(row.id) in exclude:
                         continue
-                    said = conn.execute(select(quotes.c.content_start, quotes.c.content_end, quote_identities.c.identity_id)
+                    said = conn.execute(select(quotes.c.content_start, quotes.c.content_end, quotes.c.details,
+                                               quote_identities.c.identity_id)
                                         .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
-                                        .where(quotes.c.article_id == row.id)).all()
-                    out.append(article_text(str(row.id), row.outlet, row.published, row.text,
-                                            [(q.content_start, q.content_end, q.identity_id) for q in said
-                                             if q.content_start is not None]))
+                                        .where(quotes.c.article_id == row.id).order_by(quotes.c.id)).all()
+                    out.append(article_text(str(row.id), row.outlet, row.published, row.text,  # as `stored_analyses`
+                                            [(q.content_start, q.content_end, q.identity_id) for q in said if q.details]))
         return out
     return texts
 
@@ -157,6 +157,7 @@ def _write(conn: Connection, linker: Linker, change: Change, rows_of: dict) -> N
         conn.execute(quote_identities.insert(), quote_identity_rows)
     _delete_stories(conn, change.removed_stories)
     _write_stories(conn, linker, change.stories)
+    _delete_statements(conn, change.removed_statements)
     _write_statements(conn, linker, change.statements)
     if linker.embedder is not None and linker.embedder.fresh:
         conn.execute(embeddings.insert(), [{"text_hash": h, "model": linker.embedder.name,
@@ -221,6 +222,15 @@ def _replace_keys(conn: Connection, kind: str, target_ids: list[str], rows: list
         conn.execute(delete(link_keys).where(link_keys.c.kind == kind, link_keys.c.target_id.in_(target_ids[i:i + 500])))
     if rows:
         conn.execute(link_keys.insert(), rows)
+
+
+def _delete_statements(conn: Connection, statement_ids: set[str]) -> None:
+    """Delete the statements merged into another (a quotation read in the speaker's own text) and their keys."""
+    ordered = sorted(statement_ids)
+    for i in range(0, len(ordered), 500):
+        conn.execute(delete(statement_passages).where(statement_passages.c.statement_id.in_(ordered[i:i + 500])))
+    _replace(conn, statements, (statement_appearances, statement_appearances.c.statement_id), ordered, [], [])
+    _replace_keys(conn, "statement", ordered, [])
 
 
 def _write_statements(conn: Connection, linker: Linker, statement_ids: set[str]) -> None:
