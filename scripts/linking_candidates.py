@@ -1,6 +1,7 @@
 """Find candidates for the linking gold (eval/linking/): days both sides report on, the articles
-of a day window, quotations shared between articles, and — with --analyse — the events presslens
-finds in them, with the gold mentions already annotated marked.
+of a day window, quotations shared between articles, quotations found in another article's own
+text (a speech or address a news item quotes), and — with --analyse — the events presslens finds
+in them, with the gold mentions already annotated marked.
 
 This only helps an annotator look: every gold decision is made by reading the texts (see
 eval/linking/GUIDE.md). Nothing here writes the gold.
@@ -8,6 +9,7 @@ eval/linking/GUIDE.md). Nothing here writes the gold.
     python scripts/linking_candidates.py days
     python scripts/linking_candidates.py window 2022-02-28 2022-03-01 [--analyse] [--gold-only]
     python scripts/linking_candidates.py quotes [--days 3]
+    python scripts/linking_candidates.py sources [--days 3]
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "genre" / "corpus.jsonl"
 SHINGLE = 6  # words in a quotation shingle
+SOURCE_SHINGLE = 8  # words a quotation shares with another article's text to name it as a source
 
 
 def read_corpus(path: Path) -> list[dict]:
@@ -68,6 +71,32 @@ def shared_quotations(records: list[dict], max_days: int) -> None:
         print(f"{len(shingles):4d}  {day(records[a])} {records[a]['id']}  |  {day(records[b])} {records[b]['id']}  :: {shingles[0]}")
 
 
+def quoted_sources(records: list[dict], max_days: int) -> None:
+    """Article pairs within `max_days` where a quotation of the first is found in the text of the
+    second (often a speech or address released on its own, which a news item quotes), with the
+    number of shared `SOURCE_SHINGLE`-word shingles, most first."""
+    index = defaultdict(set)
+    for n, r in enumerate(records):
+        words = re.findall(r"\w+", r["text"].lower())
+        for k in range(len(words) - SOURCE_SHINGLE + 1):
+            index[" ".join(words[k:k + SOURCE_SHINGLE])].add(n)
+    pairs = defaultdict(set)
+    for n, r in enumerate(records):
+        for quote in quotations(r["text"]):
+            words = re.findall(r"\w+", quote.lower())
+            for k in range(len(words) - SOURCE_SHINGLE + 1):
+                shingle = " ".join(words[k:k + SOURCE_SHINGLE])
+                holders = index[shingle]
+                if len(holders) < 6:  # a stock phrase of many releases names no source
+                    for m in holders - {n}:
+                        da, db = day(r), day(records[m])
+                        if da and db and abs((date.fromisoformat(da) - date.fromisoformat(db)).days) <= max_days:
+                            pairs[n, m].add(shingle)
+    for (a, b), shingles in sorted(pairs.items(), key=lambda item: -len(item[1])):
+        print(f"{len(shingles):4d}  {day(records[a])} {records[a]['id']}  quotes  {day(records[b])} {records[b]['id']}"
+              f"  :: {min(shingles)}")
+
+
 def window(records: list[dict], first: str, last: str, analyse: bool, gold: Path | None, gold_only: bool) -> None:
     """The articles of [first, last], shortest first, with presslens's events when asked."""
     annotated = defaultdict(list)
@@ -99,6 +128,8 @@ def main() -> None:
     sub.add_parser("days")
     q = sub.add_parser("quotes")
     q.add_argument("--days", type=int, default=3)
+    src = sub.add_parser("sources")
+    src.add_argument("--days", type=int, default=3)
     w = sub.add_parser("window")
     w.add_argument("first")
     w.add_argument("last")
@@ -111,6 +142,8 @@ def main() -> None:
         days_both_sides(records)
     elif args.command == "quotes":
         shared_quotations([r for r in records if r["outlet"] != "pure.news"], args.days)
+    elif args.command == "sources":
+        quoted_sources(records, args.days)
     else:
         window(records, args.first, args.last, args.analyse, args.gold, args.gold_only)
 

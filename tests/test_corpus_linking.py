@@ -7,7 +7,7 @@ import pytest
 from presslens import analyze
 from presslens.corpus import LinkInput, Linker, link
 from presslens.corpus.identities import Identities
-from presslens.corpus.similarity import numbers
+from presslens.corpus.similarity import names_swapped, numbers
 from presslens.model import Analysis, Event, Quote, Span, Speaker
 
 from linking_articles import STATEMENT, STRIKE
@@ -305,6 +305,30 @@ def test_one_briefing_sentence_cut_and_rendered_differently_is_one_statement_a_t
     assert all(len(s.appearances) == 1 for s in statements if s.speaker == "Dmitry Peskov")
 
 
+def test_one_template_filled_in_with_other_names_or_figures_is_two_statements():
+    north = "The ministry will develop comprehensive cooperation with the Northern Province in energy and transport"
+    south = "The ministry will develop comprehensive cooperation with the Southern Province in energy and transport"
+    rendered = "The ministry will develop comprehensive cooperation with the Northern Province in transport and energy"
+    inputs = [_quote_article("a-1", "2025-03-01", north, "Anna Kovalenko"),
+              _quote_article("b-1", "2025-03-01", south, "Anna Kovalenko"),
+              _quote_article("c-1", "2025-03-02", rendered, "Anna Kovalenko"),
+              _quote_article("d-1", "2025-03-01", "Drones hit the port of Veltra overnight, killing 5 dock workers", "Ivan Sirko"),
+              _quote_article("e-1", "2025-03-01", "Drones hit the port of Veltra overnight, killing 7 dock workers", "Ivan Sirko")]
+    statements = link(inputs, embedder="lexical").statements
+    by_doc = {a.doc_id: s.id for s in statements for a in s.appearances}
+    assert by_doc["a-1"] == by_doc["c-1"]  # the same names, re-ordered: one statement
+    assert by_doc["b-1"] != by_doc["a-1"] and by_doc["d-1"] != by_doc["e-1"]
+    assert not names_swapped("the 35th brigade, said Ivan Sirko", "the 35th brigade, Ivan Sirko said")  # an ordinal is one figure
+
+
+def test_a_short_stock_phrase_said_on_another_day_is_another_statement():
+    inputs = [_quote_article("a-1", "2025-03-01", "to stay in contact", "Anna Kovalenko", kind="indirect"),
+              _quote_article("b-1", "2025-03-01", "to stay in contact", "Anna Kovalenko", kind="indirect"),
+              _quote_article("c-1", "2025-03-05", "to stay in contact", "Anna Kovalenko", kind="indirect")]
+    statements = link(inputs, embedder="lexical").statements
+    assert sorted(sorted(a.doc_id for a in s.appearances) for s in statements) == [["a-1", "b-1"], ["c-1"]]
+
+
 def test_one_kremlin_call_told_by_the_readout_a_rewrite_and_the_other_side_is_one_story():
     people = [("Vladimir Putin", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Olaf Scholz", "PERSON")]
 
@@ -536,3 +560,89 @@ def test_a_one_word_person_the_article_never_names_in_full_is_no_participant():
     linker.add([item])
     mention = next(m for s in linker.stories.states.values() for m in s.mentions)
     assert mention.people == {"person:kovalenko"}  # "Luhansk", a city NER read as a person, is no one
+
+
+# --- the speaker's own text: a speech released as an article, quoted by news items ---------------
+
+SPEECH = ("Address of the President to the nation.\n"
+          "Dear compatriots. Today I signed the decree on the new energy fund. We will direct these funds to "
+          "the reconstruction of every school and hospital in the eastern regions before the winter comes. "
+          "Thank you, and glory to our defenders.")
+PASSAGE = ("We will direct these funds to the reconstruction of every school and hospital in the eastern regions "
+           "before the winter comes")
+
+
+def _news(doc_id, published, lead, said, speaker, other_quotes=()):
+    text = f"{lead} \u201c{said}\u201d, she said."
+    start = text.index(said)
+    quotes = [Quote("direct", Span(start, start + len(said), said), None, Speaker(speaker, role="president"))]
+    return LinkInput(doc_id, "Daily Herald", published, Analysis(text=text, published=published, quotes=quotes))
+
+
+def _release(doc_id, published, text, quotes=()):
+    return LinkInput(doc_id, "Presidency", published, Analysis(text=text, published=published, quotes=list(quotes)))
+
+
+def test_a_speech_release_quoted_by_two_news_items_is_one_statement_first_seen_in_the_release():
+    inputs = [_news("news-1", "2025-05-02", "President Olena Marchuk addressed the nation.", PASSAGE, "Olena Marchuk"),
+              _news("news-2", "2025-05-02", "Marchuk promised help to the east.", PASSAGE + " this year",
+                    "Olena Marchuk"),
+              _release("speech-1", "2025-05-01", SPEECH)]
+    statements = [s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1]
+    assert len(statements) == 1
+    statement = statements[0]
+    assert [a.doc_id for a in statement.appearances] == ["speech-1", "news-1", "news-2"]
+    first = statement.appearances[0]
+    assert (first.kind, first.quote_index, first.match) == ("own_text", None, "first")
+    assert first.content.text == PASSAGE and SPEECH[first.content.start:first.content.end] == PASSAGE
+    assert statement.first_seen == "2025-05-01" and statement.speaker == "Olena Marchuk"
+    assert statement.text == PASSAGE
+
+
+def test_a_quotation_arriving_after_the_release_finds_it_in_a_later_batch():
+    linker = Linker(embedder="lexical")
+    linker.add([_release("speech-1", "2025-05-01", SPEECH)])
+    change = linker.add([_news("news-1", "2025-05-01", "Marchuk spoke.", PASSAGE, "Olena Marchuk")])
+    statement = linker.statement(next(iter(change.statements)))
+    assert [(a.doc_id, a.kind) for a in statement.appearances] == [("speech-1", "own_text"), ("news-1", "direct")]
+    late = Linker(embedder="lexical")  # and four days later the release is another occasion
+    late.add([_release("speech-1", "2025-05-01", SPEECH)])
+    change = late.add([_news("news-1", "2025-05-05", "Marchuk spoke.", PASSAGE, "Olena Marchuk")])
+    assert [len(late.statement(s).appearances) for s in change.statements] == [1]
+
+
+def test_words_the_release_attributes_to_another_speaker_are_not_the_quoted_speakers_own_text():
+    guest = ("Our partners will direct these funds to the reconstruction of every school and hospital in the "
+             "eastern regions before the winter comes")
+    text = f"The President met the envoy. \u201c{guest}\u201d, envoy Tomas Varga said."
+    start = text.index(guest)
+    release = _release("meeting-1", "2025-05-01", text,
+                       [Quote("direct", Span(start, start + len(guest), guest), None, Speaker("Tomas Varga"))])
+    inputs = [release, _news("news-1", "2025-05-02", "Marchuk spoke.", guest, "Olena Marchuk")]
+    statements = link(inputs, embedder="lexical").statements
+    marchuk = next(s for s in statements if s.speaker == "Olena Marchuk")
+    assert [a.doc_id for a in marchuk.appearances] == ["news-1"]
+
+
+def test_a_short_shared_phrase_is_never_the_speakers_own_text():
+    said = "the reconstruction of every school and hospital"  # 7 words: a phrase, not a passage
+    inputs = [_release("speech-1", "2025-05-01", SPEECH),
+              _news("news-1", "2025-05-01", "Marchuk spoke.", said, "Olena Marchuk"),
+              _news("news-2", "2025-05-01", "Marchuk spoke.",
+                    "Thank you, and glory to our defenders, and to every school in the eastern regions", "Olena Marchuk")]
+    statements = link(inputs, embedder="lexical").statements
+    assert all(len(s.appearances) == 1 for s in statements)
+
+
+def test_a_passage_of_the_speech_the_analysis_read_as_its_speakers_quotation_joins_rather_than_doubles():
+    start = SPEECH.index(PASSAGE)
+    read = Quote("direct", Span(start, start + len(PASSAGE), PASSAGE), None, Speaker(None))  # no speaker found
+    said = PASSAGE.replace(" in the eastern regions before the winter comes", " in the east, and we will also build new roads and bridges there")  # no near copy of it
+    linker = Linker(embedder="lexical")
+    linker.add([_release("speech-1", "2025-05-01", SPEECH, [read])])
+    change = linker.add([_news("news-1", "2025-05-02", "Marchuk spoke.", said, "Olena Marchuk")])
+    assert len(change.removed_statements) == 1 and len(change.statements) == 1
+    statement = linker.statement(next(iter(change.statements)))
+    assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
+                                                                                  ("news-1", "direct", 0)]
+    assert len(linker.links().statements) == 1

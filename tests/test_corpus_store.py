@@ -127,7 +127,7 @@ def test_stories_and_statements_grow_one_ingest_at_a_time(engine, analysed):
     assert len(again) == 2 and [len(s["reports"]) for s in again if s["type"] == "ASSAULT"] == [len(STRIKE)]
 
 
-def test_migration_2_adds_the_corpus_tables_to_a_version_1_store(tmp_path):
+def test_migrations_2_and_3_add_the_corpus_tables_to_a_version_1_store(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as conn:
         from presslens.store.schema import schema_version
@@ -137,8 +137,9 @@ def test_migration_2_adds_the_corpus_tables_to_a_version_1_store(tmp_path):
         step(conn)
         conn.execute(schema_version.insert().values(version=version, description=description))
     assert not inspect(engine).has_table("stories")
-    assert migrate(engine) == 2
-    assert {"stories", "statements", "corpus_identities", "link_keys", "embeddings"} <= set(inspect(engine).get_table_names())
+    assert migrate(engine) == 3
+    assert {"stories", "statements", "corpus_identities", "link_keys", "embeddings",
+            "statement_passages"} <= set(inspect(engine).get_table_names())
 
 
 def test_events_asserted_by_any_name_of_an_identity(engine):
@@ -196,3 +197,35 @@ def test_a_story_merged_into_another_by_a_later_ingest_is_gone_from_the_store(en
     assert len(change.removed_stories) == 1
     stories_now = C.list_stories(engine)
     assert len(stories_now) == 1 and len(stories_now[0]["reports"]) == 3
+
+
+def test_a_speech_stored_first_is_the_first_appearance_of_a_quotation_ingested_later(engine):
+    passage = ("We will direct these funds to the reconstruction of every school and hospital in the eastern "
+               "regions before the winter comes")
+    speech = f"Address of the President.\nDear compatriots. {passage}. Glory to our defenders."
+    store_and_link(engine, [Analysis(text=speech, outlet="Presidency", published="2025-05-01", id="speech-1")])
+    store_and_link(engine, [said("news-1", "Daily Herald", "2025-05-02", "Olena Marchuk", passage, role="president")])
+    (statement,) = C.list_statements(engine, linked=True)
+    assert statement["first_seen"] == "2025-05-01" and statement["speaker"] == "Olena Marchuk"
+    first, quoted = statement["appearances"]
+    assert (first["doc_id"], first["kind"], first["quote_id"], first["match"]) == ("speech-1", "own_text", None, "first")
+    assert first["content"]["text"] == passage and speech[first["content"]["start"]:first["content"]["end"]] == passage
+    assert (quoted["doc_id"], quoted["kind"], quoted["match"]) == ("news-1", "direct", "identical")
+    assert relink(engine, embedder="lexical") == 2  # linked again from scratch: the same statement
+    assert [a["kind"] for a in C.list_statements(engine, linked=True)[0]["appearances"]] == ["own_text", "direct"]
+
+
+def test_a_speech_passage_read_as_a_quotation_and_stored_first_joins_the_quotation_ingested_later(engine):
+    passage = ("We will direct these funds to the reconstruction of every school and hospital in the eastern "
+               "regions before the winter comes")
+    speech = f"Dear compatriots. {passage}. Glory to our defenders."
+    start = speech.index(passage)
+    read = Quote("direct", Span(start, start + len(passage), passage), None, Speaker(None))  # no speaker found
+    quoted = passage.replace(" in the eastern regions before the winter comes", " in the east, and we will also build new roads and bridges there")  # no near copy of it
+    store_and_link(engine, [Analysis(text=speech, outlet="Presidency", published="2025-05-01", id="speech-1",
+                                     quotes=[read])])
+    store_and_link(engine, [said("news-1", "Daily Herald", "2025-05-02", "Olena Marchuk", quoted)])
+    assert len(C.list_statements(engine, linked=False)) == 1  # the speech's own statement joined, not doubled
+    (statement,) = C.list_statements(engine, linked=True)
+    assert [(a["doc_id"], a["kind"], a["quote_id"] is not None) for a in statement["appearances"]] == [
+        ("speech-1", "own_text", True), ("news-1", "direct", True)]

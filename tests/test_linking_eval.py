@@ -204,6 +204,45 @@ def test_evaluate_end_to_end_on_invented_links():
     assert "found by the analysis, by type: ASSAULT 3/3, CONSULT 1/1." in table(result)
 
 
+SPEECH = {
+    "s": "Friends of Veltra! The port will reopen soon. We will rebuild every pier.",  # the mayor's own speech
+    "n": 'The mayor spoke at the harbour. "The port will reopen soon," he said. He promised to rebuild the piers.',
+    "m": 'The mayor said the port would reopen. "We will rebuild every pier," he said.',
+}
+
+
+def test_statement_rows_tell_quotations_from_the_speakers_own_text(tmp_path):
+    """A speech released as the speaker's own text is an appearance (`own_text`), scored in its own row;
+    `of found mentions` keeps only the appearances the analysis found as quotes."""
+    rows = [("s", "The port will reopen soon", "reopen", True), ("n", "The port will reopen soon", "reopen", False),
+            ("s", "We will rebuild every pier", "rebuild", True), ("m", "We will rebuild every pier", "rebuild", False),
+            ("n", "He promised to rebuild the piers", "rebuild", False)]
+    path = tmp_path / "gold.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for doc, words, statement, own in rows:
+            start = SPEECH[doc].index(words)
+            row = {"kind": "statement", "id": doc, "span": [start, start + len(words)], "trigger": words.split()[0],
+                   "form": "indirect" if words.startswith("He") else "direct", "statement": statement, "part": "dev"}
+            fh.write(json.dumps(row | ({"own_text": True} if own else {})) + "\n")
+    gold = read_gold(path)
+    assert [m.own_text for m in gold] == [True, False, True, False, False]
+    analyses = {d: Analysis(text=t, quotes=[]) for d, t in SPEECH.items()}
+    analyses["n"].quotes = [_quote(SPEECH["n"], "The port will reopen soon")]
+    analyses["m"].quotes = [_quote(SPEECH["m"], "We will rebuild every pier")]
+    # the linker joins the two news quotations (wrongly: different statements); the speech has no quote
+    links = _Links(stories=[], statements=[_Statement([_Appearance("n", 0), _Appearance("m", 0)])])
+    result = evaluate(gold, {d: {"id": d, "text": t} for d, t in SPEECH.items()}, analyses, links)
+    scores = result.statements.scores
+    own = scores["direct, one side the speaker's own text"]
+    assert (own.correct, own.predicted, own.gold) == (0, 0, 2)  # speech ~ n, speech ~ m: the speech side not found
+    both = scores["direct, both sides quotations"]
+    assert (both.correct, both.predicted, both.gold) == (0, 1, 0)  # n ~ m is a wrong link
+    found = scores["direct quotations of found mentions"]
+    assert (found.correct, found.predicted, found.gold) == (0, 1, 0)
+    assert (scores["reworded (one side indirect)"].gold, scores["all cross-document pairs"].gold) == (2, 4)
+    assert "| dev | 0.000 / 0.000 (2) | 0.000 / – (0) |" in table(result)
+
+
 def test_read_gold_rejects_bad_lines(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps({"kind": "statement", "id": "x", "span": [0, 4], "trigger": "abcd", "statement": "s"}) + "\n")

@@ -11,7 +11,9 @@ are written next to the analysis as `OUTPUT/stories`, `OUTPUT/story_reports`,
 `OUTPUT/statements` and `OUTPUT/statement_appearances` (one Parquet file per group), replacing an
 earlier linking.  Within a group everything is as in the store; what a per-type grouping cannot
 see is a denial typed REJECT joining a story of another type, which the store's incremental
-linking does catch.
+linking does catch; nor does a group carry the articles' texts, so a statement's appearances in
+the speaker's own text (`own_text`, found by the store's and `presslens.corpus.link`'s scan of
+article texts) are left to those.
 """
 from __future__ import annotations
 
@@ -127,7 +129,7 @@ def link_group(kind: str, key: str, rows: list[dict], articles: dict[str, dict],
         out["statements"].append({"id": statement.id, "speaker": statement.speaker, "text": statement.text,
                                   "first_seen": statement.first_seen, "appearances": len(statement.appearances)})
         out["statement_appearances"] += [{"statement_id": statement.id, "article_id": a.doc_id,
-                                          "position": positions[(a.doc_id, a.quote_index)], "outlet": a.outlet,
+                                          "position": positions.get((a.doc_id, a.quote_index)), "outlet": a.outlet,
                                           "published": a.published, "kind": a.kind, "relayed_by": a.relayed_by,
                                           "match": a.match} for a in statement.appearances]
     name = hashlib.sha1(f"{kind}\x00{key}".encode("utf-8")).hexdigest()[:16]

@@ -88,6 +88,7 @@ def statements(db: str = DB, linked: bool = typer.Option(False, "--linked", help
                       f"{_short(statement['text'], 200)}", highlight=False)
         for a in statement["appearances"]:
             relay = f" (relayed by {a['relayed_by']})" if a["relayed_by"] else ""
+            relay += " (the speaker's own text)" if a["kind"] == "own_text" else ""
             console.print(f"    {a['published'] or '?':10}  {a['outlet'] or '?'}  {a['match']}{relay}  {a['doc_id']}",
                           highlight=False)
 

@@ -21,7 +21,8 @@ from .identities import Identities, name_key, words
 from .lexicon import actor_aliases, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
-from .statements import StatementIndex, dump_statement, quote_mention, restore_statement, statement_keys
+from .statements import (ArticleText, StatementIndex, article_text, dump_statement, own_text_keys, quote_mention,
+                         restore_statement, statement_keys)
 from .statements import lookup_keys as quote_lookup_keys
 from .stories import StoryIndex, block_keys, dump_story, gist, mention_of, restore_story, story_keys
 
@@ -45,12 +46,13 @@ class LinkInput:
 
 @dataclass
 class Change:
-    """What one `add()` touched: ids of stories and statements new or changed, stories merged into
-    another (gone: the store deletes them), identities merged."""
+    """What one `add()` touched: ids of stories and statements new or changed, stories and statements
+    merged into another (gone: the store deletes them), identities merged."""
 
     stories: set[str] = field(default_factory=set)
     removed_stories: set[str] = field(default_factory=set)
     statements: set[str] = field(default_factory=set)
+    removed_statements: set[str] = field(default_factory=set)  # merged into the statement of their speaker's own text
     merged: dict[str, str] = field(default_factory=dict)
 
 
@@ -58,11 +60,15 @@ class Linker:
     """Corpus links built one batch at a time; `embedder` is "default", "use", "e5", "lexical" or None."""
 
     def __init__(self, *, embedder: str | None = "default", vectors: dict | None = None,
-                 identities: Identities | None = None, loader=None):
+                 identities: Identities | None = None, loader=None, texts=None):
         """`vectors` are embeddings stored earlier (text hash → vector); `identities` the corpus's so far;
         `loader(keys) → (story rows, statement rows)` brings in stored stories and statements filed
-        under those blocking keys, so an ingest compares with what it may join and nothing else."""
+        under those blocking keys, so an ingest compares with what it may join and nothing else;
+        `texts(days, exclude) → ArticleTexts` the stored articles of those days (none given: the
+        linker keeps its articles' texts), scanned for the speaker's own text of a new quotation."""
         self.loader = loader
+        self.texts = texts
+        self._texts_by_day: dict[int | None, list[ArticleText]] = {}
         self._asked: set[str] = set()
         model = make_embedder(embedder)
         self.embedder = CachedEmbedder(model, vectors) if model is not None else None
@@ -70,6 +76,7 @@ class Linker:
         self.identities = identities or Identities()
         self.stories = StoryIndex(similarity)
         self.statements = StatementIndex(similarity, find=self.identities.find)
+        self.statements.load = lambda keys: self._load(keys) if self.loader is not None else None
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
         self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
         self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id
@@ -83,8 +90,10 @@ class Linker:
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([gist(e.evidence.text) for item in inputs for e in item.analysis.events])
         self._joining = []
+        batch_texts: list[ArticleText] = []
         for item in inputs:
-            self._add_article(item, change)
+            self._add_article(item, change, batch_texts)
+        self._attach_own_texts(batch_texts, change)
         for doc_id, index, mention in self._joining:  # after the batch's anchors: what they may join is filed
             story = self.stories.add(mention, start=False)
             if story is not None:
@@ -133,7 +142,25 @@ class Linker:
 
     # --- one article ----------------------------------------------------------------------------
 
-    def _add_article(self, item: LinkInput, change: Change) -> None:
+    def _attach_own_texts(self, batch: list[ArticleText], change: Change) -> None:
+        """The batch's articles scanned for quotations of their text, and the earlier articles of the
+        batch's quotations' days for those quotations (`StatementIndex.attach_own_texts`)."""
+        days = self.statements.fresh_days()
+        ids = {t.doc_id for t in batch}
+        if self.texts is not None:
+            older = self.texts(days, ids) if days else []
+        else:
+            older = [t for day in sorted(days) for t in self._texts_by_day.get(day, ()) if t.doc_id not in ids]
+            for text in batch:
+                self._texts_by_day.setdefault(text.day, []).append(text)
+        change.statements |= self.statements.attach_own_texts(batch, older)
+        if self.statements.removed:
+            change.removed_statements = set(self.statements.removed)
+            self.statements.removed.clear()
+            change.statements = {self.statements.live(s) for s in change.statements}
+            self.appearances = {key: self.statements.live(s) for key, s in self.appearances.items()}
+
+    def _add_article(self, item: LinkInput, change: Change, texts: list[ArticleText]) -> None:
         analysis = item.analysis
         published = (item.published or analysis.published or "")[:10] or None
         types = {e.name.lower(): e.type for e in analysis.entities if e.name}
@@ -183,9 +210,13 @@ class Linker:
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
                 trigger=_stem(*_trigger_words(event)), context=context), anchors))
+        text = article_text(item.doc_id, item.outlet, published, analysis.text,
+                            [(q.content.start, q.content.end, self.speaker_ids.get((item.doc_id, i)))
+                             for i, q in enumerate(analysis.quotes)])
+        texts.append(text)
         if self.loader is not None:
             self._load({k for _, m in quotes for k in quote_lookup_keys(m, self.identities.find)}
-                       | {k for _, m, _ in events for k in block_keys(m, lookup=True)})
+                       | {k for _, m, _ in events for k in block_keys(m, lookup=True)} | own_text_keys(text.day))
         for index, mention in quotes:
             statement = self.statements.add(mention)
             self.appearances[(item.doc_id, index)] = statement.id

@@ -103,19 +103,19 @@ class Story:
 
 @dataclass
 class Appearance:
-    """One article carrying a statement."""
+    """One article carrying a statement: one of its quotations, or a passage of the speaker's own text."""
 
     doc_id: str
-    quote_index: int
+    quote_index: int | None  # None for a passage of the speaker's own text (kind "own_text")
     outlet: str | None
     published: str | None
-    kind: str  # the quote's kind: direct | indirect | mixed
+    kind: str  # the quote's kind: direct | indirect | mixed; or own_text (a speech released as an article)
     relayed_by: str | None = None  # the medium named as carrying it ("told TASS"), if any
     match: str = "first"  # first | identical | near | reworded — how it joined the statement
-    content: Span | None = None
+    content: Span | None = None  # the quotation's content, or the own-text passage
 
     @property
-    def key(self) -> tuple[str, int]:
+    def key(self) -> tuple[str, int | None]:
         return (self.doc_id, self.quote_index)
 
     def to_dict(self) -> dict[str, Any]:

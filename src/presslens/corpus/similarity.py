@@ -6,6 +6,8 @@
   rows: two texts with shingle Jaccard 0.5 share a band with probability 0.64, at 0.7 with 0.99)
   so candidates are found by key lookup, never by comparing every pair.
 * `numbers` — the quantities a sentence gives ("134 drones", "killing five") as (value, unit).
+* `names_swapped` — whether two similar texts each name someone, somewhere or a figure the other
+  does not ("cooperation with the Donetsk …" / "… the Lugansk …"): one template, two statements.
 """
 from __future__ import annotations
 
@@ -55,6 +57,30 @@ def shingles(text: str, size: int = 3) -> set[str]:
 
 def content_words(text: str) -> set[str]:
     return {w for w in normal_text(text).split() if w not in STOPWORDS and len(w) > 2}
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[]\s*)([A-Z][\w-]*)")
+
+
+def _stem(word: str) -> str:
+    word = word.casefold()
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that do not open a sentence or a quotation, and figures (stemmed)."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    openers = {m.start(1) for m in _SENTENCE_START.finditer(text)}
+    return {_stem(part) for m in re.finditer(r"\b(?:[A-Z][\w-]*|\d[\w,.]*\w|\d)", text)
+            if m.start() not in openers for part in normal_text(m.group()).split()}
+
+
+def names_swapped(a: str, b: str) -> bool:
+    """Each text has a name or figure the other lacks — a substitution, not a trimmed copy
+    (which only drops words) nor a re-rendering (which keeps the names)."""
+    words_a = {_stem(w) for w in normal_text(a).split()}
+    words_b = {_stem(w) for w in normal_text(b).split()}
+    return bool(_names(a) - words_b) and bool(_names(b) - words_a)
 
 
 def jaccard(a: set, b: set) -> float:
@@ -137,3 +163,24 @@ def _value(token: str) -> float | None:
         return float(low.replace(",", ""))
     except ValueError:
         return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_positions(text: str) -> list[tuple[str, int, int]]:
+    """(normalised word, start, end) of each word, as `normal_text` splits them, with the text's offsets."""
+    out = []
+    for match in _WORD.finditer(text):
+        token = match.group()
+        if token.isascii():  # most words: no NFKC form or case folding beyond lower case
+            out.append((token.lower(), match.start(), match.end()))
+            continue
+        for word in normal_text(token).split():
+            out.append((word, match.start(), match.end()))
+    return out
+
+
+def runs(words: list[str], size: int) -> list[tuple[str, ...]]:
+    """Every run of `size` consecutive words, in order (a quotation's keys for finding it verbatim)."""
+    return [tuple(words[i:i + size]) for i in range(len(words) - size + 1)]

@@ -34,6 +34,9 @@ KINDS = ("event", "statement")
 FORMS = ("direct", "indirect")
 # the event scores shown for each part of the gold
 HEADLINE = ("pairwise, cross-document pairs", "B³, all mentions", "pairwise, cross-document pairs of found mentions")
+# the statement scores shown for each part of the gold (precision and recall)
+STATEMENT_HEADLINE = ("direct quotations (identical or near-identical)", "direct, both sides quotations",
+                      "reworded (one side indirect)", "direct quotations of found mentions")
 
 
 class GoldError(ValueError):
@@ -51,6 +54,7 @@ class GoldMention:
     type: str | None = None  # PLOVER type of an event
     form: str | None = None  # direct | indirect, for a statement appearance
     part: str | None = None  # dev (rules may be tuned on it) | test (held out), by article window
+    own_text: bool = False  # a statement appearance that is the speaker's own published text (a speech), not a quotation
 
 
 def read_gold(path: str | Path) -> list[GoldMention]:
@@ -69,7 +73,7 @@ def read_gold(path: str | Path) -> list[GoldMention]:
                 raise GoldError(f"a statement needs form in {FORMS}, not {form!r}")
             mentions.append(GoldMention(kind, str(row["id"]), start, end, row["trigger"],
                                         row["story"] if kind == "event" else row["statement"],
-                                        row.get("type"), form, row.get("part")))
+                                        row.get("type"), form, row.get("part"), bool(row.get("own_text", False))))
         except GoldError as exc:
             raise GoldError(f"{path}:{n}: {exc}") from None
         except (KeyError, TypeError, ValueError) as exc:
@@ -198,7 +202,7 @@ class KindScores:
     scores: dict[str, PRF] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # readable descriptions of wrong links
     found_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # type → (found, gold), events only
-    by_part: dict[str, dict[str, PRF]] = field(default_factory=dict)  # part → headline scores, events only
+    by_part: dict[str, dict[str, PRF]] = field(default_factory=dict)  # part → headline scores
 
 
 def predicted_clusters(gold: list[GoldMention], spans_by_doc: Mapping[str, list[tuple[int, int] | None]],
@@ -273,11 +277,22 @@ def score_statements(gold: list[GoldMention], labels: Mapping[int, Hashable], te
     def reworded(a, b):
         return cross(a, b) and "indirect" in (gold[a].form, gold[b].form)
 
+    def quoted_both(a, b):
+        return direct(a, b) and not (gold[a].own_text or gold[b].own_text)
+
+    def own_text(a, b):
+        return direct(a, b) and (gold[a].own_text or gold[b].own_text)
+
+    found = {i: c for i, c in gold_clusters.items() if was_found(labels[i])}
     return {
         "all cross-document pairs": pairwise(gold_clusters, labels, cross),
         "direct quotations (identical or near-identical)": pairwise(gold_clusters, labels, direct),
         "identical quotations": pairwise(gold_clusters, labels, identical),
+        "direct, both sides quotations": pairwise(gold_clusters, labels, quoted_both),
+        "direct, one side the speaker's own text": pairwise(gold_clusters, labels, own_text),
         "reworded (one side indirect)": pairwise(gold_clusters, labels, reworded),
+        "direct quotations of found mentions": pairwise(found, labels, direct),
+        "all cross-document pairs of found mentions": pairwise(found, labels, cross),
     }
 
 
@@ -318,14 +333,16 @@ class LinkingEvaluation:
     gold_counts: dict[str, int]
 
 
-def scores_by_part(events: list[GoldMention], labels: Mapping[int, Hashable]) -> dict[str, dict[str, PRF]]:
-    """The headline event scores on each part of the gold (dev, test) apart."""
-    parts = sorted({m.part for m in events if m.part})
+def scores_by_part(mentions: list[GoldMention], labels: Mapping[int, Hashable], score=score_events,
+                   headline=HEADLINE) -> dict[str, dict[str, PRF]]:
+    """The headline scores (of events, or of statements with `score_statements`) on each part of
+    the gold (dev, test) apart."""
+    parts = sorted({m.part for m in mentions if m.part})
     out = {}
     for part in parts:
-        keep = [i for i, m in enumerate(events) if m.part == part]
-        scores = score_events([events[i] for i in keep], {n: labels[i] for n, i in enumerate(keep)})
-        out[part] = {name: scores[name] for name in HEADLINE}
+        keep = [i for i, m in enumerate(mentions) if m.part == part]
+        scores = score([mentions[i] for i in keep], {n: labels[i] for n, i in enumerate(keep)})
+        out[part] = {name: scores[name] for name in headline}
     return out
 
 
@@ -391,12 +408,22 @@ def evaluate(gold: list[GoldMention], records: Mapping[str, dict], analyses: Map
                               scores_by_part(events, labels))
 
     quote_spans = {d: [quote_span(q) for q in a.quotes] for d, a in analyses.items()}
-    statement_members = [[(ap.doc_id, ap.quote_index) for ap in s.appearances] for s in links.statements]
+    statement_members = [[(ap.doc_id, ap.quote_index if ap.quote_index is not None else _own_text_index(quote_spans, ap))
+                          for ap in s.appearances] for s in links.statements]
     s_labels, s_found, s_linked, s_unmatched = predicted_clusters(statements, quote_spans, statement_members, one_to_one=False)
+    score = lambda mentions, labels: score_statements(mentions, labels, texts)  # noqa: E731
     statement_scores = KindScores(len(statements), s_found, s_linked, s_unmatched,
-                                  score_statements(statements, s_labels, texts),
-                                  errors_in_part(statements, s_labels, error_part))
+                                  score(statements, s_labels),
+                                  errors_in_part(statements, s_labels, error_part),
+                                  by_part=scores_by_part(statements, s_labels, score, STATEMENT_HEADLINE))
     return LinkingEvaluation(len(analyses), event_scores, statement_scores, gold_counts(gold))
+
+
+def _own_text_index(spans: dict[str, list], appearance) -> int:
+    """An own-text appearance (no quotation: a passage of the speaker's text) as one more predicted
+    mention of its article, after its quotations."""
+    spans.setdefault(appearance.doc_id, []).append((appearance.content.start, appearance.content.end))
+    return len(spans[appearance.doc_id]) - 1
 
 
 def _cell(value: float | None) -> str:
@@ -418,7 +445,14 @@ def table(result: LinkingEvaluation) -> str:
         for name, prf in scores.scores.items():
             lines.append(f"| {name} | {_cell(prf.precision)} | {_cell(prf.recall)} | {_cell(prf.f1)} | "
                          f"{_count(prf.correct)} | {_count(prf.predicted)} | {_count(prf.gold)} |")
-        if scores.by_part:
+        if scores.by_part and scores is result.statements:  # precision / recall (gold pairs) per part
+            lines += ["", "| part | " + " | ".join(f"{name} P / R (gold)" for name in STATEMENT_HEADLINE) + " |",
+                      "|---|" + "---|" * len(STATEMENT_HEADLINE)]
+            for part, part_scores in scores.by_part.items():
+                lines.append(f"| {part} | " + " | ".join(
+                    f"{_cell(part_scores[name].precision)} / {_cell(part_scores[name].recall)} ({_count(part_scores[name].gold)})"
+                    for name in STATEMENT_HEADLINE) + " |")
+        elif scores.by_part:
             lines += ["", "| part | " + " | ".join(f"{name} F1" for name in HEADLINE) + " | gold mentions |",
                       "|---|" + "---|" * (len(HEADLINE) + 1)]
             for part, part_scores in scores.by_part.items():

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Engine, exists, func, or_, select
 
 from ..corpus.identities import name_key
-from .corpus_schema import corpus_identities, quote_identities, statement_appearances, statements, stories, story_reports
+from .corpus_schema import (corpus_identities, quote_identities, statement_appearances, statement_passages, statements,
+                            stories, story_reports)
 from .schema import articles
 
 
@@ -149,11 +150,22 @@ def _statement_rows(engine: Engine, statement_ids: list[str]) -> dict[str, list[
             "doc_id": r.url or r.document_id, "article_id": r.article_id, "quote_id": r.quote_id,
             "quote_index": r.quote_index, "outlet": r.outlet, "published": r.published, "kind": r.kind,
             "relayed_by": r.relayed_by, "match": r.match, "title": r.title})
+    with engine.connect() as conn:  # passages of the speaker's own text: no quotation, a span of the article
+        passages = conn.execute(
+            select(statement_passages, articles.c.document_id, articles.c.url, articles.c.title)
+            .join(articles, articles.c.id == statement_passages.c.article_id)
+            .where(statement_passages.c.statement_id.in_(statement_ids))).all()
+    for r in passages:
+        out.setdefault(r.statement_id, []).append({
+            "doc_id": r.url or r.document_id, "article_id": r.article_id, "quote_id": None, "quote_index": None,
+            "outlet": r.outlet, "published": r.published, "kind": r.kind, "relayed_by": None, "match": r.match,
+            "title": r.title, "content": {"start": r.text_start, "end": r.text_end, "text": r.text}})
     return out
 
 
 def _public_statement(row, appearances: list[dict]) -> dict:
-    ordered = sorted(appearances, key=lambda a: (a["match"] != "first", a["published"] or "9999", a["quote_id"]))
+    ordered = sorted(appearances, key=lambda a: (a["match"] != "first", a["published"] or "9999",
+                                                 a["quote_id"] is not None, a["quote_id"] or 0))
     return {"id": row.id, "speaker": row.speaker, "speaker_id": row.speaker_id, "text": row.text,
             "first_seen": row.first_seen, "appearances": ordered}
 

@@ -4,6 +4,8 @@ On the same metadata as the per-article tables of `presslens.store.schema` (they
 them), listed in `LINK_TABLES` so migration 1 leaves them out and migration 2 creates exactly these.  `stories.state` / `statements.state` hold what `presslens.corpus.Linker` needs to
 take a stored story or statement up again; `link_keys` says under which blocking keys each is
 filed, so an ingest reads back only the stories and statements its new articles may join.
+`statement_passages` (schema version 3) holds the appearances that are no quotation: a passage of
+the speaker's own published text (a speech released as an article), by its span.
 """
 from __future__ import annotations
 
@@ -87,6 +89,20 @@ statement_appearances = Table(
     Column("match", String(16)),
 )
 
+statement_passages = Table(
+    "statement_passages", corpus_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("statement_id", Text, nullable=False, index=True),
+    _fk("article_id", "articles"),
+    Column("text", Text),
+    Column("text_start", Integer),
+    Column("text_end", Integer),
+    Column("outlet", Text),
+    Column("published", String(32)),
+    Column("kind", String(16), doc="own_text: a passage of the speaker's own published text, no quotation"),
+    Column("match", String(16)),
+)
+
 link_keys = Table(
     "link_keys", corpus_metadata,
     Column("key", Text, primary_key=True),
@@ -104,4 +120,6 @@ embeddings = Table(
 
 LINK_TABLES = (corpus_identities, quote_identities, stories, story_reports, statements, statement_appearances,
                link_keys, embeddings)
-EXPORTED = ("corpus_identities", "quote_identities", "stories", "story_reports", "statements", "statement_appearances")
+OWN_TEXT_TABLES = (statement_passages,)  # migration 3
+EXPORTED = ("corpus_identities", "quote_identities", "stories", "story_reports", "statements", "statement_appearances",
+            "statement_passages")

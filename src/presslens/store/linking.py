@@ -4,7 +4,9 @@
 records, takes up the corpus identities and — through `link_keys` — only the stored stories and
 statements those articles may join, runs `presslens.corpus.Linker.add()`, and writes back what
 changed in one transaction: identities (a merge moves its quotes), stories with their reports,
-statements with their appearances, their keys, and new embeddings (cached by text hash).
+statements with their appearances (a passage of the speaker's own text in `statement_passages`),
+their keys, and new embeddings (cached by text hash).  A new long quotation is looked for in the
+text of the stored articles of its days (`_stored_texts`).
 `relink(engine)` clears the links and links the whole store again, in batches.
 Inside the store a document's `doc_id` is its article id; `presslens.store.corpus_queries`
 shows the article's own id or URL.
@@ -13,15 +15,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from ..corpus import Change, LinkInput, Linker
+from ..corpus.statements import ArticleText, article_text
 from ..corpus.identities import Identities
 from ..model import Analysis, Entity, event_from_dict, from_dict, quote_from_dict
 from .corpus_schema import (corpus_identities, embeddings, link_keys, quote_identities, statement_appearances,
-                            statements, stories, story_reports)
+                            statement_passages, statements, stories, story_reports)
 from .schema import articles, entities, events, quotes
 
 BATCH = 200
@@ -67,6 +71,29 @@ def _loader(engine: Engine):
     return load
 
 
+def _stored_texts(engine: Engine):
+    """`Linker(texts=…)`: the stored articles published on the given days, read for the speaker's own
+    text of a new quotation (their words and which quotation each word is in)."""
+    def texts(days: set[int], exclude: set[str]) -> list[ArticleText]:
+        dates = sorted(date.fromordinal(d).isoformat() for d in days)
+        out = []
+        with engine.connect() as conn:
+            for i in range(0, len(dates), 500):
+                rows = conn.execute(select(articles.c.id, articles.c.text, articles.c.outlet, articles.c.published)
+                                    .where(func.substr(articles.c.published, 1, 10).in_(dates[i:i + 500]))).all()
+                for row in rows:
+                    if str(row.id) in exclude:
+                        continue
+                    said = conn.execute(select(quotes.c.content_start, quotes.c.content_end, quotes.c.details,
+                                               quote_identities.c.identity_id)
+                                        .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
+                                        .where(quotes.c.article_id == row.id).order_by(quotes.c.id)).all()
+                    out.append(article_text(str(row.id), row.outlet, row.published, row.text,  # as `stored_analyses`
+                                            [(q.content_start, q.content_end, q.identity_id) for q in said if q.details]))
+        return out
+    return texts
+
+
 def _stored_vectors(engine: Engine, model: str):
     def fetch(hashes: list[str]) -> dict[str, np.ndarray]:
         with engine.connect() as conn:
@@ -91,7 +118,8 @@ def link_articles(engine: Engine, article_ids: Iterable[int], *, embedder: str |
 
 
 def _link(engine: Engine, article_ids: list[int], embedder: str | None) -> Change:
-    linker = Linker(embedder=embedder, identities=load_identities(engine), loader=_loader(engine))
+    linker = Linker(embedder=embedder, identities=load_identities(engine), loader=_loader(engine),
+                    texts=_stored_texts(engine))
     if linker.embedder is not None:
         linker.embedder.fetch = _stored_vectors(engine, linker.embedder.name)
     rows_of: dict[str, tuple[list[int], list[int]]] = {}
@@ -129,6 +157,7 @@ def _write(conn: Connection, linker: Linker, change: Change, rows_of: dict) -> N
         conn.execute(quote_identities.insert(), quote_identity_rows)
     _delete_stories(conn, change.removed_stories)
     _write_stories(conn, linker, change.stories)
+    _delete_statements(conn, change.removed_statements)
     _write_statements(conn, linker, change.statements)
     if linker.embedder is not None and linker.embedder.fresh:
         conn.execute(embeddings.insert(), [{"text_hash": h, "model": linker.embedder.name,
@@ -195,11 +224,20 @@ def _replace_keys(conn: Connection, kind: str, target_ids: list[str], rows: list
         conn.execute(link_keys.insert(), rows)
 
 
+def _delete_statements(conn: Connection, statement_ids: set[str]) -> None:
+    """Delete the statements merged into another (a quotation read in the speaker's own text) and their keys."""
+    ordered = sorted(statement_ids)
+    for i in range(0, len(ordered), 500):
+        conn.execute(delete(statement_passages).where(statement_passages.c.statement_id.in_(ordered[i:i + 500])))
+    _replace(conn, statements, (statement_appearances, statement_appearances.c.statement_id), ordered, [], [])
+    _replace_keys(conn, "statement", ordered, [])
+
+
 def _write_statements(conn: Connection, linker: Linker, statement_ids: set[str]) -> None:
     ordered = sorted(statement_ids)
     statements_of = {sid: linker.statement(sid) for sid in ordered}
     quote_ids = _row_ids(conn, quotes, {int(a.doc_id) for s in statements_of.values() for a in s.appearances})
-    statement_rows, appearance_rows, key_rows = [], [], []
+    statement_rows, appearance_rows, passage_rows, key_rows = [], [], [], []
     for statement_id, statement in statements_of.items():
         state, keys = linker.statement_row(statement_id)
         statement_rows.append({"id": statement_id, "speaker": statement.speaker,
@@ -208,22 +246,33 @@ def _write_statements(conn: Connection, linker: Linker, statement_ids: set[str])
                                "state": state})
         for appearance in statement.appearances:
             article_id = int(appearance.doc_id)
+            if appearance.quote_index is None:  # a passage of the speaker's own text
+                passage_rows.append({"statement_id": statement_id, "article_id": article_id,
+                                     "text": appearance.content.text, "text_start": appearance.content.start,
+                                     "text_end": appearance.content.end, "outlet": appearance.outlet,
+                                     "published": appearance.published, "kind": appearance.kind,
+                                     "match": appearance.match})
+                continue
             appearance_rows.append({"quote_id": quote_ids[article_id][appearance.quote_index],
                                     "statement_id": statement_id, "article_id": article_id,
                                     "quote_index": appearance.quote_index, "outlet": appearance.outlet,
                                     "published": appearance.published, "kind": appearance.kind,
                                     "relayed_by": appearance.relayed_by, "match": appearance.match})
         key_rows += [{"key": k, "kind": "statement", "target_id": statement_id} for k in sorted(keys)]
+    for i in range(0, len(ordered), 500):
+        conn.execute(delete(statement_passages).where(statement_passages.c.statement_id.in_(ordered[i:i + 500])))
     _replace(conn, statements, (statement_appearances, statement_appearances.c.statement_id), ordered,
              statement_rows, appearance_rows)
+    if passage_rows:
+        conn.execute(statement_passages.insert(), passage_rows)
     _replace_keys(conn, "statement", ordered, key_rows)
 
 
 def relink(engine: Engine, *, embedder: str | None = "default", batch: int = BATCH) -> int:
     """Clear every corpus link and link all stored articles again, oldest first; returns the articles linked."""
     with engine.begin() as conn:
-        for table in (link_keys, statement_appearances, statements, story_reports, stories, quote_identities,
-                      corpus_identities):
+        for table in (link_keys, statement_passages, statement_appearances, statements, story_reports, stories,
+                      quote_identities, corpus_identities):
             conn.execute(delete(table))
         ids = list(conn.scalars(select(articles.c.id).order_by(articles.c.published.nulls_last(), articles.c.id)))
     for i in range(0, len(ids), batch):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from .corpus_schema import LINK_TABLES
+from .corpus_schema import LINK_TABLES, OWN_TEXT_TABLES
 from .schema import metadata, schema_version
 
 _SQLITE_FTS = [
@@ -34,7 +34,7 @@ _POSTGRES_FTS = [
 
 
 def _initial(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in LINK_TABLES])
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in LINK_TABLES + OWN_TEXT_TABLES])
     for statement in _SQLITE_FTS if conn.dialect.name == "sqlite" else _POSTGRES_FTS:
         conn.execute(text(statement))
 
@@ -43,9 +43,14 @@ def _corpus_links(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(LINK_TABLES))
 
 
+def _own_text_passages(conn: Connection) -> None:
+    metadata.create_all(conn, tables=list(OWN_TEXT_TABLES))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, findings, errors and full-text search", _initial),
     (2, "corpus identities, stories, statements, link keys and embeddings", _corpus_links),
+    (3, "statement appearances in the speaker's own text (passages)", _own_text_passages),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]
