@@ -71,7 +71,12 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                 if c.dep_ in ("prep",) and c.i > obj.i and c.lower_ in MARKERS["cue_noun_preps"]:
                     s, e = subtree_range(c, sent=sent)
                     return (obj.idx, e), cue
-            return None, cue
+            if lemma not in OBJECT_CUES:
+                return None, cue
+            # "denounced Trump's remarks", "defended his views": a cue noun as the plain object
+            # of a verb that reports its object
+            cue = token_range(sorted([verb] + [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i], key=lambda t: t.i))
+            break
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and (speaker_tok is None or c.i != speaker_tok.i)]
     if lemma not in XCOMP_CUES:
         clauses = [c for c in clauses if c.dep_ != "xcomp"]
@@ -177,8 +182,8 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
             # "called for Han to face impeachment" parsed with "for" as the mark of a clause
             mark = verb.doc[verb.i + 1]
             return (verb.doc[mark.i + 1].idx, subtree_range(c, sent=sent)[1]), (verb.idx, mark.idx + len(mark))
-        if c.dep_ == "prep" and c.i > verb.i and c.lower_ == PREP_CUES.get(lemma):
-            # "pointed to the jobs report", "referring to the senator": the object is the content
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PREP_CUES.get(lemma, ()):
+            # "pointed to the jobs report", "argued for a new name": the object is the content
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return subtree_range(obj, sent=sent), (verb.idx, c.idx + len(c))
