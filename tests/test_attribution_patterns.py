@@ -10,6 +10,7 @@ from presslens.attribution.patterns import (
     PATTERNS,
     according_to,
     cue_verbs,
+    nominal_cues,
     parenthetical,
     quoted_as_saying,
     readout_passives,
@@ -362,3 +363,27 @@ def test_parenthetical_subject_phrase_and_opening_condition(parse):
     assert got and got[0][1] == "officials" and got[0][0].startswith("The ferry") and got[0][0].endswith("unsafe")
     got = found(parenthetical, parse, "If the talks fail, the union warned, the drivers will strike in May.")
     assert got and got[0][1] == "the union" and got[0][0].startswith("If the talks fail")
+
+
+def test_nominal_cue_with_a_possessor(parse):
+    """"the mayor's plan to rebuild the pier", "his criticism of the ruling": the possessor stands
+    for the complement; without a possessor the noun names no one."""
+    assert found(nominal_cues, parse, "The mayor's plan to rebuild the pier was approved.") == [
+        ("to rebuild the pier", "The mayor", "nominal-cue")]
+    assert found(nominal_cues, parse, "Senator Ruiz repeated her criticism of the ruling.") == [
+        ("the ruling", "her", "nominal-cue")]
+    assert found(nominal_cues, parse, "Criticism of the ruling grew on Monday.") == []
+
+
+def test_cue_verb_content_ends_at_a_semicolon(parse):
+    got = found(cue_verbs, parse, "The ministry says the city has more parks; the council counts twelve.")
+    assert got == [("the city has more parks", "The ministry", "cue-verb")]
+
+
+def test_cue_verb_document_participle_names_its_issuer(parse):
+    """"a lawsuit alleging …" is the document's; "Kim's letter urging …", "the ministry issued a
+    statement saying …" are the issuer's."""
+    assert found(cue_verbs, parse, "A lawsuit filed in May alleging that the permits were forged was dismissed.")[0][1] == "A lawsuit"
+    assert found(cue_verbs, parse, "Mr. Kim's letter urging calm was read out on Monday.") == [("calm", "Mr. Kim", "cue-verb")]
+    assert found(cue_verbs, parse, "The ministry issued a statement saying the bridge would reopen.") == [
+        ("the bridge would reopen", "The ministry", "cue-verb")]

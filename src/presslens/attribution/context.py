@@ -128,4 +128,7 @@ class Context:
         # beliefs and wishes ("X considers …", "X seeks …") are reported only on request
         stance = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
         reported = lemma in INTENTION_VERBS or (lemma in OPINION_VERBS and states_proposition(tok))
-        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, stance and not reported, stance)
+        speaker = speaker_phrase(speaker_tok)
+        if len(speaker) > 1 and speaker[-1].dep_ == "case":  # "Kim's letter urging …": the name without "'s"
+            speaker = speaker[:-1]
+        return CueVerb(tok, sent, subj, speaker, lemma, stance and not reported, stance)

@@ -91,12 +91,30 @@ def find_subject(verb: Token) -> Token | None:
         # "footage of Clinton asking, “…”": a participle's subject is the name it modifies
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "PROPN":
             return verb.head
+        # "a lawsuit alleging that …", "ledgers showing he was paid": the document says it — or
+        # whoever issued it ("Kim's letter urging …", "Kim issued a statement saying …")
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
+                and verb.head.lemma_.lower() in EVIDENCE_NOUNS | STATEMENT_NOUNS:
+            return issuer(verb.head)
         # "After saying he was nervous, the man …": the participle's subject is the main clause's
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head
             continue
         return None
     return None
+
+
+def issuer(document: Token) -> Token:
+    """Who a statement or document is by: its possessor, or the subject of the verb that issued
+    it ("Kim released a statement"); else the document itself."""
+    poss = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if poss is not None:
+        return poss
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subj = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in MARKERS["relative_subjects"]:
+            return subj
+    return document
 
 
 def second_cue_of(verb: Token) -> Token | None:

@@ -199,6 +199,15 @@ def sentence_end(sent: Span, verb: Token) -> int:
     return end.idx + len(end)
 
 
+def before_semicolon(text: str, rng: tuple[int, int], sent: Span, quoted: frozenset[int]) -> tuple[int, int]:
+    """"X says the city has more parks; Y counts 585": a semicolon outside quotation marks ends
+    what was said — the clause after it is the author's, or another statement."""
+    for t in sent:
+        if t.text == ";" and rng[0] < t.idx < rng[1] and t.i not in quoted:
+            return trim(text, rng[0], t.idx)
+    return rng
+
+
 def stray_complement(verb: Token) -> Token | None:
     """"said during a news conference that he may wait": the that-clause of the cue, parsed as a
     clause of the noun just before it — a clause opened by the complementizer, with a subject."""
@@ -249,6 +258,7 @@ def find(doc: Doc, ctx: Context):
         elif rng[0] > tok.idx and text[rng[0]:rng[1]].lower() not in PRO_FORMS:  # ("said so on Friday": "so")
             rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
+        rng = before_semicolon(text, rng, sent, ctx.quoted_tokens)
         rng = through_colon(text, rng, ctx.paragraphs)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
