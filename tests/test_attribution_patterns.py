@@ -387,3 +387,9 @@ def test_cue_verb_document_participle_names_its_issuer(parse):
     assert found(cue_verbs, parse, "Mr. Kim's letter urging calm was read out on Monday.") == [("calm", "Mr. Kim", "cue-verb")]
     assert found(cue_verbs, parse, "The ministry issued a statement saying the bridge would reopen.") == [
         ("the bridge would reopen", "The ministry", "cue-verb")]
+
+
+def test_cue_verb_infinitive_of_purpose_reports_its_own_object(parse):
+    """"went on television to defend his record": the record is what he defended, not the clause above."""
+    assert found(cue_verbs, parse, "The senator went on television to defend her record.") == [
+        ("her record", "The senator", "cue-verb")]

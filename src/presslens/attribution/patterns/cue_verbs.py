@@ -112,7 +112,9 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
         return subtree_range(before[0], sent=sent), cue
     # "…, officials said" attached as parataxis of the reported clause
     # (a participle with an object of its own — "…, calling it “reckless”" — reports that object)
-    own_object = verb.tag_ == "VBG" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    # (and so does an infinitive of purpose: "went on television to defend his record")
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+    own_object = (verb.tag_ == "VBG" or infinitive) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
     parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head) and not own_object
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
