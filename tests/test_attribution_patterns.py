@@ -10,6 +10,7 @@ from presslens.attribution.patterns import (
     PATTERNS,
     according_to,
     cue_verbs,
+    nominal_cues,
     parenthetical,
     quoted_as_saying,
     readout_passives,
@@ -297,3 +298,98 @@ def test_nobody_is_a_speaker(parse):
     """"the words no citizen ever wanted to hear": a negated subject names no one."""
     assert found(relative, parse, "These are the words no citizen of the town ever wanted to hear.") == []
     assert found(cue_verbs, parse, "Nobody said the bridge would fall.") == []
+
+
+# ---------------------------------------------------------------- session 6: PolNeAR's long tail
+
+
+def test_cue_verb_content_ends_before_a_coordinated_cue(parse):
+    """"X said A and criticized Y for B", "X said A, and she added B": B is a statement of its own."""
+    got = found(cue_verbs, parse, "The senator said the bill was flawed and criticized the governor for signing it.")
+    assert ("the bill was flawed", "The senator", "cue-verb") in got
+    got = found(cue_verbs, parse, "The mayor said the bridge would close, and she added that repairs would take a year.")
+    assert got[0] == ("the bridge would close", "The mayor", "cue-verb")
+    assert ("repairs would take a year", "she", "cue-verb") in got
+
+
+def test_cue_verb_cue_noun_as_plain_object(parse):
+    """"denounced the governor's remarks": a cue noun with no clause of its own is the object reported."""
+    assert found(cue_verbs, parse, "The senator denounced the governor's remarks.") == [
+        ("the governor's remarks", "The senator", "cue-verb")]
+    assert found(cue_verbs, parse, "The senator voiced concern.") == []
+
+
+def test_cue_verb_prepositional_cues(parse):
+    """A verb that reports the object of its preposition is a cue only with that preposition."""
+    assert found(cue_verbs, parse, "The union argued for a shorter working week.") == [
+        ("a shorter working week", "The union", "cue-verb")]
+    assert found(cue_verbs, parse, "The bishop cautioned against drawing hasty conclusions.") == [
+        ("drawing hasty conclusions", "The bishop", "cue-verb")]
+    assert found(cue_verbs, parse, "The governor pushed for a new bridge.") == [("a new bridge", "The governor", "cue-verb")]
+    assert found(cue_verbs, parse, "The crowd pushed into the square.") == []
+
+
+def test_cue_verb_object_only_cues(parse):
+    """Verbs that report their object without being speech verbs: blame, echo, estimate, paint … as."""
+    assert found(cue_verbs, parse, "The minister blamed the storm for the delays.") == [
+        ("the storm for the delays", "The minister", "cue-verb")]
+    assert found(cue_verbs, parse, "The mayor painted her rival as a spendthrift.") == [
+        ("her rival as a spendthrift", "The mayor", "cue-verb")]
+    assert found(cue_verbs, parse, "The mayor painted the fence last summer.") == []
+
+
+def test_cue_verb_proposals_take_their_infinitive_or_gerund(parse):
+    assert found(cue_verbs, parse, "The senator proposed to cut the ferry fares.") == [
+        ("to cut the ferry fares", "The senator", "cue-verb")]
+    assert found(cue_verbs, parse, "The senator suggested lowering the ferry fares.") == [
+        ("lowering the ferry fares", "The senator", "cue-verb")]
+
+
+def test_cue_verb_subject_of_a_copular_adjective(parse):
+    """"X was quick to deny …", "X is likely to stress …": the copula's subject speaks."""
+    assert found(cue_verbs, parse, "The governor was quick to deny the report.") == [("the report", "The governor", "cue-verb")]
+
+
+def test_cue_verb_relative_which_names_its_antecedent_body(parse):
+    """"Norland Airways, which declined to comment, …": a body or document the relative stands for
+    speaks; "the plan, which says …" names nobody."""
+    got = found(cue_verbs, parse, "The survey, which found that most residents want a park, was published on Monday.")
+    assert got[0] == ("most residents want a park", "The survey", "cue-verb")
+    assert found(cue_verbs, parse, "The bridge, which says a lot about the city, was finished in May.") == []
+
+
+def test_parenthetical_subject_phrase_and_opening_condition(parse):
+    got = found(parenthetical, parse, "The ferry will not run again, officials in both towns insist, because the pier is unsafe.")
+    assert got and got[0][1] == "officials" and got[0][0].startswith("The ferry") and got[0][0].endswith("unsafe")
+    got = found(parenthetical, parse, "If the talks fail, the union warned, the drivers will strike in May.")
+    assert got and got[0][1] == "the union" and got[0][0].startswith("If the talks fail")
+
+
+def test_nominal_cue_with_a_possessor(parse):
+    """"the mayor's plan to rebuild the pier", "his criticism of the ruling": the possessor stands
+    for the complement; without a possessor the noun names no one."""
+    assert found(nominal_cues, parse, "The mayor's plan to rebuild the pier was approved.") == [
+        ("to rebuild the pier", "The mayor", "nominal-cue")]
+    assert found(nominal_cues, parse, "Senator Ruiz repeated her criticism of the ruling.") == [
+        ("the ruling", "her", "nominal-cue")]
+    assert found(nominal_cues, parse, "Criticism of the ruling grew on Monday.") == []
+
+
+def test_cue_verb_content_ends_at_a_semicolon(parse):
+    got = found(cue_verbs, parse, "The ministry says the city has more parks; the council counts twelve.")
+    assert got == [("the city has more parks", "The ministry", "cue-verb")]
+
+
+def test_cue_verb_document_participle_names_its_issuer(parse):
+    """"a lawsuit alleging …" is the document's; "Kim's letter urging …", "the ministry issued a
+    statement saying …" are the issuer's."""
+    assert found(cue_verbs, parse, "A lawsuit filed in May alleging that the permits were forged was dismissed.")[0][1] == "A lawsuit"
+    assert found(cue_verbs, parse, "Mr. Kim's letter urging calm was read out on Monday.") == [("calm", "Mr. Kim", "cue-verb")]
+    assert found(cue_verbs, parse, "The ministry issued a statement saying the bridge would reopen.") == [
+        ("the bridge would reopen", "The ministry", "cue-verb")]
+
+
+def test_cue_verb_infinitive_of_purpose_reports_its_own_object(parse):
+    """"went on television to defend his record": the record is what he defended, not the clause above."""
+    assert found(cue_verbs, parse, "The senator went on television to defend her record.") == [
+        ("her record", "The senator", "cue-verb")]

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text
-from .lexicon import BELIEF_VERBS, INTENTION_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
+from .lexicon import BELIEF_VERBS, EVIDENCE_NOUNS, INTENTION_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
 from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition
+
+SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 
 
 @dataclass(frozen=True)
@@ -107,16 +109,26 @@ class Context:
             return None
         if subj.lower_ in MARKERS["non_subjects"] and subj.dep_ != "nsubj":
             return None
-        if subj.lower_ in MARKERS["relative_subjects"] or (subj.lower_ == MARKERS["who"] and subj.head.dep_ != "relcl"):
+        if subj.lower_ in MARKERS["relative_subjects"]:
+            # "Norton, which declined to comment", "a report that found …": the antecedent, when it
+            # names a body or a document
+            antecedent = subj.head.head if subj.head.dep_ == "relcl" else None
+            if antecedent is None or not (antecedent.ent_type_ in SPEAKER_ENTITIES or antecedent.lemma_.lower() in EVIDENCE_NOUNS):
+                return None
+        elif subj.lower_ == MARKERS["who"] and subj.head.dep_ != "relcl":
             return None
         if any(c.dep_ == "det" and c.lower_ in MARKERS["negative_determiners"] for c in subj.children) or subj.lower_ in MARKERS["nobody"]:
             return None  # "words no Ukrainian ever wanted to see": nobody is the speaker
         speaker_tok = subj
-        if subj.lower_ == MARKERS["who"]:  # "Kim, who called the soldiers heroes": the relative's antecedent
+        if subj.lower_ == MARKERS["who"] or subj.lower_ in MARKERS["relative_subjects"]:
+            # "Kim, who called the soldiers heroes": the relative's antecedent
             speaker_tok = subj.head.head if subj.head.dep_ == "relcl" else subj
         # an opinion with a clause of its own ("X believes the plan will fail") is a claim X makes,
         # and a stated intention ("X wants to …", "X plans to …") a position X takes; other
         # beliefs and wishes ("X considers …", "X seeks …") are reported only on request
         stance = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
         reported = lemma in INTENTION_VERBS or (lemma in OPINION_VERBS and states_proposition(tok))
-        return CueVerb(tok, sent, subj, speaker_phrase(speaker_tok), lemma, stance and not reported, stance)
+        speaker = speaker_phrase(speaker_tok)
+        if len(speaker) > 1 and speaker[-1].dep_ == "case":  # "Kim's letter urging …": the name without "'s"
+            speaker = speaker[:-1]
+        return CueVerb(tok, sent, subj, speaker, lemma, stance and not reported, stance)

@@ -19,7 +19,7 @@ LIST_KEYS = (
     "evidence_verbs", "evidence_nouns", "reporting_verbs", "channel_verbs", "media_nouns",
     "non_speaker_labels", "statement_objects", "stance_adjectives", "question_verbs", "opinion_verbs", "audience_verbs", "intention_verbs",
 )
-MAP_KEYS = ("prep_cues", "markers")
+MAP_KEYS = ("prep_cues", "nominal_cues", "markers")
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +73,7 @@ STATEMENT_OBJECTS = _EN["statement_objects"]
 STANCE_ADJECTIVES = _EN["stance_adjectives"]  # "X is confident that …"  # "noted the importance of": objects that are a stance
 AUDIENCE_VERBS = _EN["audience_verbs"]  # "told reporters": verbs whose object is the audience, not the content
 QUESTION_VERBS = _EN["question_verbs"]  # "asked if …": verbs whose content may be an indirect question
-PREP_CUES = _EN["prep_cues"]
+PREP_CUES = _EN["prep_cues"]  # "argued for …": verbs that report their preposition's object
+NOMINAL_CUES = _EN["nominal_cues"]  # "her criticism of …": stance nouns with the prepositions of their content
 MARKERS = _EN["markers"]  # single function words by job: "according", "saying", prepositions
 CONTENT_LEADS = MARKERS["content_leads"]

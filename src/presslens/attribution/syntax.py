@@ -7,12 +7,13 @@ from spacy.tokens import Span, Token
 
 from ..doccache import doc_text, ents_in
 from .candidates import token_range
-from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS
+from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, CHARACTERIZING_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, OBJECT_CUES, PREP_CUES, SPEECH_VERBS, STATEMENT_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_CLOSERS = ("”", '"', "’", "''", "»")
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | CHARACTERIZING_VERBS  # the last two report an object
 
 
 def subtree_range(tok: Token, exclude: Token | None = None, sent: Span | None = None) -> tuple[int, int] | None:
@@ -55,7 +56,12 @@ def speaker_phrase(tok: Token) -> Span:
 
 
 def is_cue_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS
+    """A speech or belief verb, or a verb that reports the object of its preposition ("pushed for …")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in CUE_LEMMAS or (lemma in PREP_CUES and any(
+        c.dep_ == "prep" and c.i > tok.i and c.lower_ in PREP_CUES[lemma] for c in tok.children))
 
 
 def find_subject(verb: Token) -> Token | None:
@@ -78,15 +84,37 @@ def find_subject(verb: Token) -> Token | None:
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head
             continue
+        # "Yellen is likely to stress …", "he was quick to deny …": the subject of the copula
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head
+            continue
         # "footage of Clinton asking, “…”": a participle's subject is the name it modifies
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "PROPN":
             return verb.head
+        # "a lawsuit alleging that …", "ledgers showing he was paid": the document says it — or
+        # whoever issued it ("Kim's letter urging …", "Kim issued a statement saying …")
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.pos_ == "NOUN" \
+                and verb.head.lemma_.lower() in EVIDENCE_NOUNS | STATEMENT_NOUNS:
+            return issuer(verb.head)
         # "After saying he was nervous, the man …": the participle's subject is the main clause's
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head
             continue
         return None
     return None
+
+
+def issuer(document: Token) -> Token:
+    """Who a statement or document is by: its possessor, or the subject of the verb that issued
+    it ("Kim released a statement"); else the document itself."""
+    poss = next((c for c in document.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if poss is not None:
+        return poss
+    if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+        subj = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in MARKERS["relative_subjects"]:
+            return subj
+    return document
 
 
 def second_cue_of(verb: Token) -> Token | None:
@@ -117,15 +145,22 @@ def trailing_participle(verb: Token) -> bool:
 
 def cut_at_next_cue(rng: tuple[int, int], verb: Token, sent: Span, quoted: set[int]) -> tuple[int, int]:
     """End a content before a further cue verb of the same speaker: "X said A and said B",
-    "X said A, adding B", "X says A but argues B", "X said A, referring to B" — B is a statement
-    of its own."""
+    "X said A, adding B", "X says A but argues B", "X said A, referring to B", "X said A and
+    criticized Y for B" — B is a statement of its own; and before a cue coordinated with this one
+    under a subject of its own ("X said A, and he added that B")."""
     for t in sent:
         if t.i <= verb.i or t.i in quoted or not rng[0] < t.idx < rng[1]:
             continue
-        if t.dep_ in ("conj", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS \
-                and not any(c.dep_ in SUBJECT_DEPS for c in t.children) and (reports_clause(t) or trailing_participle(t)) \
-                and (t.head.i == verb.i or second_cue_of(t) is not None or t.head.dep_ in CLAUSE_DEPS and t.head.head.i == verb.i):
-            end = t.nbor(-1)
+        if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        states = reports_clause(t) or trailing_participle(t) or (
+            t.lemma_.lower() in OBJECT_CUES and any(c.dep_ == "dobj" and c.i > t.i for c in t.children))
+        chained = t.dep_ in ("conj", "advcl") and not own_subject and states \
+            and (t.head.i == verb.i or second_cue_of(t) is not None or t.head.dep_ in CLAUSE_DEPS and t.head.head.i == verb.i)
+        sibling = t.dep_ == "conj" and t.head.i == verb.i and own_subject
+        if chained or sibling:
+            end = verb.doc[min(t.i, t.left_edge.i)].nbor(-1)
             while end.idx > rng[0] and (end.is_punct or end.is_space or end.dep_ == "cc"):
                 end = end.nbor(-1)
             return rng[0], end.idx + len(end)

@@ -9,6 +9,7 @@ as assembly stages (`attribution/assembly.py`).
 from . import (
     according_to,
     cue_verbs,
+    nominal_cues,
     parenthetical,
     quoted_as_saying,
     readout_passives,
@@ -23,6 +24,7 @@ from . import (
 PATTERNS = (
     according_to,      # "according to X, …"
     statement_nouns,   # "X's remarks that …"
+    nominal_cues,      # "his criticism of …", "her plan to …"
     quoted_as_saying,  # "KCNA quoted the party as saying …"
     parenthetical,     # "The plan, she said, will fail"
     relative,          # "a plan which she said will fail"

@@ -71,7 +71,12 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
                 if c.dep_ in ("prep",) and c.i > obj.i and c.lower_ in MARKERS["cue_noun_preps"]:
                     s, e = subtree_range(c, sent=sent)
                     return (obj.idx, e), cue
-            return None, cue
+            if lemma not in OBJECT_CUES:
+                return None, cue
+            # "denounced Trump's remarks", "defended his views": a cue noun as the plain object
+            # of a verb that reports its object
+            cue = token_range(sorted([verb] + [c for c in verb.children if c.dep_ == "prt" and c.i > verb.i], key=lambda t: t.i))
+            break
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and (speaker_tok is None or c.i != speaker_tok.i)]
     if lemma not in XCOMP_CUES:
         clauses = [c for c in clauses if c.dep_ != "xcomp"]
@@ -107,7 +112,9 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
         return subtree_range(before[0], sent=sent), cue
     # "…, officials said" attached as parataxis of the reported clause
     # (a participle with an object of its own — "…, calling it “reckless”" — reports that object)
-    own_object = verb.tag_ == "VBG" and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    # (and so does an infinitive of purpose: "went on television to defend his record")
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+    own_object = (verb.tag_ == "VBG" or infinitive) and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
     parenthetical = not any(m.dep_ == "mark" for m in verb.children) and not is_cue_verb(verb.head) and not own_object
     if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and verb.head.i < verb.i and parenthetical:
         rng = subtree_range(verb.head, exclude=verb, sent=sent)
@@ -177,8 +184,8 @@ def content_of(verb: Token, sent: Span, speaker_tok: Token | None) -> tuple[tupl
             # "called for Han to face impeachment" parsed with "for" as the mark of a clause
             mark = verb.doc[verb.i + 1]
             return (verb.doc[mark.i + 1].idx, subtree_range(c, sent=sent)[1]), (verb.idx, mark.idx + len(mark))
-        if c.dep_ == "prep" and c.i > verb.i and c.lower_ == PREP_CUES.get(lemma):
-            # "pointed to the jobs report", "referring to the senator": the object is the content
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PREP_CUES.get(lemma, ()):
+            # "pointed to the jobs report", "argued for a new name": the object is the content
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return subtree_range(obj, sent=sent), (verb.idx, c.idx + len(c))
@@ -192,6 +199,15 @@ def sentence_end(sent: Span, verb: Token) -> int:
     while end.i > verb.i and ((end.is_punct and end.text not in QUOTE_CLOSERS) or end.is_space):
         end = end.nbor(-1)
     return end.idx + len(end)
+
+
+def before_semicolon(text: str, rng: tuple[int, int], sent: Span, quoted: frozenset[int]) -> tuple[int, int]:
+    """"X says the city has more parks; Y counts 585": a semicolon outside quotation marks ends
+    what was said — the clause after it is the author's, or another statement."""
+    for t in sent:
+        if t.text == ";" and rng[0] < t.idx < rng[1] and t.i not in quoted:
+            return trim(text, rng[0], t.idx)
+    return rng
 
 
 def stray_complement(verb: Token) -> Token | None:
@@ -244,6 +260,7 @@ def find(doc: Doc, ctx: Context):
         elif rng[0] > tok.idx and text[rng[0]:rng[1]].lower() not in PRO_FORMS:  # ("said so on Friday": "so")
             rng = (rng[0], max(rng[1], clause_end(sent, tok)))
         rng = close_quotation(cut_at_next_cue(trim(text, *rng), tok, sent, ctx.quoted_tokens), ctx.quote_ranges)
+        rng = before_semicolon(text, rng, sent, ctx.quoted_tokens)
         rng = through_colon(text, rng, ctx.paragraphs)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
