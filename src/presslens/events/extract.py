@@ -42,10 +42,7 @@ Patterns of war and state-media news, each a table of `data/event_overlay.json` 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -431,26 +428,11 @@ def _background(noun: Token) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _overlay() -> dict:
-    """The overlay's tables this module reads itself: nominalisations ('announcement' → 'announce'),
-    the verbs that host a visitor and those that give goods "with"."""
-    overlay = json.loads(resources.files("presslens.data").joinpath("event_overlay.json").read_text(encoding="utf-8"))
-    visitors = overlay.get("visitor_objects", {})
-    return {"nominalisations": {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()},
-            "host_verbs": frozenset(visitors), "visitor_nouns": frozenset(n for v in visitors.values() for n in v["objects"]),
-            "aid_verbs": frozenset(overlay.get("aid_with", {})), "invitation_verbs": frozenset(overlay.get("invitation_verbs", {}))}
-
-
-def _nominalisations() -> dict[str, str]:
-    return _overlay()["nominalisations"]
-
-
 def _hosted(verb: Token) -> tuple[str, Token] | None:
     """'received the delegation', 'the head of the delegation was received by Putin': a visit hosted
     (CONSULT) when the verb's own object or passive subject is a person or a visitor noun."""
     for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _overlay()["visitor_nouns"]):
+        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lexicon()["visitor_nouns"]):
             return "CONSULT", c
     return None
 
@@ -473,7 +455,7 @@ def _nominalised_pair(noun: Token) -> tuple[str, Token] | None:
     obj = pobj_of(of) if of is not None else None
     if obj is None:
         return None
-    verb, pairs = _nominalisations()[noun.lemma_.lower()], lexicon()["verb_object"]
+    verb, pairs = lexicon()["nominalisations"][noun.lemma_.lower()], lexicon()["verb_object"]
     first = min((c.i for c in obj.children if c.dep_ == "compound" and c.i < obj.i), default=obj.i)
     joined = "".join(t.text for t in obj.doc[first:obj.i + 1]).lower()  # "cease-fire", split by the tokenizer
     for key in (f"{verb} {obj.lemma_.lower()}", f"{verb} {obj.lower_}", f"{verb} {joined}"):
@@ -505,7 +487,7 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
     out, triggers = [], typed
     nominalised = {}  # "the announcement of a ceasefire": the nominalisation → (its verb + object pair's type, the object)
     for tok in doc:
-        if tok.i not in used and tok.pos_ == "NOUN" and tok.lemma_.lower() in _nominalisations():
+        if tok.i not in used and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon()["nominalisations"]:
             pair = _nominalised_pair(tok)
             if pair is not None:  # (the object comes after its nominalisation: marked before it is reached)
                 nominalised[tok.i] = pair
@@ -587,11 +569,11 @@ def find_events(doc: Doc) -> list[FoundEvent]:
         if tok.pos_ == "VERB":
             type_, used = event_type(tok)
             lemma = tok.lemma_.lower()
-            if (type_ is None or type_ == "COOPERATE") and lemma in _overlay()["aid_verbs"]:
+            if (type_ is None or type_ == "COOPERATE") and lemma in lexicon()["aid_verbs"]:
                 type_, used = _given_with(tok) or (type_, used)
-            if type_ is not None and lemma in _overlay()["invitation_verbs"] and not any(c.dep_ in CLAUSE_CHILDREN for c in tok.children):
+            if type_ is not None and lemma in lexicon()["invitation_verbs"] and not any(c.dep_ in CLAUSE_CHILDREN for c in tok.children):
                 type_ = "AGREE"  # "invited Reeves to further discussions": an offer to meet
-            if type_ is None and lemma in _overlay()["host_verbs"]:
+            if type_ is None and lemma in lexicon()["host_verbs"]:
                 type_, used = _hosted(tok) or (None, None)
                 if used is not None:
                     framed[tok.i] = tok, used  # the visitor is who the visit is hosted for

@@ -48,6 +48,14 @@ def lexicon() -> dict:
     data["statement_verbs"] = frozenset(overlay.get("statement_verbs", {}))
     data["directive_verbs"] = frozenset(overlay.get("directive_verbs", {}))
     data["stance_adjectives"] = {k: v["type"] for k, v in overlay.get("stance_adjectives", {}).items()}
+    # the genre's tables: nominalisations ('announcement' → 'announce'), verbs that host a visitor
+    # (and the visitor nouns), verbs that give goods "with", invitations that are offers
+    data["nominalisations"] = {noun: v["verb"] for noun, v in overlay.get("nominalisations", {}).items()}
+    visitors = overlay.get("visitor_objects", {})
+    data["host_verbs"] = frozenset(visitors)
+    data["visitor_nouns"] = frozenset(n for v in visitors.values() for n in v["objects"])
+    data["aid_verbs"] = frozenset(overlay.get("aid_with", {}))
+    data["invitation_verbs"] = frozenset(overlay.get("invitation_verbs", {}))
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
         raise ValueError(f"event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
