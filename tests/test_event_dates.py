@@ -162,8 +162,9 @@ def test_a_time_outside_a_describing_clause_does_not_date_the_act_inside_it():
 
 
 def test_an_invitation_to_a_later_act_is_dated_by_that_act():
+    # an invitation is an offer to meet (CAMEO 036, PLOVER AGREE), dated by the meeting it offers
     e = event("Norland has invited Minister Lena Varga to further discussions at a summit in Vel next month.",
-              "CONSULT", "invited")
+              "AGREE", "invited")
     assert (e.actor, e.asserted_by, e.modality) == ("Norland", "author", "asserted")
     assert (e.date, e.date_source) == ("2025-05", "clause")
 
