@@ -79,17 +79,21 @@ def _stored_texts(engine: Engine):
         out = []
         with engine.connect() as conn:
             for i in range(0, len(dates), 500):
-                rows = conn.execute(select(articles.c.id, articles.c.text, articles.c.outlet, articles.c.published)
-                                    .where(func.substr(articles.c.published, 1, 10).in_(dates[i:i + 500]))).all()
-                for row in rows:
-                    if str(row.id) in exclude:
-                        continue
-                    said = conn.execute(select(quotes.c.content_start, quotes.c.content_end, quotes.c.details,
-                                               quote_identities.c.identity_id)
-                                        .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
-                                        .where(quotes.c.article_id == row.id).order_by(quotes.c.id)).all()
-                    out.append(article_text(str(row.id), row.outlet, row.published, row.text,  # as `stored_analyses`
-                                            [(q.content_start, q.content_end, q.identity_id) for q in said if q.details]))
+                rows = [row for row in conn.execute(
+                    select(articles.c.id, articles.c.text, articles.c.outlet, articles.c.published)
+                    .where(func.substr(articles.c.published, 1, 10).in_(dates[i:i + 500]))).all()
+                    if str(row.id) not in exclude]
+                said: dict[int, list[tuple]] = {row.id: [] for row in rows}
+                ids = list(said)
+                for j in range(0, len(ids), 500):  # every article's quotations in one query, not one each
+                    for q in conn.execute(select(quotes.c.article_id, quotes.c.content_start, quotes.c.content_end,
+                                                 quotes.c.details, quote_identities.c.identity_id)
+                                          .outerjoin(quote_identities, quote_identities.c.quote_id == quotes.c.id)
+                                          .where(quotes.c.article_id.in_(ids[j:j + 500])).order_by(quotes.c.id)):
+                        if q.details:
+                            said[q.article_id].append((q.content_start, q.content_end, q.identity_id))
+                out.extend(article_text(str(row.id), row.outlet, row.published, row.text, said[row.id])  # as `stored_analyses`
+                           for row in rows)
         return out
     return texts
 
