@@ -595,3 +595,38 @@ def test_matrix_api_answers_4xx_with_a_reason_for_each_bad_body(tmp_path):
         assert 400 <= response.status_code < 500 and response.json()["detail"], (body[:60], response.text)
     response = client.post("/api/analyze?store=true", json={"text": ARTICLE.replace("\n", "\r\n")})
     assert response.status_code == 200 and response.json()["article_id"]
+
+
+def test_an_annotator_that_breaks_on_one_record_fails_that_record_only(monkeypatch, tmp_path):
+    """A bug in one annotator on one text is that record's error, not the batch's traceback."""
+    import presslens.convert
+
+    real = presslens.convert.analysis_from_doc
+
+    def fragile(doc):
+        if "Quessa" in doc.text:
+            raise IndexError("an invented annotator bug")
+        return real(doc)
+
+    monkeypatch.setattr(presslens.convert, "analysis_from_doc", fragile)
+    records = [{"id": "before", "text": "The union said the strike was over."}, {"id": "bad", "text": ARTICLE},
+               {"id": "after", "text": "The mayor said the bridge would reopen."}]
+    results = list(analyze_many(records))
+    assert [r.id for r in results] == ["before", "bad", "after"]
+    assert results[1].errors == ["analysis failed: IndexError: an invented annotator bug"]
+    assert not results[0].errors and results[0].quotes and not results[2].errors and results[2].quotes
+    with pytest.raises(IndexError):
+        analyze(ARTICLE)
+    article = tmp_path / "bad.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run("analyze", str(article))
+    assert result.exit_code == 2 and "analysis failed: IndexError" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_demand_whose_subject_comes_long_before_its_modal_keeps_its_trigger_in_order():
+    """'talks on this topic should be started': the trigger runs from its first word to its last."""
+    result = analyze("We suggest that substantive talks on this border topic should be started.", published="2025-03-14")
+    for event in result.events:
+        assert event.trigger.start <= event.trigger.end
+        assert result.text[event.trigger.start:event.trigger.end] == event.trigger.text

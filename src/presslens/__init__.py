@@ -56,8 +56,8 @@ def analyze_many(records: Iterable[dict[str, Any]], *, batch_size: int = 16, max
                  raise_errors: bool = False) -> Iterator[Analysis]:
     """Analyse a stream of `{"text", "id"?, "published"?, …}` records, in order.
 
-    A record that fails validation yields an `Analysis` whose `errors` holds the reason
-    (or raises `InputError` with `raise_errors=True`); the stream goes on.  A text longer
+    A record that fails validation, or breaks an annotator, yields an `Analysis` whose `errors`
+    holds the reason (or raises with `raise_errors=True`); the stream goes on.  A text longer
     than `presslens.pieces.PIECE_CHARS` is analysed in paragraph-aligned pieces.
     """
     from .convert import analysis_from_doc
@@ -76,11 +76,30 @@ def analyze_many(records: Iterable[dict[str, Any]], *, batch_size: int = 16, max
 
     pending: list[tuple[dict[str, Any] | None, Analysis | None]] = []
 
+    def alone(record: dict[str, Any]) -> Analysis:
+        """One record through the pipeline by itself; an annotator's failure becomes its error record."""
+        try:
+            if len(record["text"]) > PIECE_CHARS:
+                return in_pieces(record)
+            return analysis_from_doc(nlp(_make_doc(nlp, record)))
+        except TimeoutError:
+            raise
+        except Exception as exc:
+            if raise_errors:
+                raise
+            return Analysis(text="", id=record["id"], errors=[f"analysis failed: {type(exc).__name__}: {exc}"])
+
     def flush():
-        docs = [_make_doc(nlp, r) for r, _ in pending if r is not None]
-        parsed = iter(nlp.pipe(docs, batch_size=batch_size))
+        ready = [r for r, _ in pending if r is not None]
+        try:
+            analysed = iter([analysis_from_doc(doc) for doc in
+                             nlp.pipe([_make_doc(nlp, r) for r in ready], batch_size=batch_size)])
+        except TimeoutError:
+            raise
+        except Exception:  # one record broke the batch: redo the batch record by record to isolate it
+            analysed = iter([alone(r) for r in ready])
         for r, failed in pending:
-            yield analysis_from_doc(next(parsed)) if r is not None else failed
+            yield next(analysed) if r is not None else failed
         pending.clear()
 
     for record in records:
@@ -95,7 +114,7 @@ def analyze_many(records: Iterable[dict[str, Any]], *, batch_size: int = 16, max
         else:
             if len(checked["text"]) > PIECE_CHARS:
                 yield from flush()
-                yield in_pieces(checked)
+                yield alone(checked)
                 continue
             pending.append((checked, None))
         if len(pending) >= batch_size:

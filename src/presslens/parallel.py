@@ -41,8 +41,8 @@ SECONDS_PER_CHARACTER = 1 / 1_500
 PARENT_CHECK_SECONDS = 1.0
 
 
-class TimeLimitExceeded(Exception):
-    """A record's analysis ran past its time limit."""
+class TimeLimitExceeded(TimeoutError):
+    """A record's analysis ran past its time limit (a `TimeoutError`: `analyze_many` lets it through)."""
 
 
 def time_allowed(records: list[Any]) -> float:

@@ -108,6 +108,8 @@ def analyze(
                                    max_bytes=max_bytes, raise_errors=True))
     except InputError as exc:
         fail(str(exc))
+    except Exception as exc:  # an annotator broke on this text: one line, not a traceback
+        fail(f"analysis failed: {type(exc).__name__}: {exc} (a presslens bug: please report it with the input)")
     if format is OutputFormat.text and output is None and sys.stdout.isatty():
         from rich.console import Console
 

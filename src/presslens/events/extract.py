@@ -89,6 +89,10 @@ class FoundEvent:
     speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
     core: Token | None = None  # the event word itself when the trigger runs from a reporting verb
 
+    def __post_init__(self) -> None:
+        if self.trigger_end.i < self.trigger.i:  # a trigger runs from its first word to its last
+            self.trigger, self.trigger_end = self.trigger_end, self.trigger
+
     @property
     def word(self) -> Token:
         """The word that names the event (where its quote, if any, is looked up)."""
