@@ -646,3 +646,25 @@ def test_a_passage_of_the_speech_the_analysis_read_as_its_speakers_quotation_joi
     assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
                                                                                   ("news-1", "direct", 0)]
     assert len(linker.links().statements) == 1
+
+
+def _unnamed_news(doc_id, published, said, kind="direct"):
+    text = f"The head of state spoke at the forum. \u201c{said}\u201d, he said."
+    start = text.index(said)
+    quotes = [Quote(kind, Span(start, start + len(said), said), None, Speaker(None))]  # "he": no one named
+    return LinkInput(doc_id, "Daily Herald", published, Analysis(text=text, published=published, quotes=quotes))
+
+
+def test_a_long_direct_quotation_whose_speaker_the_analysis_left_unnamed_still_finds_the_speech():
+    inputs = [_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", PASSAGE)]
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    assert [(a.doc_id, a.kind) for a in statement.appearances] == [("speech-1", "own_text"), ("news-1", "direct")]
+    assert statement.appearances[0].content.text == PASSAGE
+    assert statement.speaker is None  # no one to name: none rather than a guess
+
+
+def test_a_shorter_or_indirect_unnamed_quotation_is_not_looked_for_in_other_texts():
+    short = "We will direct these funds to the reconstruction of every school and hospital"  # 14 words
+    for inputs in ([_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", short)],
+                   [_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", PASSAGE, "indirect")]):
+        assert all(len(s.appearances) == 1 for s in link(inputs, embedder="lexical").statements)

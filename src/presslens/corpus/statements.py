@@ -20,7 +20,8 @@ stock phrase recurs on other occasions.
 
 A statement's first appearance may be the speaker's own published text — a speech or address
 released as an article of its own, which news items then quote.  A named speaker's quotation of
-`OWN_RUN_WORDS` words or more is filed under its runs of that many words; every article's text is
+`OWN_RUN_WORDS` words or more (a direct one of `OWN_UNNAMED_WORDS` when the analysis named no speaker)
+is filed under its runs of that many words; every article's text is
 scanned against them (linear in its words), and a run found within `OWN_DAYS` days in another
 article, in no passage the article attributes to someone else, makes that passage an appearance
 of kind `own_text` (`quote_index` None, `content` the passage; `match` identical or near).  A
@@ -59,6 +60,7 @@ RUN_SHARE = 0.4  # differently and re-rendered, when the run is this share of th
 SHORT_WORDS = 8  # a quotation shorter than this joins an identical one only of the same day
 OWN_RUN_WORDS = 12  # a quotation's words found verbatim this long in another article's text: its own text
 OWN_DAYS = 3  # … of an article published within this many days of the quotation
+OWN_UNNAMED_WORDS = 16  # a direct quotation whose speaker the analysis left unnamed is looked for when this long
 OWN_TEXT = "own_text"  # the appearance kind of a passage in the speaker's own published text
 
 
@@ -362,9 +364,14 @@ class StatementIndex:
 
 
 def own_text_source(mention: QuoteMention) -> bool:
-    """Whether a mention is a quotation the own-text scan looks for: named speaker, long enough."""
-    return (mention.appearance.kind != OWN_TEXT and bool(mention.speaker_id)
-            and len(normal_text(mention.text).split()) >= OWN_RUN_WORDS)
+    """Whether a mention is a quotation the own-text scan looks for: long enough; when the analysis left
+    its speaker unnamed ("he", a bare "the President"), longer still and between quotation marks (a speech's
+    own sentences read as reported speech are unnamed indirect statements, and must not find themselves in
+    the news items that quote the speech)."""
+    size = len(normal_text(mention.text).split())
+    if mention.speaker_id:
+        return mention.appearance.kind != OWN_TEXT and size >= OWN_RUN_WORDS
+    return mention.appearance.kind == "direct" and size >= OWN_UNNAMED_WORDS
 
 
 def _passage(positions: list[int]) -> tuple[int, int]:
