@@ -198,7 +198,8 @@ def _write(fs, root: str, name: str, out: dict[str, list[dict]], tables) -> None
 def link_group(kind: str, key: str, rows: list, articles: dict[str, dict], output: str,
                embedder: str | None) -> dict[str, Any]:
     """Link one group on a worker and write its Parquet files; returns counts and, for quotations, the
-    quotations of other groups its statements took in (`claimed`: article, position, their group)."""
+    quotations of other groups its statements took in (`claimed`: article, position, their group, this group,
+    the statement)."""
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(output)
@@ -228,10 +229,10 @@ def link_group(kind: str, key: str, rows: list, articles: dict[str, dict], outpu
                 if a.quote_index is not None]
         if not home & set(keys):
             continue  # only other groups' quotations, read in an article sent for its text: theirs to write
-        claimed += [(*k, group_of[k]) for k in keys if k not in home]
         sid = next((statement_id(dataclasses.replace(a, quote_index=positions[(a.doc_id, a.quote_index)]))
                     for a in statement.appearances if a.quote_index is not None and statement_id(a) == statement.id),
                    statement.id)  # named by its first quotation's place in the article, as `presslens.corpus.link` names it
+        claimed += [(*k, group_of[k], key, sid) for k in keys if k not in home]
         out["statements"].append({"id": sid, "speaker": statement.speaker, "text": statement.text,
                                   "first_seen": statement.first_seen, "appearances": len(statement.appearances)})
         out["statement_appearances"] += [
@@ -247,17 +248,29 @@ def link_group(kind: str, key: str, rows: list, articles: dict[str, dict], outpu
             "linked_statements": sum(s["appearances"] > 1 for s in out["statements"]), "claimed": claimed}
 
 
-def release_claimed(key: str, claimed: set[tuple[str, int]], output: str) -> dict[str, int]:
+def release_claimed(key: str, claims: list[tuple[str, int, str, str]], claiming: set[str], output: str) -> dict[str, int]:
     """Remove from a quotation group's files the quotations another group's statement took in (a speech's
-    words the analysis read as a quotation, found to be its speaker's own text); returns the group's counts."""
+    words the analysis read as a quotation, found to be its speaker's own text); returns the group's counts.
+    `claims` are (article, position, the group that took it in, its statement); `claiming` the statements of
+    this group that took in another group's quotations: one of those that took in each other's is one
+    statement found from both groups, kept whole by the group whose key sorts first."""
     import fsspec
 
     fs, root = fsspec.core.url_to_fs(output)
     name = _name("quotes", key)
     out = {t: _read(fs, posixpath.join(root, t, f"group-{name}.parquet"), SCHEMAS[t].names)
            for t in ("statements", "statement_appearances")}
-    out["statement_appearances"] = [a for a in out["statement_appearances"]
-                                    if (a["article_id"], a["position"]) not in claimed]
+    holder = {(a["article_id"], a["position"]): a["statement_id"] for a in out["statement_appearances"]}
+    gone_rows, gone_statements = set(), set()
+    for article_id, position, other, _ in claims:
+        sid = holder.get((article_id, position))
+        if sid in claiming:
+            if other < key:
+                gone_statements.add(sid)
+        elif sid is not None:
+            gone_rows.add((article_id, position))
+    out["statement_appearances"] = [a for a in out["statement_appearances"] if a["statement_id"] not in gone_statements
+                                    and (a["article_id"], a["position"]) not in gone_rows]
     left: dict[str, int] = {}
     for a in out["statement_appearances"]:
         left[a["statement_id"]] = left.get(a["statement_id"], 0) + 1
@@ -298,13 +311,15 @@ def link_parquet(output: str, *, client, embedder: str | None = "default") -> Li
              quotes.map(lambda kv: link_group("quotes", kv[0], [item for _, item in kv[1]], articles, output,
                                               embedder))]
     counts: list[dict[str, Any]] = [c for part in client.gather(client.compute(tasks)) for c in part]
-    claimed: dict[str, set[tuple[str, int]]] = {}
+    claims: dict[str, list[tuple[str, int, str, str]]] = {}
+    claiming: dict[str, set[str]] = {}
     for c in counts:
-        for article_id, position, key in c["claimed"]:
-            claimed.setdefault(key, set()).add((article_id, position))
-    keys = sorted(claimed)
-    released = dict(zip(keys, client.gather([client.submit(release_claimed, key, claimed[key], output, pure=False)
-                                             for key in keys])))
+        for article_id, position, home, key, sid in c["claimed"]:
+            claims.setdefault(home, []).append((article_id, position, key, sid))
+            claiming.setdefault(key, set()).add(sid)
+    keys = sorted(claims)
+    released = dict(zip(keys, client.gather([client.submit(release_claimed, key, claims[key], claiming.get(key, set()),
+                                                           output, pure=False) for key in keys])))
     counts = [{**c, **released[c["key"]]} if c["kind"] == "quotes" and c["key"] in released else c for c in counts]
     return LinkSummary(groups=len(counts), **{k: sum(c[k] for c in counts) for k in
                                              ("stories", "linked_stories", "statements", "linked_statements")})
