@@ -23,7 +23,8 @@ seven times).  The group's `Linker` then reads those articles as the store reads
 stored articles: their texts are scanned and their quotations, whoever said them, may be found to be
 the speech's own words and join (`StatementIndex._absorb`).  A group writes the statements holding
 one of its own quotations; a quotation of another group that such a statement took in is then
-removed from its own group's files.  An undated quotation is looked for only in undated articles.
+removed from its own group's files.  Undated quotations and undated articles are scanned against one
+another only (`presslens.corpus.link` scans them against every article and quotation).
 """
 from __future__ import annotations
 
