@@ -707,3 +707,15 @@ def test_a_quotation_nested_in_another_of_its_article_adds_no_second_passage_of_
     in_speech = [s for s in statements if any(a.doc_id == "speech-1" for a in s.appearances)]
     assert len(in_speech) == 1  # the speech's passage is in one statement, with the full quotation
     assert {(a.doc_id, a.quote_index) for a in in_speech[0].appearances} == {("speech-1", 0), ("news-1", 0)}
+
+
+def test_a_fragment_of_the_speech_read_as_a_quotation_gives_the_statement_the_whole_passage():
+    fragment = "every school and hospital"
+    start = SPEECH.index(fragment)
+    read = Quote("indirect", Span(start, start + len(fragment), fragment), None, Speaker("hospital staff"))
+    inputs = [_release("speech-1", "2025-05-01", SPEECH, [read]),
+              _news("news-1", "2025-05-02", "Marchuk spoke.", PASSAGE, "Olena Marchuk")]
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
+                                                                                  ("news-1", "direct", 0)]
+    assert statement.text == PASSAGE and statement.speaker == "Olena Marchuk"

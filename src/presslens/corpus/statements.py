@@ -308,7 +308,7 @@ class StatementIndex:
             passage = article.text[start:end]
             if names_swapped(mention.text, passage):
                 continue  # one template, another name or figure in each: two statements
-            if self._absorb(article, range(first, last + OWN_RUN_WORDS), state):
+            if self._absorb(article, range(first, last + OWN_RUN_WORDS), state, passage):
                 changed.add(sid)
                 continue
             if self._carried(article, range(first, last + OWN_RUN_WORDS), mention.appearance.doc_id):
@@ -324,10 +324,11 @@ class StatementIndex:
             changed.add(sid)
         return changed
 
-    def _absorb(self, article: ArticleText, words: range, state: _StatementState) -> bool:
+    def _absorb(self, article: ArticleText, words: range, state: _StatementState, passage: str) -> bool:
         """The passage lies in quotations the analysis read in the article — the speaker's own, unnamed, or
         (a quotation of its own statement) a body's or group's: their statements join `state` — one
-        statement, the article's quotation an appearance of kind own_text."""
+        statement, the article's quotation an appearance of kind own_text, its words the passage's where
+        it holds only a fragment of it ("Ukrainians in the world", read as a quotation inside the sentence)."""
         indices = {article.quote_of[i] for i in words if article.quote_of[i] >= 0}
         joined = False
         for index in sorted(indices):
@@ -348,6 +349,8 @@ class StatementIndex:
                 if m.appearance.key == key:  # the speech's words: the statement's speaker's, whoever the reading gave
                     m.appearance.kind = OWN_TEXT
                     m.speaker_id, m.speaker = state.statement.speaker_id, state.statement.speaker
+                    if len(normal_text(m.text).split()) < len(normal_text(passage).split()):
+                        m.text, m.shingles, m.words = passage, shingles(passage), content_words(passage)
                 state.mentions.append(m)
                 state.statement.appearances.append(m.appearance)
                 self._quoted[m.appearance.key] = state.statement.id
