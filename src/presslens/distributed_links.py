@@ -133,6 +133,7 @@ def _quotes_analysis(items: list[dict]) -> Analysis:
 
 
 def quote_group(row: dict) -> str:
+    """The speaker group of a quotation row."""
     return speaker_group(row["speaker"], row["speaker_vague"])
 
 
@@ -158,6 +159,7 @@ def _source_days(row: dict, articles: dict[str, dict]) -> list:
 
 
 def _source(row: dict) -> dict:
+    """A long quotation as the day scan looks for it: its group, its article and its 12-word runs."""
     return {"group": quote_group(row), "article_id": row["article_id"],
             "runs": [" ".join(r) for r in runs(normal_text(row["content"] or "").split(), OWN_RUN_WORDS)]}
 
@@ -185,10 +187,12 @@ def scan_day(items: list[tuple[str, dict]]) -> list[tuple[str, tuple[str, dict]]
 # --- one group, on a worker ---------------------------------------------------------------------
 
 def _name(kind: str, key: str) -> str:
+    """A group's file name."""
     return hashlib.sha1(f"{kind}\x00{key}".encode("utf-8")).hexdigest()[:16]
 
 
 def _write(fs, root: str, name: str, out: dict[str, list[dict]], tables) -> None:
+    """A group's rows of `tables`, one Parquet file each (`group-<name>.parquet`)."""
     for table in tables:
         directory = posixpath.join(root, table)
         fs.makedirs(directory, exist_ok=True)
