@@ -646,3 +646,76 @@ def test_a_passage_of_the_speech_the_analysis_read_as_its_speakers_quotation_joi
     assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
                                                                                   ("news-1", "direct", 0)]
     assert len(linker.links().statements) == 1
+
+
+def _unnamed_news(doc_id, published, said, kind="direct"):
+    text = f"The head of state spoke at the forum. \u201c{said}\u201d, he said."
+    start = text.index(said)
+    quotes = [Quote(kind, Span(start, start + len(said), said), None, Speaker(None))]  # "he": no one named
+    return LinkInput(doc_id, "Daily Herald", published, Analysis(text=text, published=published, quotes=quotes))
+
+
+def test_a_long_direct_quotation_whose_speaker_the_analysis_left_unnamed_still_finds_the_speech():
+    inputs = [_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", PASSAGE)]
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    assert [(a.doc_id, a.kind) for a in statement.appearances] == [("speech-1", "own_text"), ("news-1", "direct")]
+    assert statement.appearances[0].content.text == PASSAGE
+    assert statement.speaker is None  # no one to name: none rather than a guess
+
+
+def test_a_shorter_or_indirect_unnamed_quotation_is_not_looked_for_in_other_texts():
+    short = "We will direct these funds to the reconstruction of every school and hospital"  # 14 words
+    for inputs in ([_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", short)],
+                   [_release("speech-1", "2025-05-01", SPEECH), _unnamed_news("news-1", "2025-05-01", PASSAGE, "indirect")]):
+        assert all(len(s.appearances) == 1 for s in link(inputs, embedder="lexical").statements)
+
+
+def test_an_own_text_passage_is_widened_to_the_whole_sentence_a_quotation_renders_otherwise():
+    said = PASSAGE.replace("We will direct", "We shall direct")  # the first words rendered otherwise
+    inputs = [_release("speech-1", "2025-05-01", SPEECH),
+              _news("news-1", "2025-05-01", "Marchuk spoke.", said, "Olena Marchuk")]
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    own = statement.appearances[0]
+    assert (own.doc_id, own.kind, own.match) == ("speech-1", "own_text", "first")
+    assert own.content.text == PASSAGE  # from "We will", not from "direct these funds"
+
+
+def test_a_template_release_with_another_name_is_not_the_quoted_speakers_own_text():
+    release = ("The agreement was signed on Monday. The agreement reaffirms the commitment of the Northern Union to "
+               "develop comprehensive and lasting cooperation with the Republic of Aldovia in every field.")
+    said = ("the commitment of the Northern Union to develop comprehensive and lasting cooperation with the "
+            "Republic of Belmora in every field")
+    inputs = [_release("release-1", "2025-05-01", release),
+              _news("news-1", "2025-05-01", "Marchuk spoke.", said, "Olena Marchuk")]
+    assert all(len(s.appearances) == 1 for s in link(inputs, embedder="lexical").statements)
+    same = said.replace("Belmora", "Aldovia")  # the same words, the same name: its own text
+    inputs[1] = _news("news-1", "2025-05-01", "Marchuk spoke.", same, "Olena Marchuk")
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    assert [(a.doc_id, a.kind) for a in statement.appearances] == [("release-1", "own_text"), ("news-1", "direct")]
+
+
+def test_a_quotation_nested_in_another_of_its_article_adds_no_second_passage_of_the_speech():
+    start = SPEECH.index(PASSAGE)
+    read = Quote("indirect", Span(start, start + len(PASSAGE), PASSAGE), None, Speaker(None))
+    part = PASSAGE[:PASSAGE.index(" before the winter")]  # 18 words, inside the full quotation
+    text = f"Marchuk spoke. \u201c{PASSAGE}\u201d, she said."
+    begin = text.index(PASSAGE)
+    news = LinkInput("news-1", "Daily Herald", "2025-05-01", Analysis(text=text, published="2025-05-01", quotes=[
+        Quote("direct", Span(begin, begin + len(PASSAGE), PASSAGE), None, Speaker("Olena Marchuk", role="president")),
+        Quote("direct", Span(begin, begin + len(part), part), None, Speaker("Olena Marchuk", role="president"))]))
+    statements = link([_release("speech-1", "2025-05-01", SPEECH, [read]), news], embedder="lexical").statements
+    in_speech = [s for s in statements if any(a.doc_id == "speech-1" for a in s.appearances)]
+    assert len(in_speech) == 1  # the speech's passage is in one statement, with the full quotation
+    assert {(a.doc_id, a.quote_index) for a in in_speech[0].appearances} == {("speech-1", 0), ("news-1", 0)}
+
+
+def test_a_fragment_of_the_speech_read_as_a_quotation_gives_the_statement_the_whole_passage():
+    fragment = "every school and hospital"
+    start = SPEECH.index(fragment)
+    read = Quote("indirect", Span(start, start + len(fragment), fragment), None, Speaker("hospital staff"))
+    inputs = [_release("speech-1", "2025-05-01", SPEECH, [read]),
+              _news("news-1", "2025-05-02", "Marchuk spoke.", PASSAGE, "Olena Marchuk")]
+    statement = next(s for s in link(inputs, embedder="lexical").statements if len(s.appearances) > 1)
+    assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
+                                                                                  ("news-1", "direct", 0)]
+    assert statement.text == PASSAGE and statement.speaker == "Olena Marchuk"

@@ -91,6 +91,9 @@ def test_match_spans_is_one_to_one_by_overlap():
     # a quote read as one by the system may hold two gold appearances
     assert match_spans([(0, 10), (12, 20)], [(0, 20)], one_to_one=False) == {0: 0, 1: 0}
     assert len(match_spans([(0, 10), (12, 20)], [(0, 20)])) == 1
+    # equal overlaps: the tighter of two nested predictions, whatever their order
+    assert match_spans([(30, 40)], [(0, 41), (28, 41)], one_to_one=False) == {0: 1}
+    assert match_spans([(30, 40)], [(28, 41), (0, 41)]) == {0: 0}
 
 
 def test_missed_and_unlinked_gold_are_singletons():

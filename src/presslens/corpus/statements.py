@@ -20,10 +20,14 @@ stock phrase recurs on other occasions.
 
 A statement's first appearance may be the speaker's own published text — a speech or address
 released as an article of its own, which news items then quote.  A named speaker's quotation of
-`OWN_RUN_WORDS` words or more is filed under its runs of that many words; every article's text is
+`OWN_RUN_WORDS` words or more (a direct one of `OWN_UNNAMED_WORDS` when the analysis named no speaker)
+is filed under its runs of that many words; every article's text is
 scanned against them (linear in its words), and a run found within `OWN_DAYS` days in another
 article, in no passage the article attributes to someone else, makes that passage an appearance
-of kind `own_text` (`quote_index` None, `content` the passage; `match` identical or near).  A
+of kind `own_text` (`quote_index` None, `content` the passage, widened to its whole first and last
+sentence where the quotation goes on past its runs; `match` identical or near) — unless the passage
+names someone, somewhere or a figure in place of one the quotation names (one template, two
+statements), or lies in a quotation of that article already linked to the quoting article.  A
 quotation arriving after the speech scans only the articles of its days (`attach_own_texts`).
 
 Speakers must agree (the same corpus identity; an unnamed speaker only for long identical or
@@ -59,6 +63,8 @@ RUN_SHARE = 0.4  # differently and re-rendered, when the run is this share of th
 SHORT_WORDS = 8  # a quotation shorter than this joins an identical one only of the same day
 OWN_RUN_WORDS = 12  # a quotation's words found verbatim this long in another article's text: its own text
 OWN_DAYS = 3  # … of an article published within this many days of the quotation
+OWN_UNNAMED_WORDS = 16  # a direct quotation whose speaker the analysis left unnamed is looked for when this long
+WIDEN_WORDS = 40  # a passage is widened to its whole first and last sentence, by this many words at most
 OWN_TEXT = "own_text"  # the appearance kind of a passage in the speaker's own published text
 
 
@@ -297,11 +303,16 @@ class StatementIndex:
             if any(m.appearance.doc_id == article.doc_id for m in state.mentions):
                 continue
             first, last = _passage(positions)
-            if self._absorb(article, range(first, last + OWN_RUN_WORDS), state):
+            begin, stop = self._whole(article, mention, first, last + OWN_RUN_WORDS)
+            start, end = article.starts[begin], article.ends[stop - 1]
+            passage = article.text[start:end]
+            if names_swapped(mention.text, passage):
+                continue  # one template, another name or figure in each: two statements
+            if self._absorb(article, range(first, last + OWN_RUN_WORDS), state, passage):
                 changed.add(sid)
                 continue
-            start, end = article.starts[first], article.ends[last + OWN_RUN_WORDS - 1]
-            passage = article.text[start:end]
+            if self._carried(article, range(first, last + OWN_RUN_WORDS), mention.appearance.doc_id):
+                continue
             how = "identical" if text_key(passage) == text_key(mention.text) else "near"
             appearance = Appearance(article.doc_id, None, article.outlet, (article.published or "")[:10] or None,
                                     OWN_TEXT, match=how, content=Span(start, end, passage))
@@ -313,10 +324,11 @@ class StatementIndex:
             changed.add(sid)
         return changed
 
-    def _absorb(self, article: ArticleText, words: range, state: _StatementState) -> bool:
+    def _absorb(self, article: ArticleText, words: range, state: _StatementState, passage: str) -> bool:
         """The passage lies in quotations the analysis read in the article — the speaker's own, unnamed, or
         (a quotation of its own statement) a body's or group's: their statements join `state` — one
-        statement, the article's quotation an appearance of kind own_text."""
+        statement, the article's quotation an appearance of kind own_text, its words the passage's where
+        it holds only a fragment of it ("Ukrainians in the world", read as a quotation inside the sentence)."""
         indices = {article.quote_of[i] for i in words if article.quote_of[i] >= 0}
         joined = False
         for index in sorted(indices):
@@ -337,6 +349,8 @@ class StatementIndex:
                 if m.appearance.key == key:  # the speech's words: the statement's speaker's, whoever the reading gave
                     m.appearance.kind = OWN_TEXT
                     m.speaker_id, m.speaker = state.statement.speaker_id, state.statement.speaker
+                    if len(normal_text(m.text).split()) < len(normal_text(passage).split()):
+                        m.text, m.shingles, m.words = passage, shingles(passage), content_words(passage)
                 state.mentions.append(m)
                 state.statement.appearances.append(m.appearance)
                 self._quoted[m.appearance.key] = state.statement.id
@@ -347,13 +361,44 @@ class StatementIndex:
             joined = True
         return joined
 
+    def _carried(self, article: ArticleText, words: range, doc_id: str) -> bool:
+        """Whether the passage lies in a quotation of the article whose statement the quoting article (`doc_id`)
+        already carries, by another of its quotations: the two are linked there, and a passage would double it."""
+        for index in {article.quote_of[i] for i in words if article.quote_of[i] >= 0}:
+            other_id = self._quoted.get((article.doc_id, index))
+            other = self.states.get(self.live(other_id)) if other_id else None
+            if other is not None and any(m.appearance.doc_id == doc_id for m in other.mentions):
+                return True
+        return False
+
+    def _whole(self, article: ArticleText, mention: QuoteMention, first: int, end: int) -> tuple[int, int]:
+        """The words [first, end) of a quotation's runs in an article, widened to the whole sentence on a side
+        where the quotation goes on past its runs (a word rendered otherwise: "I adopted" for "I approved", "of"
+        for "from"), never into words the article gives to another person."""
+        quoted = runs(normal_text(mention.text).split(), OWN_RUN_WORDS)
+        lead = quoted.index(tuple(article.words[first:first + OWN_RUN_WORDS]))
+        trail = len(quoted) - 1 - quoted.index(tuple(article.words[end - OWN_RUN_WORDS:end]))
+        own = self.find(mention.speaker_id) if mention.speaker_id else None
+        for _ in range(WIDEN_WORDS if lead else 0):
+            if first == 0 or _sentence_break(article, first) or self._another(article.said_by[first - 1], own):
+                break
+            first -= 1
+        for _ in range(WIDEN_WORDS if trail else 0):
+            if end == len(article.words) or _sentence_break(article, end) or self._another(article.said_by[end], own):
+                break
+            end += 1
+        return first, end
+
+    def _another(self, said_by: str, own: str | None) -> bool:
+        """Whether a word the article attributes to `said_by` is another person's."""
+        return said_by not in ("", "?") and self.find(said_by) != own and self.find(said_by).startswith("person:")
+
     def _said_by_another(self, article: ArticleText, i: int, speaker_id: str | None) -> bool:
         """Whether the run at word `i` lies in a passage the article attributes to another person. Words a
         speech gives to a body or a group ("external partners", "the majority of citizens") are too often the
         speech's own words read as reported speech to rule it out."""
         own = self.find(speaker_id) if speaker_id else None
-        return any(s not in ("", "?") and self.find(s) != own and self.find(s).startswith("person:")
-                   for s in article.said_by[i:i + OWN_RUN_WORDS])
+        return any(self._another(s, own) for s in article.said_by[i:i + OWN_RUN_WORDS])
 
     def rekey_speaker(self, old: str, new: str) -> None:
         """A speaker identity merged into another: its statements are now found under the new id."""
@@ -362,9 +407,20 @@ class StatementIndex:
 
 
 def own_text_source(mention: QuoteMention) -> bool:
-    """Whether a mention is a quotation the own-text scan looks for: named speaker, long enough."""
-    return (mention.appearance.kind != OWN_TEXT and bool(mention.speaker_id)
-            and len(normal_text(mention.text).split()) >= OWN_RUN_WORDS)
+    """Whether a mention is a quotation the own-text scan looks for: long enough; when the analysis left
+    its speaker unnamed ("he", a bare "the President"), longer still and between quotation marks (a speech's
+    own sentences read as reported speech are unnamed indirect statements, and must not find themselves in
+    the news items that quote the speech)."""
+    size = len(normal_text(mention.text).split())
+    if mention.speaker_id:
+        return mention.appearance.kind != OWN_TEXT and size >= OWN_RUN_WORDS
+    return mention.appearance.kind == "direct" and size >= OWN_UNNAMED_WORDS
+
+
+def _sentence_break(article: ArticleText, i: int) -> bool:
+    """Whether a sentence or paragraph ends between word `i - 1` and word `i`."""
+    between = article.text[article.ends[i - 1]:article.starts[i]]
+    return "\n" in between or any(mark in between for mark in ".!?")
 
 
 def _passage(positions: list[int]) -> tuple[int, int]:

@@ -156,18 +156,20 @@ def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hasha
 # --- mapping predicted mentions onto gold ones ----------------------------------------------------
 
 def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int] | None], one_to_one: bool = True) -> dict[int, int]:
-    """Gold index → predicted index, the pairs with the largest overlap first. One-to-one for
-    events; for quotations one predicted quote may hold several gold appearances (a system may
-    read an indirect lead and the direct sentence after it as one quote)."""
+    """Gold index → predicted index, the pairs with the largest overlap first and, overlaps equal, the
+    tighter predicted span first (a quote nested in a wider one that also holds the gold span is the
+    closer reading, whichever the analysis listed first). One-to-one for events; for quotations one
+    predicted quote may hold several gold appearances (a system may read an indirect lead and the
+    direct sentence after it as one quote)."""
     candidates = []
     for gi, (gs, ge) in enumerate(gold):
         for pi, span in enumerate(predicted):
             if span is not None:
                 overlap = min(ge, span[1]) - max(gs, span[0])
                 if overlap > 0:
-                    candidates.append((-overlap, gi, pi))
+                    candidates.append((-overlap, span[1] - span[0], gi, pi))
     matched, used = {}, set()
-    for _, gi, pi in sorted(candidates):
+    for _, _, gi, pi in sorted(candidates):
         if gi not in matched and (pi not in used or not one_to_one):
             matched[gi] = pi
             used.add(pi)
