@@ -3,7 +3,8 @@
 The date of an event comes, in order, from
 1. a time expression in the event's clause (its evidence span) — `date_source: "clause"`;
 2. else one in its sentence — `"sentence"`;
-   else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
+   else, for a definite event noun ("the strikes", "the latest airstrikes", a meeting's proper
+   name "the BRICS Summit"), the date an earlier
    expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
    else, for what the text reports after an "after / since / following" clause on the event's clause
    whose period holds the publication day ("After the first phase ended early this month, Israel
@@ -31,7 +32,12 @@ that does not hold at the statement's time ("On December 23, Ushakov said that t
 were offered …"). Nor does an expression outside a relative clause or participle describing a noun
 date an act inside it ("the corridor from Sumy affected by the shelling had been agreed on as of
 today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
-("invited Reeves to further discussions at a meeting next month"). Only when an expression is attached nowhere does the one nearest the trigger win.
+("invited Reeves to further discussions at a meeting next month"), and an agreement whose complement
+clause plans an act for the day of the report or later that act's ("It was agreed that at 10 am the
+first column should start moving"). An expression on a noun naming the onset of the event dates it
+("since the start of Ukraine's operation in Kursk last year"), and a trailing participle the parse
+hangs one clause too high is read with the clause that ends at its comma ("weakened after he
+delivered a speech on Thursday, denouncing his critics"). Only when an expression is attached nowhere does the one nearest the trigger win.
 """
 from __future__ import annotations
 
@@ -115,7 +121,7 @@ def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool 
         return None, False
     tok, sequenced = span.root, False
     for _ in range(12):
-        if tok.head.i == tok.i or (tok.i in path and tok.lemma_.lower() in ONSET_NOUNS):
+        if tok.head.i == tok.i or (tok.i in path and tok.pos_ == "NOUN" and tok.lemma_.lower() in ONSET_NOUNS):
             return tok, sequenced
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
                 _after_sequence_word(tok) or (arguments and tok.i not in own and _argument_act(tok, stop))):
