@@ -249,16 +249,16 @@ def _participle_lead(path: list) -> Token | None:
 
 
 def _planned_clause(head: Token, rank: dict, found, t, published: date | None) -> int | None:
-    """The path level of a commitment whose complement clause plans an act for the day of the report
+    """The path level (0, the trigger's) of an agreement whose own complement clause plans an act for the day of the report
     or later ("It was agreed that at 10 am the first column should start moving", "agreed that the
     talks will resume on Monday"): what is agreed is to happen then, as "agreed to meet on Monday" is
     dated by the meeting. None for any other clause (a plan reported as made for an earlier day
     keeps the agreement undated)."""
-    if not (head.dep_ == "ccomp" and head.head.i in rank and found.type in COMMITTING_TYPES and published is not None):
-        return None
+    if not (head.dep_ == "ccomp" and rank.get(head.head.i) == 0 and found.type == "AGREE" and published is not None):
+        return None  # the commitment's own complement clause, not one further up the path
     if not any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in head.children):
         return None
-    return rank[head.head.i] if _first_day(t.value) >= published.isoformat() else None
+    return 0 if _first_day(t.value) >= published.isoformat() else None
 
 
 def _planned_object(found, t, published: date | None) -> bool:
