@@ -244,3 +244,10 @@ def test_a_participle_with_its_own_subject_is_not_led_by_the_clause_before_it():
     text = "Tanner's support fell after he gave a speech on Thursday, his rivals denouncing the judges."
     found = [e for e in annotate(text)._.events if e.type == "ACCUSE"]
     assert all(e.date is None and undated(e) for e in found), [(e.trigger.text, e.date) for e in found]
+
+
+def test_an_act_in_the_first_days_of_the_full_scale_invasion_is_dated_by_its_month():
+    e = event("Minister Lena Varga noted that in the first days of the full-scale invasion the council adopted a decision "
+              "to provide aid to Vel.", "AID", "provide aid")
+    assert (e.target, e.asserted_by, e.modality) == ("Vel", "Lena Varga", "asserted")
+    assert (e.date, e.date_source) == ("2022-02", "sentence")
