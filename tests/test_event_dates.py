@@ -251,3 +251,13 @@ def test_an_act_in_the_first_days_of_the_full_scale_invasion_is_dated_by_its_mon
               "to provide aid to Vel.", "AID", "provide aid")
     assert (e.target, e.asserted_by, e.modality) == ("Vel", "Lena Varga", "asserted")
     assert (e.date, e.date_source) == ("2022-02", "sentence")
+
+
+def test_a_new_occasion_is_not_the_one_named_before():
+    text = "Norland and Estavia held talks in Vel in January. The new talks will be harder."
+    later = [e for e in annotate(text)._.events if e.type == "CONSULT" and e.trigger.text == "talks"]
+    assert later and later[0].asserted_by == "author"
+    assert undated(later[0])
+    same = [e for e in annotate("Norland and Estavia held talks in Vel in January. The talks were productive.")._.events
+            if e.type == "CONSULT" and e.trigger.text == "talks"]
+    assert (same[0].date, same[0].date_source) == ("2025-01", "coreference")

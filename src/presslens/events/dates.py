@@ -68,6 +68,9 @@ def dateline_times(text: str, times: list) -> list:
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 DEFINITE = frozenset("the this that these those latest".split())
+# modifiers that make a definite event noun another occasion than the one named before ("the new
+# summit of the four leaders", "the next round of talks", "the usual demands"): no anaphor
+OTHER_OCCASION = frozenset("new next upcoming forthcoming future further another other usual possible potential".split())
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
 # clauses that describe the noun they hang on ("the talks, which began on Monday", "a protest camp
@@ -395,12 +398,12 @@ def dated_event_nouns(doc: Doc, times: list) -> list[tuple[int, str, str]]:
 def anaphor(found) -> Token | None:
     """The definite event noun the event is named by ("the strikes were aimed at …", "The latest
     airstrikes targeted …", a meeting's name "the BRICS Summit", which the tagger reads as a proper
-    noun), if any."""
+    noun), if any; none for one marked as another occasion ("the new summit", "the next talks")."""
     trigger = found.trigger
     for tok in [found.word, trigger] + [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]:
         if tok.pos_ in ("NOUN", "PROPN") and noun_type(tok) and any(c.lower_ in DEFINITE for c in tok.children
                                                          if c.dep_ in ("det", "amod")):
-            return tok
+            return None if any(c.lower_ in OTHER_OCCASION for c in tok.children if c.dep_ == "amod") else tok
     return None
 
 
