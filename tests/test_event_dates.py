@@ -203,3 +203,61 @@ def test_an_undated_nearer_mention_is_the_antecedent_so_nothing_dates_the_noun()
     e = next(x for x in annotate(text)._.events if x.trigger.text == "talks")
     assert (e.type, e.asserted_by, e.modality) == ("CONSULT", "author", "asserted")
     assert undated(e)
+
+
+def test_a_meeting_named_again_by_its_proper_name_takes_the_date_of_the_first_mention():
+    text = ("The Norland Summit, which was the main event of the year, was held in Vel on March 4-6.\n"
+            "The Estavian president could not come. He sent his deputy to the Norland Summit.")
+    e = [e for e in annotate(text)._.events if e.type == "CONSULT" and e.trigger.start > text.index("sent")]
+    assert e, [(x.type, x.trigger.text) for x in annotate(text)._.events]
+    assert (e[0].trigger.text, e[0].asserted_by) == ("Summit", "author")
+    assert (e[0].date, e[0].date_source) == ("2025-03-04", "coreference")
+
+
+def test_the_onset_of_an_act_dates_the_act_not_the_report_of_its_toll():
+    e = event("Since the start of Norland's offensive in the Vel region last year, Estavia has lost 900 tanks, "
+              "the Norland army reported on Friday.", "ASSAULT", "offensive")
+    assert (e.actor, e.asserted_by) == ("Norland", "Norland army")
+    assert (e.date, e.date_source) == ("2024", "sentence")
+
+
+def test_an_agreement_on_a_plan_for_later_that_day_is_dated_by_the_plan():
+    e = event("It was agreed that at 10 am the first convoy should leave the city of Vel.", "AGREE", "agreed")
+    assert (e.asserted_by, e.modality) == ("author", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-28", "clause")
+
+
+def test_an_agreement_on_a_plan_for_a_day_before_the_report_stays_undated():
+    e = event("Norland and Estavia agreed that the talks would resume on Friday.", "AGREE", "agreed")
+    assert e.asserted_by == "author"
+    assert undated(e)
+
+
+def test_a_trailing_participle_describes_the_clause_before_its_comma():
+    text = "Tanner's support fell after he gave a defiant speech on Thursday, denouncing the judges."
+    e = event(text, "ACCUSE", "denouncing")
+    assert (e.target, e.asserted_by, e.modality) == ("judges", "author", "asserted")
+    assert (e.date, e.date_source) == ("2025-04-24", "clause")
+
+
+def test_a_participle_with_its_own_subject_is_not_led_by_the_clause_before_it():
+    text = "Tanner's support fell after he gave a speech on Thursday, his rivals denouncing the judges."
+    found = [e for e in annotate(text)._.events if e.type == "ACCUSE"]
+    assert all(e.date is None and undated(e) for e in found), [(e.trigger.text, e.date) for e in found]
+
+
+def test_an_act_in_the_first_days_of_the_full_scale_invasion_is_dated_by_its_month():
+    e = event("Minister Lena Varga noted that in the first days of the full-scale invasion the council adopted a decision "
+              "to provide aid to Vel.", "AID", "provide aid")
+    assert (e.target, e.asserted_by, e.modality) == ("Vel", "Lena Varga", "asserted")
+    assert (e.date, e.date_source) == ("2022-02", "sentence")
+
+
+def test_a_new_occasion_is_not_the_one_named_before():
+    text = "Norland and Estavia held talks in Vel in January. The new talks will be harder."
+    later = [e for e in annotate(text)._.events if e.type == "CONSULT" and e.trigger.text == "talks"]
+    assert later and later[0].asserted_by == "author"
+    assert undated(later[0])
+    same = [e for e in annotate("Norland and Estavia held talks in Vel in January. The talks were productive.")._.events
+            if e.type == "CONSULT" and e.trigger.text == "talks"]
+    assert (same[0].date, same[0].date_source) == ("2025-01", "coreference")

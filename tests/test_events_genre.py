@@ -148,3 +148,15 @@ def test_a_noun_acted_on_in_its_relative_clause_is_not_the_actor():
     found = annotate("Estavia shelled the city, which was captured on Monday.")._.events
     captured = next(e for e in found if e.trigger.text == "captured")
     assert captured.actor is None and captured.target == "city" and captured.mention == "referred"
+
+
+def test_a_call_with_a_party_is_a_consultation_of_its_own():
+    text = "President Ivo Tanner agreed on Sunday on a call with President Lena Varga to reopen the border crossings."
+    call = [e for e in ordinary(text) if e.type == "CONSULT" and e.trigger.text == "call"]
+    assert call, [(e.type, e.trigger.text) for e in ordinary(text)]
+    assert (call[0].asserted_by, call[0].modality) == ("author", "asserted")
+    assert (call[0].date, call[0].date_source) == ("2025-04-27", "sentence")
+    e = find("The minister held a video call with the mayors of the border towns on Friday.", "CONSULT")
+    assert (e.trigger.text, e.asserted_by, e.date, e.date_source) == ("held a video call", "author", "2025-04-25", "clause")
+    for text in ("The calls for a ceasefire grew louder on Friday.",):
+        assert "CONSULT" not in [e.type for e in ordinary(text)], text

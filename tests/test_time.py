@@ -80,3 +80,20 @@ def test_years_later_count_from_the_expression_before():
     found = values("Eight years ago the war began. Tomorrow is a day of mourning. Eight years later, the front is quiet.",
                    "2022-02-19")
     assert found["Eight years ago"] == ("2014", False) and found["Eight years later"] == ("2022", False)
+
+
+def _with_outlet(text, published, outlet):
+    from issue3_nlp import nlp
+    doc = nlp().make_doc(text)
+    doc._.published, doc._.outlet = published, outlet
+    return {t.text: t.value for t in nlp()(doc)._.time_expressions}
+
+
+def test_the_first_days_of_a_known_war_are_the_month_it_began():
+    text = "In the first days of the war the city council opened shelters."
+    assert _with_outlet(text, "2022-05-10", "President of Ukraine") == {"In the first days of the war": "2022-02"}
+    # a war the report does not name (another outlet, no qualifier), or a report from before it began
+    assert _with_outlet(text, "2025-05-10", "pure.news") == {}
+    assert _with_outlet(text, "2021-05-10", "President of Ukraine") == {}
+    qualified = "Since the first days of the full-scale invasion, the volunteers have delivered food."
+    assert _with_outlet(qualified, "2025-05-10", "pure.news") == {"Since the first days of the full-scale invasion": "2022-02"}

@@ -17,7 +17,10 @@ normalised to ISO values with a granularity:
   later" from the preceding expression of that granularity ("Eight years ago … Eight years later"),
   else from the preceding day;
 * a clock time ("at 9 am Kyiv time", "from 9 am to 9 pm") → the day its paragraph gives (its last
-  day-level expression before it), else the publication day (the `reason` says which).
+  day-level expression before it), else the publication day (the `reason` says which);
+* "in the first days of the war", "from the first hours of the full-scale invasion" → the month a
+  known event began (`data/time_anchors.json`), when the report names it (its qualifier, or an
+  outlet whose war it is) and came out after it began; otherwise no expression.
 
 A day or month with no year has a past and a future reading (dateparser's, for days): past tense
 takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
@@ -34,10 +37,12 @@ those and `HINT`.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -71,6 +76,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past|previous|coming)\s+(?P<u>week|month|year)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
     ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight)\b"),
+    ("onset_period", r"\b(?:(?:in|since|from|during)\s+)?the\s+(?:very\s+)?(?:first|early)\s+(?:days|hours|weeks)\s+of\s+"
+                     r"(?:the\s+|this\s+)?(?P<q>full[-\s]scale\s+)?(?:russian\s+)?(?P<n>war|invasion|aggression)\b"),
     ("clock", r"\b(?:(?:at|from|by|until|before|after|since)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.)"
               r"(?:\s*(?:to|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.))?(?:\s+(?:\w+\s+)?time\b)?"),
 ]]
@@ -257,6 +264,18 @@ class TimeNormaliser:
         self.reason = "clock time: no day given in its paragraph, the day of publication"
         return pub.isoformat(), "day", False
 
+    def _onset_period(self, g, tense, pub):
+        """"in the first days of the war": the month a known event began (`data/time_anchors.json`),
+        when the report names that event — by its qualifier ("the full-scale invasion") or as an
+        outlet whose war it is — and is published on or after its start; else no value."""
+        noun, qualified = g["n"].lower(), bool(g.get("q"))
+        for a in _anchors():
+            if noun in a["nouns"] and (qualified or g.get("outlet") in a["outlets"]) and pub is not None \
+                    and pub.isoformat() >= a["start"]:
+                self.reason = f"the first days of {a['event']}, begun {a['start']}"
+                return a["start"][:7], "month", False
+        return None, "month", False
+
     def _deictic(self, g, tense, pub):
         offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)
         if pub is None:
@@ -291,6 +310,12 @@ def readable(value: str | None) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _anchors() -> list[dict]:
+    """The known events whose onset names a period (`data/time_anchors.json`)."""
+    return json.loads(resources.files("presslens.data").joinpath("time_anchors.json").read_text(encoding="utf-8"))["anchors"]
+
+
 def _readings(text: str, pub: date) -> tuple[date, date] | None:
     """dateparser's past and future readings of a day with no year, relative to publication
     (cached: dateparser is slow, and an article or a day's articles repeat the same dates)."""
@@ -395,8 +420,12 @@ def time_expressions(doc: Doc) -> list[TimeExpression]:
             m.groups["day_from"] = "the day named with it" if day else "the day its paragraph gives"
             m.groups["day"] = day or next((t.value for t in reversed(out) if t.granularity == "day" and not t.relative
                                            and "\n" not in text[t.end:m.start]), None)
+        if m.kind == "onset_period":
+            m.groups["outlet"] = doc._.outlet
         tense = tense_of(doc, m.start, m.end)
         value, granularity, relative = normalise(m, tense)
+        if m.kind == "onset_period" and value is None:
+            continue  # "the first days of the war" of a war the report does not name
         under = bare(m, tense)[0] if normalise.reason else None
         out.append(TimeExpression(m.start, m.end, text[m.start:m.end], value,
                                   granularity="relative" if relative else granularity, relative=relative,

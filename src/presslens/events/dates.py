@@ -3,7 +3,8 @@
 The date of an event comes, in order, from
 1. a time expression in the event's clause (its evidence span) — `date_source: "clause"`;
 2. else one in its sentence — `"sentence"`;
-   else, for a definite event noun ("the strikes", "the latest airstrikes"), the date an earlier
+   else, for a definite event noun ("the strikes", "the latest airstrikes", a meeting's proper
+   name "the BRICS Summit"), the date an earlier
    expression gave the same noun ("Saturday's strikes") — `"antecedent"`;
    else, for what the text reports after an "after / since / following" clause on the event's clause
    whose period holds the publication day ("After the first phase ended early this month, Israel
@@ -31,7 +32,12 @@ that does not hold at the statement's time ("On December 23, Ushakov said that t
 were offered …"). Nor does an expression outside a relative clause or participle describing a noun
 date an act inside it ("the corridor from Sumy affected by the shelling had been agreed on as of
 today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
-("invited Reeves to further discussions at a meeting next month"). Only when an expression is attached nowhere does the one nearest the trigger win.
+("invited Reeves to further discussions at a meeting next month"), and an agreement whose complement
+clause plans an act for the day of the report or later that act's ("It was agreed that at 10 am the
+first column should start moving"). An expression on a noun naming the onset of the event dates it
+("since the start of Ukraine's operation in Kursk last year"), and a trailing participle the parse
+hangs one clause too high is read with the clause that ends at its comma ("weakened after he
+delivered a speech on Thursday, denouncing his critics"). Only when an expression is attached nowhere does the one nearest the trigger win.
 """
 from __future__ import annotations
 
@@ -62,6 +68,9 @@ def dateline_times(text: str, times: list) -> list:
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 DEFINITE = frozenset("the this that these those latest".split())
+# modifiers that make a definite event noun another occasion than the one named before ("the new
+# summit of the four leaders", "the next round of talks", "the usual demands"): no anaphor
+OTHER_OCCASION = frozenset("new next upcoming forthcoming future further another other usual possible potential".split())
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
 # clauses that describe the noun they hang on ("the talks, which began on Monday", "a protest camp
@@ -89,25 +98,33 @@ CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, n
 # a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
 # the same occasion
 ARGUMENT_DEPS = frozenset({"dobj"})
+# nouns naming the onset of the act in their "of" phrase: "since the start of Ukraine's operation in
+# Kursk last year" — the expression on the onset dates the act (a range gives its first day)
+ONSET_NOUNS = frozenset("start beginning outbreak onset launch".split())
 _CUES = vocabulary("en")
 SPEECH_VERBS = _CUES["speech_verbs"] | _CUES["reporting_verbs"]
 STATEMENT_NOUNS = _CUES["statement_nouns"] | _CUES["cue_nouns"]
 PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# the modals of a planned act in what a commitment lays down ("agreed that the column should start …")
+PLAN_MODALS = FUTURE_AUX | {"should"}
 
 
-def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True) -> tuple[Token | None, bool]:
-    """(the word a time expression is attached to — the first verb, or `stop`, above its root —,
-    whether the way up passed a noun naming another act with a time of its own: an event noun
-    after a word of sequence — "following a call on Tuesday" is attached to the call, not to the
-    verb above it — or, unless `arguments` is false, an act named as the verb's object). `own`: the
-    token indices of the trigger, whose nouns are the event's own ("hold talks on Monday")."""
+def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True,
+               path: frozenset = frozenset()) -> tuple[Token | None, bool]:
+    """(the word a time expression is attached to — the first verb, or `stop`, above its root, or a
+    noun of `path` (the trigger's clause path) naming the onset of the trigger's act ("since the start
+    of the operation last year") —, whether the way up passed a noun naming another act with a time
+    of its own: an event noun after a word of sequence — "following a call on Tuesday" is attached to
+    the call, not to the verb above it — or, unless `arguments` is false, an act named as the verb's
+    object). `own`: the token indices of the trigger, whose nouns are the event's own ("hold talks on
+    Monday")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, False
     tok, sequenced = span.root, False
     for _ in range(12):
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or (tok.i in path and tok.pos_ == "NOUN" and tok.lemma_.lower() in ONSET_NOUNS):
             return tok, sequenced
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end) and tok.i != stop.i and (
                 _after_sequence_word(tok) or (arguments and tok.i not in own and _argument_act(tok, stop))):
@@ -190,16 +207,21 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     for i in own:  # verbs merged into one act ("condemned and denounced X on Friday") are the act too
         if doc[i].dep_ == "conj" and doc[i].head.i == trigger.i:
             rank[i] = 0
+    led = _participle_lead(path)
+    if led is not None:
+        rank.setdefault(led.i, rank[led.head.i] if led.head.i in rank else 1)
     best, loose, bound = None, [], None
     published = parse_published(doc._.published)
     for t in (t for t in times if lo <= t.start < hi and t.value):
-        head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published))
+        head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published), frozenset(rank))
         if head is None:
             loose.append(t)
             continue
         level = 0 if _describes_trigger(head, trigger) else rank.get(head.i)
         if level is None:
             level = _same_time_clause(head, rank)
+        if level is None:
+            level = _planned_clause(head, rank, found, t, published)
         if sequenced or (level is None and (_in_other_clause(head, rank) or _outside(head, path[-1]))):
             continue
         if level is None:
@@ -211,6 +233,35 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _participle_lead(path: list) -> Token | None:
+    """The clause a trailing participle describes when the parse hangs it one clause too high
+    ("weakened after he delivered a speech on Thursday, denouncing his critics": "denouncing"
+    describes the speech, not the weakening): a subordinate clause of the participle's own head that
+    ends at the comma right before the participle (with no subject of its own); None otherwise."""
+    part = next((t for t in path[:2] if t.tag_ == "VBG" and t.dep_ == "advcl"), None)
+    if part is None or part.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+        return None
+    doc = part.doc
+    if doc[part.i - 1].text != ",":
+        return None
+    lead = next((c for c in part.head.children if c.dep_ == "advcl" and c.i < part.i and c.pos_ in ("VERB", "AUX")
+                 and c.right_edge.i == part.i - 2), None)
+    return lead
+
+
+def _planned_clause(head: Token, rank: dict, found, t, published: date | None) -> int | None:
+    """The path level (0, the trigger's) of an agreement whose own complement clause plans an act for the day of the report
+    or later ("It was agreed that at 10 am the first column should start moving", "agreed that the
+    talks will resume on Monday"): what is agreed is to happen then, as "agreed to meet on Monday" is
+    dated by the meeting. None for any other clause (a plan reported as made for an earlier day
+    keeps the agreement undated)."""
+    if not (head.dep_ == "ccomp" and rank.get(head.head.i) == 0 and found.type == "AGREE" and published is not None):
+        return None  # the commitment's own complement clause, not one further up the path
+    if not any(c.dep_ == "aux" and c.lower_ in PLAN_MODALS for c in head.children):
+        return None
+    return 0 if _first_day(t.value) >= published.isoformat() else None
 
 
 def _planned_object(found, t, published: date | None) -> bool:
@@ -346,12 +397,13 @@ def dated_event_nouns(doc: Doc, times: list) -> list[tuple[int, str, str]]:
 
 def anaphor(found) -> Token | None:
     """The definite event noun the event is named by ("the strikes were aimed at …", "The latest
-    airstrikes targeted …"), if any."""
+    airstrikes targeted …", a meeting's name "the BRICS Summit", which the tagger reads as a proper
+    noun), if any; none for one marked as another occasion ("the new summit", "the next talks")."""
     trigger = found.trigger
     for tok in [found.word, trigger] + [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]:
-        if tok.pos_ == "NOUN" and noun_type(tok) and any(c.lower_ in DEFINITE for c in tok.children
+        if tok.pos_ in ("NOUN", "PROPN") and noun_type(tok) and any(c.lower_ in DEFINITE for c in tok.children
                                                          if c.dep_ in ("det", "amod")):
-            return tok
+            return None if any(c.lower_ in OTHER_OCCASION for c in tok.children if c.dep_ == "amod") else tok
     return None
 
 

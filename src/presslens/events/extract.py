@@ -413,6 +413,10 @@ def _obligation_events(doc: Doc, typed: dict) -> list[FoundEvent]:
 
 NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
+# who a call is held with: an entity, or a noun naming people in office ("a call with the ministers")
+PARTY_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+PARTY_NOUNS = frozenset("president minister ministers leader leaders counterpart counterparts member members "
+                        "head heads mayor mayors official officials chancellor delegation".split())
 
 
 def _background(noun: Token) -> bool:
@@ -479,6 +483,21 @@ def _genre_noun_type(noun: Token) -> str | None:
     return "AID" if goods_transfer(noun) else None
 
 
+def _contact_occasion(noun: Token) -> bool:
+    """'agreed on a call with Trump to halt strikes': a call with a party that an act is done on is
+    an event of its own, not part of the act."""
+    return noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon()["contact_occasions"] and _with_party(noun)
+
+
+def _with_party(noun: Token) -> bool:
+    """'a call with President Trump', 'a video call with the ministers': the noun's `with` object
+    names a party — a person, body or state, or a role or group noun."""
+    w = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    party = pobj_of(w) if w is not None else None
+    return party is not None and (party.ent_type_ in PARTY_ENTITIES or party.pos_ == "PROPN"
+                                  or party.lemma_.lower() in PARTY_NOUNS)
+
+
 def _names_meeting(noun: Token, type_: str) -> bool:
     """'the BRICS Summit', 'the Normandy Format meeting': a meeting noun that ends the name of an
     entity names a meeting (not a body whose name holds an event word: 'the Agency for Cooperation')."""
@@ -499,8 +518,8 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         type_ = None if tok.i in used else (nominalised[tok.i][0] if tok.i in nominalised else noun_type(tok) or _genre_noun_type(tok))
         if type_ is None or (tok.ent_type_ in NAME_ENTITIES and not _names_meeting(tok, type_)):
             continue  # "the Agency for Development and Cooperation" names a body
-        if _governed_by_event(tok, triggers, nominal=True):
-            continue  # "condemned the attack on X" is one ACCUSE event
+        if _governed_by_event(tok, triggers, nominal=True) and not _contact_occasion(tok):
+            continue  # "condemned the attack on X" is one ACCUSE event; "agreed on a call with X to …": the call is one too
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
         actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)

@@ -56,6 +56,7 @@ def lexicon() -> dict:
     data["visitor_nouns"] = frozenset(n for v in visitors.values() for n in v["objects"])
     data["aid_verbs"] = frozenset(overlay.get("aid_with", {}))
     data["invitation_verbs"] = frozenset(overlay.get("invitation_verbs", {}))
+    data["contact_occasions"] = frozenset(overlay.get("contact_occasions", {}))
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
         raise ValueError(f"event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
