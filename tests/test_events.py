@@ -151,3 +151,25 @@ def test_scoring_uses_the_plover_2021_field_and_splits_halves():
     assert score(golds, pred, "type")["typed_R"] == 0.5  # the older names match only DEMAND
     parts = halves(golds, pred)
     assert (parts["even"]["typed_F1"], parts["odd"]["typed_F1"]) == (1.0, 0.0)
+
+
+@pytest.mark.parametrize("text, kept, actor", [
+    # the governing clause's event is the record's main one; the acts told below it are its circumstances
+    ("The Norland government welcomed the Estavian statement as proof of a wish for progress in the border talks.",
+     "SUPPORT", "Norland government"),
+    ("Rebel units in Estavia have disarmed since the March peace accord between the two militias, a commander said.",
+     "RETREAT", None),
+    ("An Estavian trader is suing Norland for damage to his warehouse that was caused by a rocket attack.", "ACCUSE", None),
+])
+def test_one_event_gold_scores_the_main_event(text, kept, actor):
+    from presslens.convert import analysis_from_doc
+    from presslens.evaluation.events import main_events, to_prediction
+
+    pred = to_prediction("x", analysis_from_doc(annotate(text)))
+    assert len(pred["events"]) > 1  # the sentence names more than one act
+    main = main_events(pred["events"])
+    assert [e["type"] for e in main] == [kept]
+    if actor is not None:
+        assert main[0]["actor"] == actor
+    assert all(e["evidence_end"] - e["evidence_start"] < main[0]["evidence_end"] - main[0]["evidence_start"]
+               for e in pred["events"] if e not in main)

@@ -5,6 +5,8 @@ Predictions are written as `{"id", "events": [{"type", "trigger_start", "trigger
 shared/tools/score_events.py: a prediction detects a gold event when its trigger span (else its
 evidence span) overlaps the gold trigger; typed matches also need the same type; the actor is
 right, among typed matches, when it shares a word of three or more letters with the gold actor.
+Gold that codes one event per record (the PLOVER GSR: one sentence, its main event) is scored
+against each record's main events only (`main_events`).
 """
 from __future__ import annotations
 
@@ -28,6 +30,19 @@ def to_prediction(article_id: str, analysis: Analysis) -> dict:
                        "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
                        "actor": e.actor, "target": e.target})
     return {"id": article_id, "events": events}
+
+
+def main_events(events: list[dict]) -> list[dict]:
+    """A record's main events, for gold that codes one event per record: those with the widest
+    evidence.  An event's evidence is its clause (the trigger's subtree with its actor), so the
+    governing clause's event holds the acts told below it — "welcomed the statement as proof of a
+    wish for a settlement in the talks" is the welcoming, "… has been demobilized since the peace
+    accord" the demobilization; events whose evidence is as wide (coordinated actors of one
+    trigger, coordinated clauses) all stay."""
+    if not events:
+        return events
+    widest = max(e["evidence_end"] - e["evidence_start"] for e in events)
+    return [e for e in events if e["evidence_end"] - e["evidence_start"] == widest]
 
 
 def _span(e: dict) -> tuple[int | None, int | None]:
