@@ -155,11 +155,10 @@ def test_scoring_uses_the_plover_2021_field_and_splits_halves():
 
 @pytest.mark.parametrize("text, kept, actor", [
     # the governing clause's event is the record's main one; the acts told below it are its circumstances
-    ("The Norland government welcomed the Estavian statement as proof of a wish for progress in the border talks.",
-     "SUPPORT", "Norland government"),
     ("Rebel units in Estavia have disarmed since the March peace accord between the two militias, a commander said.",
-     "RETREAT", None),
-    ("An Estavian trader is suing Norland for damage to his warehouse that was caused by a rocket attack.", "ACCUSE", None),
+     "RETREAT", "Rebel units"),
+    ("An Estavian trader is suing Norland for damage to his warehouse that was caused by a rocket attack.",
+     "ACCUSE", "Estavian trader"),
 ])
 def test_one_event_gold_scores_the_main_event(text, kept, actor):
     from presslens.convert import analysis_from_doc
@@ -168,8 +167,15 @@ def test_one_event_gold_scores_the_main_event(text, kept, actor):
     pred = to_prediction("x", analysis_from_doc(annotate(text)))
     assert len(pred["events"]) > 1  # the sentence names more than one act
     main = main_events(pred["events"])
-    assert [e["type"] for e in main] == [kept]
-    if actor is not None:
-        assert main[0]["actor"] == actor
+    assert [(e["type"], e["actor"]) for e in main] == [(kept, actor)]
     assert all(e["evidence_end"] - e["evidence_start"] < main[0]["evidence_end"] - main[0]["evidence_start"]
                for e in pred["events"] if e not in main)
+
+
+def test_main_events_keep_every_event_of_the_widest_clause():
+    from presslens.convert import analysis_from_doc
+    from presslens.evaluation.events import main_events, to_prediction
+
+    pred = to_prediction("x", analysis_from_doc(annotate("Norland and Estavia signed a trade pact in Port Vell.")))
+    assert [(e["type"], e["actor"]) for e in main_events(pred["events"])] == [("AGREE", "Norland"), ("AGREE", "Estavia")]
+    assert main_events([]) == []
