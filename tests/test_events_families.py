@@ -35,6 +35,8 @@ CASES = [
     ("Minister Lena Varga said on Thursday that Estavia must withdraw its troops.", "REQUEST", "Lena Varga", "Estavia", "Lena Varga", "asserted", "2025-04-24"),
     # stance adjectives
     ("Minister Lena Varga said Norland is ready for talks with Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
+    # an untyped complement with an act further below: the stance states the offer, the act its purpose
+    ("Minister Lena Varga said Norland is willing to send equipment to help defend Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
     ("Minister Lena Varga said the new tariffs were unacceptable.", "ACCUSE", None, "tariffs", "Lena Varga", "asserted", None),
     # negated offers are refusals; in reported speech the speaker asserts them
     ("Estavia has not agreed to the truce.", "REJECT", "Estavia", None, "author", "asserted", None),

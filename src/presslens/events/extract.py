@@ -548,10 +548,12 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj", "oprd", "ccomp", "xcomp") else None
         if type_ is None:
             continue
-        below = [t for t in tok.subtree if t.i in triggers and t.i != tok.i]
         if type_ == "AGREE":
-            if below or not any(c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
+            complements = [w for c in tok.children if c.dep_ == "xcomp" for w in (c, *c.conjuncts)]
+            if any(w.i in triggers for w in complements) or not any(
+                    c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
                 continue  # "ready to withdraw" is the intention rule's; "an open letter" states nothing
+            # an act further below ("willing to send equipment to help defend X") is the offer's purpose
         verb = tok.head if tok.dep_ == "acomp" else tok
         actor = _subject(verb)
         if actor is not None and type_ == "ACCUSE":
