@@ -12,7 +12,8 @@ by the word each needs, so a verb tries only the patterns its own frame's words 
 pattern (PETRARCH's `---`) that names its words stops the verb, and a statement pattern (CAMEO
 01x) or a null pattern with a synonym set its CAMEO code.  As in PETRARCH, a verb's bare CAMEO
 code (no pattern, no hand entry) types it only between a source actor and an object; actors are
-entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
+entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).  A bare code
+the overlay lists in `bare_codes_untyped` (a cue category "not specified", 060) types no verb alone.
 """
 from __future__ import annotations
 
@@ -75,10 +76,12 @@ def cameo() -> dict:
         for f in verbs.get(lemma, []):
             if "particle" not in f:
                 f["type"] = change["type"]
-    for lemma in overlay.get("no_default", {}):
-        for f in verbs.get(lemma, []):
-            f.pop("type", None)
-            f["objects_only"] = True
+    untyped = overlay.get("bare_codes_untyped", {})
+    for lemma, forms in verbs.items():
+        for f in forms:
+            if lemma in overlay.get("no_default", {}) or (f.get("code") in untyped and "particle" not in f):
+                f.pop("type", None)  # the verb alone decides nothing; its patterns with words still apply
+                f["objects_only"] = True
     unknown = {p["type"] for b in blocks for p in b["patterns"]} | {f.get("type") for fs in verbs.values() for f in fs}
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
