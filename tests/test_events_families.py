@@ -38,6 +38,9 @@ CASES = [
     # a statement issued whose participle names a speech act is that act, by the issuer
     ("The Estavian rebel front issued a declaration demanding that Norland release its leader.", "REQUEST", "rebel front", None, "author", "asserted", None),
     ("The Norland foreign ministry released a statement condemning the raid on the port.", "ACCUSE", "foreign ministry", "raid", "author", "asserted", None),
+    # 'commit to' pledges; 'committed war crimes' is the crimes' act (a light verb)
+    ("Estavia committed itself to the truce on Friday.", "AGREE", "Estavia", None, "author", "asserted", "2025-04-25"),
+    ("Estavian soldiers committed war crimes in the border town.", "ASSAULT", "soldiers", None, "author", "asserted", None),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose
@@ -291,6 +294,10 @@ def test_overlay_entries_each_give_a_reason():
 def test_a_date_is_never_a_target():
     e = find("The envoy visited Norstadt on Tuesday.", "CONSULT")
     assert e.target != "Tuesday" and e.date == "2025-04-22"
+
+
+def test_committed_crimes_pledge_nothing():
+    assert [e.type for e in annotate("Estavian soldiers committed war crimes in the border town.")._.events] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize("text", [
