@@ -38,6 +38,8 @@ CASES = [
     # a statement issued whose participle names a speech act is that act, by the issuer
     ("The Estavian rebel front issued a declaration demanding that Norland release its leader.", "REQUEST", "rebel front", None, "author", "asserted", None),
     ("The Norland foreign ministry released a statement condemning the raid on the port.", "ACCUSE", "foreign ministry", "raid", "author", "asserted", None),
+    # 'supply' is typed by CAMEO's patterns (arms, food: aid), not by a hand default
+    ("Norland supplied weapons to the Estavian army on Friday.", "AID", "Norland", "Estavian army", "author", "asserted", "2025-04-25"),
     # 'commit to' pledges; 'committed war crimes' is the crimes' act (a light verb)
     ("Estavia committed itself to the truce on Friday.", "AGREE", "Estavia", None, "author", "asserted", "2025-04-25"),
     ("Estavian soldiers committed war crimes in the border town.", "ASSAULT", "soldiers", None, "author", "asserted", None),
@@ -296,16 +298,24 @@ def test_a_date_is_never_a_target():
     assert e.target != "Tuesday" and e.date == "2025-04-22"
 
 
+def test_delivered_aid_stays_aid():
+    e = find("Norland delivered aid to Estavia.", "AID")
+    assert (e.actor, e.modality) == ("Norland", "asserted")
+
+
 def test_committed_crimes_pledge_nothing():
     assert [e.type for e in annotate("Estavian soldiers committed war crimes in the border town.")._.events] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize("text", [
+    "Norland's president delivered an address to the nation on Monday.",  # a CAMEO 010 statement frame stops 'deliver'
+    "Norland supplies gas to Estavia.",  # trade, no aid: CAMEO 060 'supply' alone
     "Estavia served as a mediator between Norland and Marsh.",  # CAMEO 060 'serve'
     "Norland issued new passports to the refugees.",  # CAMEO 060 'issue'
 ])
 def test_a_bare_not_specified_code_types_no_verb(text):
-    """A verb whose own CAMEO code is 060 (material cooperation, not specified) makes no event alone."""
+    """A verb whose own CAMEO code is 060 (material cooperation, not specified) makes no event alone,
+    nor does a verb in a frame CAMEO reads as a plain statement (010)."""
     assert [e.type for e in annotate(text)._.events] == []
 
 
