@@ -151,3 +151,35 @@ def test_scoring_uses_the_plover_2021_field_and_splits_halves():
     assert score(golds, pred, "type")["typed_R"] == 0.5  # the older names match only DEMAND
     parts = halves(golds, pred)
     assert (parts["even"]["typed_F1"], parts["odd"]["typed_F1"]) == (1.0, 0.0)
+
+
+def _main(text):
+    from presslens.convert import analysis_from_doc
+    from presslens.evaluation.events import main_events, to_prediction
+
+    doc = annotate(text)
+    pred = to_prediction("x", analysis_from_doc(doc))
+    return pred["events"], main_events(pred["events"], doc)
+
+
+@pytest.mark.parametrize("text, kept, actor", [
+    # the governing clause's act is the record's main one; acts told below it, and the reporting's asides, are not
+    ("Rebel units in Estavia have disarmed since the March peace accord between the two militias, a commander said.",
+     "RETREAT", "Rebel units"),
+    ("An Estavian trader is suing Norland for damage to his warehouse that was caused by a rocket attack.",
+     "ACCUSE", "Estavian trader"),
+    ("Norland troops withdrew from the town, the minister said during a visit to Port Vell.", "RETREAT", "Norland troops"),
+    ("Norland troops withdrew from the town, the minister told parliament, which was debating the budget.",
+     "RETREAT", "Norland troops"),
+])
+def test_one_event_gold_scores_the_main_event(text, kept, actor):
+    events, main = _main(text)
+    assert len(events) > 1  # the sentence names more than one act
+    assert [(e["type"], e["actor"]) for e in main] == [(kept, actor)]
+
+
+def test_main_events_keep_every_event_of_the_main_trigger():
+    events, main = _main("Norland and Estavia signed a trade pact in Port Vell.")
+    assert [(e["type"], e["actor"]) for e in main] == [("AGREE", "Norland"), ("AGREE", "Estavia")]
+    speech, main = _main("The minister said Norland would withdraw its troops after the talks with Estavia.")
+    assert [(e["type"], e["actor"], e["target"]) for e in main] == [("AGREE", "Norland", "troops")]

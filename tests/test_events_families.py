@@ -35,6 +35,18 @@ CASES = [
     ("Minister Lena Varga said on Thursday that Estavia must withdraw its troops.", "REQUEST", "Lena Varga", "Estavia", "Lena Varga", "asserted", "2025-04-24"),
     # stance adjectives
     ("Minister Lena Varga said Norland is ready for talks with Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
+    # a statement issued whose participle names a speech act is that act, by the issuer
+    ("The Estavian rebel front issued a declaration demanding that Norland release its leader.", "REQUEST", "rebel front", None, "author", "asserted", None),
+    ("The Norland foreign ministry released a statement condemning the raid on the port.", "ACCUSE", "foreign ministry", "raid", "author", "asserted", None),
+    # 'supply' is typed by CAMEO's patterns (arms, food: aid), not by a hand default
+    ("Norland supplied weapons to the Estavian army on Friday.", "AID", "Norland", "Estavian army", "author", "asserted", "2025-04-25"),
+    # 'commit to' pledges; 'committed war crimes' is the crimes' act (a light verb)
+    ("Estavia committed itself to the truce on Friday.", "AGREE", "Estavia", None, "author", "asserted", "2025-04-25"),
+    ("Estavian soldiers committed war crimes in the border town.", "ASSAULT", "soldiers", None, "author", "asserted", None),
+    # a law's participle is its content: approving it stays the approval (CAMEO 080)
+    ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
+    # an untyped complement with an act further below: the stance states the offer, the act its purpose
+    ("Minister Lena Varga said Norland is willing to send equipment to help defend Estavia.", "AGREE", "Norland", None, "Lena Varga", "asserted", None),
     ("Minister Lena Varga said the new tariffs were unacceptable.", "ACCUSE", None, "tariffs", "Lena Varga", "asserted", None),
     # negated offers are refusals; in reported speech the speaker asserts them
     ("Estavia has not agreed to the truce.", "REJECT", "Estavia", None, "author", "asserted", None),
@@ -284,3 +296,29 @@ def test_overlay_entries_each_give_a_reason():
 def test_a_date_is_never_a_target():
     e = find("The envoy visited Norstadt on Tuesday.", "CONSULT")
     assert e.target != "Tuesday" and e.date == "2025-04-22"
+
+
+def test_delivered_aid_stays_aid():
+    e = find("Norland delivered aid to Estavia.", "AID")
+    assert (e.actor, e.modality) == ("Norland", "asserted")
+
+
+def test_committed_crimes_pledge_nothing():
+    assert [e.type for e in annotate("Estavian soldiers committed war crimes in the border town.")._.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norland's president delivered an address to the nation on Monday.",  # a CAMEO 010 statement frame stops 'deliver'
+    "Norland supplies gas to Estavia.",  # trade, no aid: CAMEO 060 'supply' alone
+    "Estavia served as a mediator between Norland and Marsh.",  # CAMEO 060 'serve'
+    "Norland issued new passports to the refugees.",  # CAMEO 060 'issue'
+])
+def test_a_bare_not_specified_code_types_no_verb(text):
+    """A verb whose own CAMEO code is 060 (material cooperation, not specified) makes no event alone,
+    nor does a verb in a frame CAMEO reads as a plain statement (010)."""
+    assert [e.type for e in annotate(text)._.events] == []
+
+
+def test_a_not_specified_verb_keeps_its_patterns():
+    e = find("The two armies exchanged prisoners on Sunday.", "RETREAT")  # a CAMEO pattern of 'exchange' (060 alone)
+    assert (e.actor, e.trigger.text, e.modality, e.date) == ("two armies", "exchanged prisoners", "asserted", "2025-04-27")

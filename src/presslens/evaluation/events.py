@@ -5,6 +5,8 @@ Predictions are written as `{"id", "events": [{"type", "trigger_start", "trigger
 shared/tools/score_events.py: a prediction detects a gold event when its trigger span (else its
 evidence span) overlaps the gold trigger; typed matches also need the same type; the actor is
 right, among typed matches, when it shares a word of three or more letters with the gold actor.
+Gold that codes one event per record (the PLOVER GSR: one sentence, its main event) is scored
+against each record's main events only (`main_events`: the trigger highest in the parse).
 """
 from __future__ import annotations
 
@@ -28,6 +30,33 @@ def to_prediction(article_id: str, analysis: Analysis) -> dict:
                        "evidence_start": e.evidence.start, "evidence_end": e.evidence.end,
                        "actor": e.actor, "target": e.target})
     return {"id": article_id, "events": events}
+
+
+def main_events(events: list[dict], doc) -> list[dict]:
+    """A record's main events, for gold that codes one event per record: those whose trigger starts
+    highest in the parse of the record (`doc`, parsed as the pipeline parses).  The governing clause's
+    act is above the acts told below it ("welcomed the statement as proof of a wish for a settlement
+    in the talks" is the welcoming, "have disarmed since the peace accord" the disarming), and the
+    reported act above the reporting's asides ("troops withdrew, the minister said during a visit
+    to X"); a speech act triggered from its reporting verb ("said it would withdraw") starts there.
+    Events of one trigger (coordinated actors) all stay."""
+    if not events:
+        return events
+    depths = [_depth(doc, e["trigger_start"], e["trigger_end"]) for e in events]
+    return [e for e, d in zip(events, depths) if d == min(depths)]
+
+
+def _depth(doc, start: int, end: int) -> int:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return len(doc)
+    d, tok = 0, span[0]
+    while tok.head.i != tok.i:
+        d, tok = d + 1, tok.head
+    return d
+
+
+PARSE_PIPES = ("tok2vec", "tagger", "presslens_paragraphs", "parser")  # what `main_events` needs of the pipeline
 
 
 def _span(e: dict) -> tuple[int | None, int | None]:

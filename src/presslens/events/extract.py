@@ -30,6 +30,7 @@ Pattern (textacy-style, on the parse the pipeline already made):
 Patterns of war and state-media news, each a table of `data/event_overlay.json` with its reason:
 * enacting a document whose title names an act is that act, done to the title's object ("signed the
   Executive Order On the Recognition of X" → SUPPORT on X; "Decree … "On the imposition of martial law"");
+  so is issuing a statement whose participle names an act ("issued a declaration demanding");
 * a past participle or a relative clause whose relative word is the object, read with its noun as
   verb + object ("the Treaty, signed in Moscow", "crimes committed by …");
 * a hosted visit (`visitor_objects`: "received the delegation", a person or visitor noun as the
@@ -71,7 +72,8 @@ ACT_NOUNS = frozenset(("order decree decision plan proposal intention attempt ef
                        "reason need right time way chance opportunity").split())
 CLAUSE_CHILDREN = ("xcomp", "ccomp", "advcl")
 UNDERGOING_VERBS = frozenset("face suffer undergo risk endure".split())  # their subject undergoes their event-noun object
-ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish".split())
+ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish release".split())
+STATEMENT_NOUNS = frozenset("statement declaration communique communiqué letter message".split())
 DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
 OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
 
@@ -332,6 +334,19 @@ def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
     return None
 
 
+def _content_act(verb: Token) -> tuple[str, Token, Token | None] | None:
+    """'issued a declaration demanding that X …', 'released a statement condemning the raid': a
+    statement issued whose participle names a speech act is that act, done by the issuer → (type,
+    the participle, its object) or None.  Not a law or decree: "approved a law recognising X" is
+    the approval (what the law does is its content, not the issuer's act)."""
+    for doc_noun in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS):
+        for acl in (c for c in doc_noun.children if c.dep_ == "acl" and c.tag_ == "VBG"):
+            type_, _ = event_type(acl, bare_code_needs_actors=False)
+            if type_ is not None:
+                return type_, acl, next((c for c in acl.children if c.dep_ == "dobj"), None)
+    return None
+
+
 def _called_for(verb: Token) -> tuple[Token, Token] | None:
     """'called for X to resign': the parse makes "for" the mark of the infinitive clause, where
     'call for' (REQUEST) is only read as a preposition → ("for", the clause's verb) or None."""
@@ -571,10 +586,12 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         type_ = stances.get(tok.lower_) if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT", "conj", "oprd", "ccomp", "xcomp") else None
         if type_ is None:
             continue
-        below = [t for t in tok.subtree if t.i in triggers and t.i != tok.i]
         if type_ == "AGREE":
-            if below or not any(c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
+            complements = [w for c in tok.children if c.dep_ == "xcomp" for w in (c, *c.conjuncts)]
+            if any(w.i in triggers for w in complements) or not any(
+                    c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
                 continue  # "ready to withdraw" is the intention rule's; "an open letter" states nothing
+            # an act further below ("willing to send equipment to help defend X") is the offer's purpose
         verb = tok.head if tok.dep_ == "acomp" else tok
         actor = _subject(verb)
         if actor is not None and type_ == "ACCUSE":
@@ -605,6 +622,10 @@ def find_events(doc: Doc) -> list[FoundEvent]:
                 if title is not None:
                     type_, used, word = title
                     framed[tok.i] = word, _title_target(word)
+                content = _content_act(tok) if title is None else None
+                if content is not None:  # "issued a declaration demanding …": the declaration's act
+                    type_, used = content[0], None
+                    framed[tok.i] = content[1], content[2]
             if tok.dep_ in ("acl", "relcl"):  # a pair with the noun is more specific than the verb alone
                 type_, used = next((p for p in [participle_type(tok)] if p[0] is not None), (type_, used))
             if type_ is None and tok.lemma_.lower() == "call":

@@ -9,10 +9,12 @@ words must be the verb's object, particle or adverb (its head last) or their mod
 prepositional phrases the verb's `prep` children and their objects, its pre-verb words the
 subject's; `&SET` words match any member of the synonym set.  Each block's patterns are indexed
 by the word each needs, so a verb tries only the patterns its own frame's words can meet.  A null
-pattern (PETRARCH's `---`) that names its words stops the verb, and a statement pattern (CAMEO
-01x) or a null pattern with a synonym set its CAMEO code.  As in PETRARCH, a verb's bare CAMEO
+pattern (PETRARCH's `---`) that names its words stops the verb, and so does a plain statement
+pattern the overlay lists in `statement_frames` ("delivered an address", CAMEO 010); another
+statement pattern (CAMEO 01x) or a null pattern with a synonym set stops its CAMEO code.  As in PETRARCH, a verb's bare CAMEO
 code (no pattern, no hand entry) types it only between a source actor and an object; actors are
-entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).
+entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).  A bare code
+the overlay lists in `bare_codes_untyped` (a cue category "not specified", 060) types no verb alone.
 """
 from __future__ import annotations
 
@@ -70,16 +72,19 @@ def cameo() -> dict:
     data = json.loads(files.joinpath("cameo_verbs.json").read_text(encoding="utf-8"))
     overlay = json.loads(files.joinpath("event_overlay.json").read_text(encoding="utf-8"))
     synsets = {name: frozenset(tuple(m.split()) for m in members) for name, members in data["synsets"].items()}
-    blocks = [_indexed([_compile(p, synsets) for p in block]) for block in data["blocks"]]
+    statements = frozenset(overlay.get("statement_frames", {}))
+    blocks = [_indexed([_compile(p, synsets, statements) for p in block]) for block in data["blocks"]]
     verbs = {lemma: [dict(f) for f in forms] for lemma, forms in data["verbs"].items()}
     for lemma, change in overlay.get("verbs", {}).items():
         for f in verbs.get(lemma, []):
             if "particle" not in f:
                 f["type"] = change["type"]
-    for lemma in overlay.get("no_default", {}):
-        for f in verbs.get(lemma, []):
-            f.pop("type", None)
-            f["objects_only"] = True
+    untyped = overlay.get("bare_codes_untyped", {})
+    for lemma, forms in verbs.items():
+        for f in forms:
+            if lemma in overlay.get("no_default", {}) or (f.get("code") in untyped and "particle" not in f):
+                f.pop("type", None)  # the verb alone decides nothing; its patterns with words still apply
+                f["objects_only"] = True
     unknown = {p["type"] for b in blocks for p in b["patterns"]} | {f.get("type") for fs in verbs.values() for f in fs}
     unknown -= set(PLOVER_TYPES) | {None}
     if unknown:
@@ -89,7 +94,7 @@ def cameo() -> dict:
             "agent_words": frozenset(agents["words"]), "agent_stems": tuple(agents["stems"])}
 
 
-def _compile(p: dict, synsets: dict) -> dict:
+def _compile(p: dict, synsets: dict, statements: frozenset = frozenset()) -> dict:
     words = lambda ws: tuple(tuple(w.split()) if not w.startswith("&") else w for w in ws)
     obj, pre = words(p.get("obj", [])), words(p.get("pre", []))
     prep = tuple((pr[0], words([pr[1]])[0] if pr[1] else None, words(pr[2])) for pr in p.get("prep", []))
@@ -99,7 +104,7 @@ def _compile(p: dict, synsets: dict) -> dict:
     keys = None if key is None else frozenset(m[-1] for m in synsets.get(key, ())) if isinstance(key, str) else frozenset({key[-1]})
     literal = not any(isinstance(w, str) for w in pre + obj + tuple(x for spec in prep for x in (spec[1],) + spec[2]))
     return {"pre": pre, "obj": obj, "keys": keys, "prep": prep, "type": p["type"], "code": p["code"],
-            "stops_all": p["code"] == NULL_CODE and literal}
+            "stops_all": (p["code"] == NULL_CODE or p["code"] in statements) and literal}
 
 
 def _indexed(patterns: list[dict]) -> dict:
