@@ -183,3 +183,26 @@ def test_main_events_keep_every_event_of_the_main_trigger():
     assert [(e["type"], e["actor"]) for e in main] == [("AGREE", "Norland"), ("AGREE", "Estavia")]
     speech, main = _main("The minister said Norland would withdraw its troops after the talks with Estavia.")
     assert [(e["type"], e["actor"], e["target"]) for e in main] == [("AGREE", "Norland", "troops")]
+
+
+def test_eval_events_scores_main_events_and_shows_every_event_for_comparison(tmp_path):
+    """A gold of one event per record is scored on main events; the every-event figure is printed beside it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from presslens.cli import app
+
+    text = "The harbour union accused Velkin of lying, and soldiers attacked the pier."
+    start = text.index("accused")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "r1", "text": text, "events": [{
+        "type_plover_2021": "ACCUSE", "actor": ["harbour union"], "trigger_start": start, "trigger_end": start + 7}]}) + "\n",
+        encoding="utf-8")
+    results = tmp_path / "RESULTS.md"
+    result = CliRunner().invoke(app, ["eval", "events", str(gold), "--halves", "--results", str(results)])
+    assert result.exit_code == 0, result.output
+    assert "Every event of each record scored (the protocol before session 7)" in result.output
+    assert "| typed | 1.000 | 1.000 | 1.000 |" in result.output  # the main event only: the accusation
+    assert "typed P 0.500 R 1.000 F1 0.667" in result.output  # every event: the attack counts against it
+    assert "main event" in results.read_text(encoding="utf-8")
