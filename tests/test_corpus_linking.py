@@ -646,3 +646,33 @@ def test_a_passage_of_the_speech_the_analysis_read_as_its_speakers_quotation_joi
     assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
                                                                                   ("news-1", "direct", 0)]
     assert len(linker.links().statements) == 1
+
+
+# --- session 7: acts one actor does once, ... ----------------------------------------------------
+
+def test_the_onset_of_a_war_named_many_ways_on_one_day_is_one_story():
+    def assault(doc_id, text, trigger, *, day="2025-02-24", actor=None, target=None, place=None, code=None,
+                modality="asserted"):
+        item = _event_article(doc_id, day, "ASSAULT", text, actor=actor, target=target, place=place, trigger=trigger)
+        item.analysis.events[0].actor_code = code
+        item.analysis.events[0].modality = modality
+        return item
+    linker = Linker(embedder=None)
+    linker.add([
+        assault("a", "Russia launched a new military operation against Ukraine this morning.", "launched",
+                actor="Russia", target="Ukraine", code="RUS"),
+        assault("b", "the decision to start a special operation", "operation"),
+        assault("c", "an unjustified, deceitful and cynical invasion", "invasion"),
+        assault("d", "the war that Russia declared on Ukraine at dawn", "war", actor="Russia", target="Ukraine",
+                code="RUS"),
+        assault("e", "No one has cancelled the information war waged against us.", "war", modality="negated"),
+        assault("f", "Troops began an offensive near Kharkiv.", "offensive", place="Kharkiv"),
+        assault("g", "Armenia accused Azerbaijan of aggression.", "aggression", actor="Azerbaijan", code="AZE"),
+        assault("h", "Russian troops attacked the port at dawn.", "attacked", actor="Russian troops",
+                target="the port", code="RUS"),
+        assault("i", "Russia launched a new military operation against Ukraine.", "launched", actor="Russia",
+                target="Ukraine", code="RUS", day="2025-03-04")])
+    groups = _groups(linker.links())
+    assert ["a", "b", "c", "d"] in groups  # one class of act one actor does once: one story of that day
+    for alone in ("e", "f", "g", "h", "i"):  # not happening; one place; another side; a strike; a week later
+        assert [alone] in groups

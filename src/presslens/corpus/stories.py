@@ -9,7 +9,10 @@ Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LO
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities), the same trigger word, and how far the two articles name the same people and
 bodies (their context, at most `CONTEXT_MAX`: two short releases of one day name the same two people)
-— plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
+— and, for a class of act one actor does once in a window (`one_act_classes`: the onset of a war,
+recognising a state, severing relations), that both name it with no city, no other side and neither
+told as not happening: "the special military operation" and "the invasion" of one day are one act —
+plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
 `presslens.corpus.embedding`); an evidence of fewer than `SAYS_LITTLE` content words ("the meeting")
 says nothing of which event, so its likeness counts for little.  Near PLOVER types (a signed treaty coded AGREE by one report and
 SUPPORT by another, `near_event_types` of the corpus lexicon) are compared with a penalty.  What
@@ -37,7 +40,7 @@ from datetime import date
 
 from ..model import Span
 from .records import Report, Story
-from .lexicon import near_event_types, ordinals
+from .lexicon import near_event_types, one_act_classes, ordinals
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -55,11 +58,13 @@ DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial m
 DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
+           "one_act": 0.4,  # and it names an act one actor does once in a window (the onset of a war)
            "article": 0.15,  # two mentions of one article: one release rarely tells two such events
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
 CONTEXT_MAX = 0.3  # the most the articles' names add: two short releases of one day name the same two people
+UNTOLD = frozenset({"negated", "hypothetical"})  # modalities of a report that tells no act happening
 MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
 
 
@@ -181,6 +186,33 @@ def _place_relation(a: "Mention", b: "Mention") -> str | None:
     return "other"
 
 
+def _one_act(a: "Mention", b: "Mention", place: str | None) -> bool:
+    """Whether two mentions of one trigger class name an act one actor does once in a window
+    (`one_act_classes`: "the special military operation" and "the invasion" of one day) with nothing
+    telling them apart: no city (a specific action has its own place; a country is read from "Russian" as
+    often as from "in Russia"), no two sides of other countries, neither told as not or not yet happening
+    ("no one has cancelled the information war", "if it had started then")."""
+    if a.trigger not in one_act_classes() or place not in (None, "same country", "countries") \
+            or _specific(a) or _specific(b) or {a.report.modality, b.report.modality} & UNTOLD:
+        return False
+    return not any(x and y and x != y for x, y in ((a.report.actor_country, b.report.actor_country),
+                                                    (a.report.target_country, b.report.target_country)))
+
+
+def _specific(mention: "Mention") -> bool:
+    """Whether a mention places its act in a city or region (not a whole country)."""
+    return bool(mention.place_id) and not mention.place_is_country
+
+
+def _other_side(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a story holds a telling of the mention's one-act class by an actor of another country: an
+    act one actor does once joins no story another side does it in, however its tellings chain."""
+    code = mention.report.actor_country
+    return bool(code) and mention.trigger in one_act_classes() and any(
+        m.trigger == mention.trigger and m.report.actor_country and m.report.actor_country != code
+        for m in state.mentions)
+
+
 def _types(type_: str) -> list[str]:
     return [type_, *sorted(near_event_types().get(type_, ()))]
 
@@ -260,6 +292,8 @@ class StoryIndex:
                 structural += WEIGHTS[name] / 2
         if a.trigger and a.trigger == b.trigger:
             structural += WEIGHTS["trigger"]
+            if _one_act(a, b, place):
+                structural += WEIGHTS["one_act"]
         if a.report.doc_id == b.report.doc_id:
             structural += WEIGHTS["article"]
         else:
@@ -305,7 +339,7 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state):
+            if not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
             score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
             if score >= THRESHOLD:
