@@ -676,3 +676,18 @@ def test_the_onset_of_a_war_named_many_ways_on_one_day_is_one_story():
     assert ["a", "b", "c", "d"] in groups  # one class of act one actor does once: one story of that day
     for alone in ("e", "f", "g", "h", "i"):  # not happening; one place; another side; a strike; a week later
         assert [alone] in groups
+
+
+def test_an_actor_code_of_a_sector_alone_names_no_country():
+    def strike(doc_id, text, code):
+        item = _event_article(doc_id, "2025-03-01", "ASSAULT", text, place="Kharkiv", trigger="struck")
+        item.analysis.events[0].actor_code = code
+        return item
+    linker = Linker(embedder="lexical")
+    linker.add([strike("a", "The army struck the Kharkiv power plant at dawn.", "MIL"),
+                strike("b", "Russian troops struck the Kharkiv power plant at dawn.", "RUSMIL"),
+                strike("c", "Ukrainian troops struck the Kharkiv power plant at dawn.", "UKRMIL")])
+    countries = {m.report.doc_id: m.report.actor_country for s in linker.stories.states.values() for m in s.mentions}
+    assert countries == {"a": None, "b": "RUS", "c": "UKR"}  # "MIL" is the armed forces of no country named
+    story, = linker.links().stories
+    assert [(c.a.doc_id, c.b.doc_id) for c in story.conflicts if c.kind == "actor"] == [("b", "c")]

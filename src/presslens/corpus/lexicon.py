@@ -20,7 +20,7 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
-          "one_act_classes": list,
+          "one_act_classes": list, "actor_sectors": list,
           "home_nouns": list, "home_possessives": list}
 
 
@@ -123,6 +123,12 @@ def ordinals() -> dict[str, int]:
 def trigger_classes() -> dict[str, str]:
     """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
     return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}
+
+
+@lru_cache(maxsize=1)
+def actor_sectors() -> frozenset[str]:
+    """Sector codes of an actor code ("gov", "mil"): a code starting with one names no country."""
+    return frozenset(lexicon()["actor_sectors"])
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import actor_aliases, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
+from .lexicon import actor_aliases, actor_sectors, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import (ArticleText, StatementIndex, article_text, dump_statement, own_text_keys, quote_mention,
@@ -281,8 +281,14 @@ class Linker:
             evidence=event.evidence, asserted_by=asserter, modality=event.modality, asserted_by_id=asserter_id,
             date=_day_or_month(event.date) or published, actor=event.actor, target=event.target, place=place,
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
-            actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
+            actor_country=_code_country(event.actor_code), target_country=_code_country(event.target_code))
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _code_country(code: str | None) -> str | None:
+    """The country part of an actor code ("RUSGOV" → "RUS"); a sector alone ("GOV", "MIL") names none."""
+    country = (code or "")[:3]
+    return country if country and country.lower() not in actor_sectors() else None
 
 
 def _bare_title(name: str) -> bool:
