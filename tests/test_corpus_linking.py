@@ -691,3 +691,23 @@ def test_an_actor_code_of_a_sector_alone_names_no_country():
     assert countries == {"a": None, "b": "RUS", "c": "UKR"}  # "MIL" is the armed forces of no country named
     story, = linker.links().stories
     assert [(c.a.doc_id, c.b.doc_id) for c in story.conflicts if c.kind == "actor"] == [("b", "c")]
+
+
+def test_a_report_that_tells_one_act_of_two_stories_of_its_window_joins_them():
+    def recognition(doc_id, text, country=None, code=None):
+        trigger = next(w for w in text.split() if w.startswith("recogni"))
+        item = _event_article(doc_id, "2025-02-21", "SUPPORT", text, trigger=trigger)
+        event = item.analysis.events[0]
+        event.actor_code = code
+        if country:
+            event.place = {"name": country, "country_code": country[:2].upper(), "feature": "country"}
+        return item
+    linker = Linker(embedder=None)
+    first = linker.add([recognition("a", "Russia recognised the independence of the two republics.", "Russia", "RUS"),
+                        recognition("b", "The Kremlin is recognising occupied districts of Ukraine.", "Ukraine")])
+    assert _groups(linker.links()) == [["a"], ["b"]]  # two countries read as places: not enough alone
+    later = linker.add([recognition("c", "the decision to recognize the so-called republics")])
+    assert _groups(linker.links()) == [["a", "b", "c"]]  # one act one actor does once: one story
+    assert len(later.removed_stories) == 1 and later.removed_stories < first.stories
+    linker.add([recognition("d", "Belarus is recognising the two republics.", code="BLR")])
+    assert ["d"] in _groups(linker.links())  # another side's act joins no story of Russia's

@@ -27,7 +27,8 @@ only when structure alone neither decides for nor rules out the link, and only o
 gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
 least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing, none); a report
 scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
-missing link between two tellings filed apart — and the story merged away is listed in `merged`.
+missing link between two tellings filed apart — and so does one that tells a one-act class's act with
+both (no other side in either); the story merged away is listed in `merged`.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
@@ -213,6 +214,13 @@ def _other_side(mention: "Mention", state: "_StoryState") -> bool:
         for m in state.mentions)
 
 
+def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a story tells the act of one actor's once-in-a-window class the mention names (`_one_act`
+    with one of its earliest reports): two such stories of one window are one."""
+    return any(_one_act(mention, m, _place_relation(mention, m)) and mention.trigger == m.trigger
+               for m in state.mentions[:COMPARED])
+
+
 def _types(type_: str) -> list[str]:
     return [type_, *sorted(near_event_types().get(type_, ()))]
 
@@ -353,8 +361,10 @@ class StoryIndex:
         else:
             best = scored[0][1]
             for score, other in scored[1:]:
-                if score >= MERGE_FROM and other.story.type == best.story.type \
-                        and all(_fits_dates(m, best) for m in other.mentions):
+                one_act = _tells_one_act(mention, best) and _tells_one_act(mention, other) \
+                    and not any(_other_side(m, best) for m in other.mentions)
+                if (score >= MERGE_FROM or one_act) \
+                        and other.story.type == best.story.type and all(_fits_dates(m, best) for m in other.mentions):
                     self._merge(other, best)
         self._file(best.story.id, mention)
         best.mentions.append(mention)
