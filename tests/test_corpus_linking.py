@@ -671,10 +671,13 @@ def test_the_onset_of_a_war_named_many_ways_on_one_day_is_one_story():
         assault("h", "Russian troops attacked the port at dawn.", "attacked", actor="Russian troops",
                 target="the port", code="RUS"),
         assault("i", "Russia launched a new military operation against Ukraine.", "launched", actor="Russia",
-                target="Ukraine", code="RUS", day="2025-03-04")])
+                target="Ukraine", code="RUS", day="2025-03-04"),
+        _event_article("j", "2025-02-24", "AGREE", "to ensure the stable operation of hospitals", trigger="operation"),
+        _event_article("k", "2025-02-24", "AGREE", "the operation of the new payment system", trigger="operation")])
     groups = _groups(linker.links())
     assert ["a", "b", "c", "d"] in groups  # one class of act one actor does once: one story of that day
-    for alone in ("e", "f", "g", "h", "i"):  # not happening; one place; another side; a strike; a week later
+    # not happening; one place; another side; a strike; a week later; "operation" of another type: no onset of war
+    for alone in ("e", "f", "g", "h", "i", "j", "k"):
         assert [alone] in groups
 
 

@@ -20,7 +20,7 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
-          "one_act_classes": list, "actor_sectors": list,
+          "one_act_classes": dict, "actor_sectors": list,
           "home_nouns": list, "home_possessives": list}
 
 
@@ -132,9 +132,10 @@ def actor_sectors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def one_act_classes() -> frozenset[str]:
-    """Trigger classes of acts one actor does once in a window ("invasion", "recognition")."""
-    return frozenset(lexicon()["one_act_classes"])
+def one_act_classes() -> dict[str, frozenset[str]]:
+    """Trigger classes of acts one actor does once in a window ("invasion", "recognition") → the PLOVER
+    types a report of that act has."""
+    return {kind: frozenset(types) for kind, types in lexicon()["one_act_classes"].items()}
 
 
 @lru_cache(maxsize=1)

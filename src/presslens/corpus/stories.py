@@ -193,11 +193,17 @@ def _one_act(a: "Mention", b: "Mention", place: str | None) -> bool:
     telling them apart: no city (a specific action has its own place; a country is read from "Russian" as
     often as from "in Russia"), no two sides of other countries, neither told as not or not yet happening
     ("no one has cancelled the information war", "if it had started then")."""
-    if a.trigger not in one_act_classes() or place not in (None, "same country", "countries") \
+    if not _one_act_report(a) or not _one_act_report(b) or place not in (None, "same country", "countries") \
             or _specific(a) or _specific(b) or {a.report.modality, b.report.modality} & UNTOLD:
         return False
     return not any(x and y and x != y for x, y in ((a.report.actor_country, b.report.actor_country),
                                                     (a.report.target_country, b.report.target_country)))
+
+
+def _one_act_report(mention: "Mention") -> bool:
+    """Whether a mention names a one-act class's act with a type that act has ("the operation of
+    hospitals", typed AGREE, is no onset of a war)."""
+    return mention.type in one_act_classes().get(mention.trigger or "", ())
 
 
 def _specific(mention: "Mention") -> bool:
@@ -209,7 +215,7 @@ def _other_side(mention: "Mention", state: "_StoryState") -> bool:
     """Whether a story holds a telling of the mention's one-act class by an actor of another country: an
     act one actor does once joins no story another side does it in, however its tellings chain."""
     code = mention.report.actor_country
-    return bool(code) and mention.trigger in one_act_classes() and any(
+    return bool(code) and _one_act_report(mention) and any(
         m.trigger == mention.trigger and m.report.actor_country and m.report.actor_country != code
         for m in state.mentions)
 
