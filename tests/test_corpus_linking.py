@@ -714,3 +714,14 @@ def test_a_report_that_tells_one_act_of_two_stories_of_its_window_joins_them():
     assert len(later.removed_stories) == 1 and later.removed_stories < first.stories
     linker.add([recognition("d", "Belarus is recognising the two republics.", code="BLR")])
     assert ["d"] in _groups(linker.links())  # another side's act joins no story of Russia's
+
+
+def test_a_one_act_whose_actor_is_the_other_report_s_target_is_another_act():
+    def war(doc_id, text, trigger, actor=None, target=None, actor_code=None, target_code=None):
+        item = _event_article(doc_id, "2025-02-24", "ASSAULT", text, actor=actor, target=target, trigger=trigger)
+        item.analysis.events[0].actor_code, item.analysis.events[0].target_code = actor_code, target_code
+        return item
+    links = link([war("a", "the special operation Russia began at dawn", "operation", actor="Russia", actor_code="RUS"),
+                  war("b", "an offensive aimed at Russia", "offensive", target="Russia", target_code="RUS"),
+                  war("c", "a full-scale invasion", "invasion")], embedder=None)
+    assert _groups(links) == [["a", "c"], ["b"]]  # Russia's operation is not one aimed at Russia

@@ -191,13 +191,22 @@ def _one_act(a: "Mention", b: "Mention", place: str | None) -> bool:
     """Whether two mentions of one trigger class name an act one actor does once in a window
     (`one_act_classes`: "the special military operation" and "the invasion" of one day) with nothing
     telling them apart: no city (a specific action has its own place; a country is read from "Russian" as
-    often as from "in Russia"), no two sides of other countries, neither told as not or not yet happening
+    often as from "in Russia"), no two sides of other countries or one side's actor the other's target,
+    neither told as not or not yet happening
     ("no one has cancelled the information war", "if it had started then")."""
     if not _one_act_report(a) or not _one_act_report(b) or place not in (None, "same country", "countries") \
             or _specific(a) or _specific(b) or {a.report.modality, b.report.modality} & UNTOLD:
         return False
-    return not any(x and y and x != y for x, y in ((a.report.actor_country, b.report.actor_country),
-                                                    (a.report.target_country, b.report.target_country)))
+    return not _other_sides(a.report, b.report)
+
+
+def _other_sides(a: Report, b: Report) -> bool:
+    """Whether two reports' acts are by or on sides of other countries, or one's actor is the other's
+    target (Russia's operation is not one aimed at Russia)."""
+    if any(x and y and x != y for x, y in ((a.actor_country, b.actor_country), (a.target_country, b.target_country))):
+        return True
+    return any(one.actor_country and one.actor_country == other.target_country != other.actor_country
+               for one, other in ((a, b), (b, a)))
 
 
 def _one_act_report(mention: "Mention") -> bool:
@@ -212,12 +221,10 @@ def _specific(mention: "Mention") -> bool:
 
 
 def _other_side(mention: "Mention", state: "_StoryState") -> bool:
-    """Whether a story holds a telling of the mention's one-act class by an actor of another country: an
-    act one actor does once joins no story another side does it in, however its tellings chain."""
-    code = mention.report.actor_country
-    return bool(code) and _one_act_report(mention) and any(
-        m.trigger == mention.trigger and m.report.actor_country and m.report.actor_country != code
-        for m in state.mentions)
+    """Whether a story holds a telling of the mention's one-act class by or on other sides (`_other_sides`):
+    an act one actor does once joins no story another side does it in, however its tellings chain."""
+    return _one_act_report(mention) and any(m.trigger == mention.trigger and _other_sides(mention.report, m.report)
+                                            for m in state.mentions)
 
 
 def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
