@@ -725,3 +725,24 @@ def test_a_one_act_whose_actor_is_the_other_report_s_target_is_another_act():
                   war("b", "an offensive aimed at Russia", "offensive", target="Russia", target_code="RUS"),
                   war("c", "a full-scale invasion", "invasion")], embedder=None)
     assert _groups(links) == [["a", "c"], ["b"]]  # Russia's operation is not one aimed at Russia
+
+
+def test_an_undated_mention_recalls_the_event_its_own_article_dates_months_before():
+    def summit(doc_id, sentences):
+        text = " ".join(s for s, _, _ in sentences)
+        events, at = [], 0
+        for sentence, place, day in sentences:
+            start = text.find(sentence, at)
+            trigger = start + sentence.find("summit")
+            events.append(Event("CONSULT", "BRICS", None, place, day, Span(start, start + len(sentence), sentence),
+                                trigger=Span(trigger, trigger + 6, "summit"), date_source="clause" if day else None))
+            at = start + len(sentence)
+        return LinkInput(doc_id, doc_id, "2024-12-26", Analysis(text=text, published="2024-12-26", events=events))
+    linker = Linker(embedder="lexical")
+    linker.add([summit("a", [("The BRICS summit opened in Kazan in October.", "Kazan", "2024-10-22"),
+                             ("Partner countries were named after the BRICS summit.", None, None)]),
+                summit("b", [("Delegates left the hall when the summit ended.", None, None)])])
+    stories = {m.report.doc_id + str(m.report.event_index): s.story.id
+               for s in linker.stories.states.values() for m in s.mentions}
+    assert stories["a0"] == stories["a1"]  # the article's own summit of October
+    assert stories["b0"] != stories["a0"]  # another article's undated summit, with no city: of its own days

@@ -90,6 +90,7 @@ class Linker:
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([gist(e.evidence.text) for item in inputs for e in item.analysis.events])
         self._joining = []
+        self.stories.new_batch()
         batch_texts: list[ArticleText] = []
         for item in inputs:
             self._add_article(item, change, batch_texts)

@@ -21,8 +21,8 @@ the event extractor misreads places), different ordinals ("the second round" vs 
 each side naming a person the other does not (a call with Biden vs a call with Macron, a
 penalty), and dates a story cannot span — every dated telling of a story lies within one window
 of the others, so reports cannot chain a story day by day.  An undated mention (dated by its
-article) may recall an event of the same city up to `RECALL_LOOKBACK` days before its article
-("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
+article) may recall an event of the same city, or one its own article dates, up to `RECALL_LOOKBACK`
+days before its article ("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
 only when structure alone neither decides for nor rules out the link, and only once structure
 gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
 least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing, none); a report
@@ -258,6 +258,7 @@ class StoryIndex:
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
         self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
         self._recall: dict[tuple[str, str, str], dict[str, None]] = {}  # (type, place, month) → stories
+        self._articles: dict[str, dict[str, None]] = {}  # the batch's articles → the stories they tell
         self.merged: dict[str, str] = {}  # story id → the story it was merged into
         self.comparisons = 0
 
@@ -270,6 +271,8 @@ class StoryIndex:
             blocks += [self._denials.get(day, {}) for day in _window(mention.days, after=DENIAL_LOOKBACK)]
             blocks += [self._recall.get((mention.type, mention.place_id, month), {})
                        for month in _recall_months(mention, lookup=True)]
+            if not mention.dated:  # "the BRICS summit" in an article that dates "the summit in Kazan" in October
+                blocks.append(self._articles.get(mention.report.doc_id, {}))
         for block in blocks:
             for sid in block:
                 if sid not in seen:
@@ -287,7 +290,7 @@ class StoryIndex:
                                     - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
                 or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
-        if not _near_pair(a, b) and not (place == "same" and _recalls(a, b)):
+        if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)):
             return 0.0
         # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
         # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
@@ -344,7 +347,12 @@ class StoryIndex:
             self._file(story.id, mention)
         _summarise(state)
 
+    def new_batch(self) -> None:
+        """Forget which stories the last batch's articles tell (an article is linked within one batch)."""
+        self._articles.clear()
+
     def _file(self, story_id: str, mention: Mention) -> None:
+        self._articles.setdefault(mention.report.doc_id, {})[story_id] = None
         for day in mention.days:
             self._blocks.setdefault((mention.type, day), {})[story_id] = None
             self._days.setdefault(day, {})[story_id] = None
@@ -397,6 +405,7 @@ class StoryIndex:
         _summarise(into)
 
     def _unfile(self, story_id: str, mention: Mention) -> None:
+        self._articles.get(mention.report.doc_id, {}).pop(story_id, None)
         for day in mention.days:
             for table, key in ((self._blocks, (mention.type, day)), (self._days, day), (self._denials, day)):
                 table.get(key, {}).pop(story_id, None)
