@@ -746,3 +746,15 @@ def test_an_undated_mention_recalls_the_event_its_own_article_dates_months_befor
                for s in linker.stories.states.values() for m in s.mentions}
     assert stories["a0"] == stories["a1"]  # the article's own summit of October
     assert stories["b0"] != stories["a0"]  # another article's undated summit, with no city: of its own days
+
+
+def test_a_name_tagged_as_a_law_or_work_is_no_person():
+    from presslens.corpus.identities import name_key
+    assert name_key("Article 1 Ratifying the Treaty Between", entity_type="LAW").kind == "thing"
+    assert name_key("Anna Kovalenko", entity_type="PERSON").kind == "person"
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-02-21", "AGREE", "Kovalenko and Petrenko signed the treaty in Moscow.",
+                               target="Treaty Between", place="Moscow", trigger="signed",
+                               entities=[("Treaty Between", "LAW")])])
+    mention, = [m for s in linker.stories.states.values() for m in s.mentions]
+    assert mention.target_id.startswith("thing:") and not mention.people  # a treaty names no one to rule a link out
