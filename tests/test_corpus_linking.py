@@ -758,3 +758,17 @@ def test_a_name_tagged_as_a_law_or_work_is_no_person():
                                entities=[("Treaty Between", "LAW")])])
     mention, = [m for s in linker.stories.states.values() for m in s.mentions]
     assert mention.target_id.startswith("thing:") and not mention.people  # a treaty names no one to rule a link out
+
+
+def test_a_passive_trigger_is_named_by_the_class_word_of_its_subject_and_martial_law_is_one_act():
+    def decree(doc_id, text, trigger):
+        return _event_article(doc_id, "2025-02-24", "COERCE", text, trigger=trigger)
+    linker = Linker(embedder=None)
+    linker.add([decree("a", "The president signed the decree on the imposition of martial law.", "martial law"),
+                decree("b", "Martial law will be imposed across the country.", "law will be imposed"),
+                decree("c", "As the decree says, martial law is imposed from dawn.", "imposed"),
+                decree("d", "A curfew is imposed from dawn.", "imposed")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == triggers["c"] == "martial law"
+    assert triggers["d"] == "impos"  # no class word before it: its own stem
+    assert ["a", "b", "c"] in _groups(linker.links()) and ["d"] in _groups(linker.links())

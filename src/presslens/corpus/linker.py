@@ -362,27 +362,34 @@ def _says(text: str, name: str) -> bool:
     return False
 
 
-def _trigger_words(event: Event) -> tuple[str | None, str]:
-    """The event's trigger, and the words of its evidence after it (for a trigger of light words only)."""
+def _trigger_words(event: Event) -> tuple[str | None, str, str]:
+    """The event's trigger, the words of its evidence after it (for a trigger of light words only) and
+    before it (for a passive one)."""
     trigger, evidence = event.trigger, event.evidence
     if trigger is None:
-        return None, ""
-    after = trigger.end - evidence.start
-    return trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else ""
+        return None, "", ""
+    after, before = trigger.end - evidence.start, trigger.start - evidence.start
+    return (trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else "",
+            evidence.text[:before] if 0 <= before <= len(evidence.text) else "")
 
 
-def _stem(trigger: str | None, following: str = "") -> str | None:
+def _stem(trigger: str | None, following: str = "", preceding: str = "") -> str | None:
     """The kind of act a trigger names: the class of its first word in one ("talks", "meeting" → "meeting";
     "phone talks" → "conversation": the medium names the act before the noun; see
     `trigger_classes` of the corpus lexicon); a trigger in no class ("launched", "carried out") by the
     first of the next `LOOKAHEAD` words of its evidence (light words and articles aside) that is in one ("… a new military operation" →
-    "invasion"); else its head word without its ending ("ratification", "ratified" → "ratifi")."""
+    "invasion"), a passive one ("martial law was imposed") by the nearest of the `LOOKAHEAD` words before its
+    auxiliary; else its head word without its ending ("ratification", "ratified" → "ratifi")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
     for word in heads:
         if word in trigger_classes():
             return trigger_classes()[word]
     ahead = [w for w in words(following) if w not in _LIGHT_WORDS][:LOOKAHEAD]  # "out a special military operation"
     named = next((trigger_classes()[w] for w in ahead if w in trigger_classes()), None)
+    behind = words(preceding) + words(trigger or "")[:-1]  # "martial law will be imposed", "law is imposed"
+    if not named and set(behind[-3:]) & _AUXILIARIES:
+        behind = [w for w in behind if w not in _AUXILIARIES and w not in _LIGHT_WORDS][-LOOKAHEAD:]
+        named = next((trigger_classes()[w] for w in reversed(behind) if w in trigger_classes()), None)
     if named or not heads:
         return named
     word = heads[-1].replace("ise", "ize")
@@ -395,6 +402,7 @@ def _stem(trigger: str | None, following: str = "") -> str | None:
 
 LOOKAHEAD = 4
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
+_AUXILIARIES = frozenset("is was were are be been being".split())  # of a passive: the act is its subject
 
 
 def _own_date(event: Event) -> bool:
