@@ -9,7 +9,7 @@ Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LO
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities), the same trigger word, and how far the two articles name the same people and
 bodies (their context, at most `CONTEXT_MAX`: two short releases of one day name the same two people)
-— and, for a class of act one actor does once in a window (`one_act_classes`: the onset of a war,
+— and, for a class of act one actor does once in a window (`one_act_classes`: the onset of a war, martial law,
 recognising a state, severing relations), that both name it with no city, no other side and neither
 told as not happening: "the special military operation" and "the invasion" of one day are one act —
 plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
