@@ -719,3 +719,129 @@ def test_a_fragment_of_the_speech_read_as_a_quotation_gives_the_statement_the_wh
     assert [(a.doc_id, a.kind, a.quote_index) for a in statement.appearances] == [("speech-1", "own_text", 0),
                                                                                   ("news-1", "direct", 0)]
     assert statement.text == PASSAGE and statement.speaker == "Olena Marchuk"
+
+
+# --- session 7: acts one actor does once, ... ----------------------------------------------------
+
+def test_the_onset_of_a_war_named_many_ways_on_one_day_is_one_story():
+    def assault(doc_id, text, trigger, *, day="2025-02-24", actor=None, target=None, place=None, code=None,
+                modality="asserted"):
+        item = _event_article(doc_id, day, "ASSAULT", text, actor=actor, target=target, place=place, trigger=trigger)
+        item.analysis.events[0].actor_code = code
+        item.analysis.events[0].modality = modality
+        return item
+    linker = Linker(embedder=None)
+    linker.add([
+        assault("a", "Russia launched a new military operation against Ukraine this morning.", "launched",
+                actor="Russia", target="Ukraine", code="RUS"),
+        assault("b", "the decision to start a special operation", "operation"),
+        assault("c", "an unjustified, deceitful and cynical invasion", "invasion"),
+        assault("d", "the war that Russia declared on Ukraine at dawn", "war", actor="Russia", target="Ukraine",
+                code="RUS"),
+        assault("e", "No one has cancelled the information war waged against us.", "war", modality="negated"),
+        assault("f", "Troops began an offensive near Kharkiv.", "offensive", place="Kharkiv"),
+        assault("g", "Armenia accused Azerbaijan of aggression.", "aggression", actor="Azerbaijan", code="AZE"),
+        assault("h", "Russian troops attacked the port at dawn.", "attacked", actor="Russian troops",
+                target="the port", code="RUS"),
+        assault("i", "Russia launched a new military operation against Ukraine.", "launched", actor="Russia",
+                target="Ukraine", code="RUS", day="2025-03-04"),
+        _event_article("j", "2025-02-24", "AGREE", "to ensure the stable operation of hospitals", trigger="operation"),
+        _event_article("k", "2025-02-24", "AGREE", "the operation of the new payment system", trigger="operation")])
+    groups = _groups(linker.links())
+    assert ["a", "b", "c", "d"] in groups  # one class of act one actor does once: one story of that day
+    # not happening; one place; another side; a strike; a week later; "operation" of another type: no onset of war
+    for alone in ("e", "f", "g", "h", "i", "j", "k"):
+        assert [alone] in groups
+
+
+def test_an_actor_code_of_a_sector_alone_names_no_country():
+    def strike(doc_id, text, code):
+        item = _event_article(doc_id, "2025-03-01", "ASSAULT", text, place="Kharkiv", trigger="struck")
+        item.analysis.events[0].actor_code = code
+        return item
+    linker = Linker(embedder="lexical")
+    linker.add([strike("a", "The army struck the Kharkiv power plant at dawn.", "MIL"),
+                strike("b", "Russian troops struck the Kharkiv power plant at dawn.", "RUSMIL"),
+                strike("c", "Ukrainian troops struck the Kharkiv power plant at dawn.", "UKRMIL")])
+    countries = {m.report.doc_id: m.report.actor_country for s in linker.stories.states.values() for m in s.mentions}
+    assert countries == {"a": None, "b": "RUS", "c": "UKR"}  # "MIL" is the armed forces of no country named
+    story, = linker.links().stories
+    assert [(c.a.doc_id, c.b.doc_id) for c in story.conflicts if c.kind == "actor"] == [("b", "c")]
+
+
+def test_a_report_that_tells_one_act_of_two_stories_of_its_window_joins_them():
+    def recognition(doc_id, text, country=None, code=None):
+        trigger = next(w for w in text.split() if w.startswith("recogni"))
+        item = _event_article(doc_id, "2025-02-21", "SUPPORT", text, trigger=trigger)
+        event = item.analysis.events[0]
+        event.actor_code = code
+        if country:
+            event.place = {"name": country, "country_code": country[:2].upper(), "feature": "country"}
+        return item
+    linker = Linker(embedder=None)
+    first = linker.add([recognition("a", "Russia recognised the independence of the two republics.", "Russia", "RUS"),
+                        recognition("b", "The Kremlin is recognising occupied districts of Ukraine.", "Ukraine")])
+    assert _groups(linker.links()) == [["a"], ["b"]]  # two countries read as places: not enough alone
+    later = linker.add([recognition("c", "the decision to recognize the so-called republics")])
+    assert _groups(linker.links()) == [["a", "b", "c"]]  # one act one actor does once: one story
+    assert len(later.removed_stories) == 1 and later.removed_stories < first.stories
+    linker.add([recognition("d", "Belarus is recognising the two republics.", code="BLR")])
+    assert ["d"] in _groups(linker.links())  # another side's act joins no story of Russia's
+
+
+def test_a_one_act_whose_actor_is_the_other_report_s_target_is_another_act():
+    def war(doc_id, text, trigger, actor=None, target=None, actor_code=None, target_code=None):
+        item = _event_article(doc_id, "2025-02-24", "ASSAULT", text, actor=actor, target=target, trigger=trigger)
+        item.analysis.events[0].actor_code, item.analysis.events[0].target_code = actor_code, target_code
+        return item
+    links = link([war("a", "the special operation Russia began at dawn", "operation", actor="Russia", actor_code="RUS"),
+                  war("b", "an offensive aimed at Russia", "offensive", target="Russia", target_code="RUS"),
+                  war("c", "a full-scale invasion", "invasion")], embedder=None)
+    assert _groups(links) == [["a", "c"], ["b"]]  # Russia's operation is not one aimed at Russia
+
+
+def test_an_undated_mention_recalls_the_event_its_own_article_dates_months_before():
+    def summit(doc_id, sentences):
+        text = " ".join(s for s, _, _ in sentences)
+        events, at = [], 0
+        for sentence, place, day in sentences:
+            start = text.find(sentence, at)
+            trigger = start + sentence.find("summit")
+            events.append(Event("CONSULT", "BRICS", None, place, day, Span(start, start + len(sentence), sentence),
+                                trigger=Span(trigger, trigger + 6, "summit"), date_source="clause" if day else None))
+            at = start + len(sentence)
+        return LinkInput(doc_id, doc_id, "2024-12-26", Analysis(text=text, published="2024-12-26", events=events))
+    linker = Linker(embedder="lexical")
+    linker.add([summit("a", [("The BRICS summit opened in Kazan in October.", "Kazan", "2024-10-22"),
+                             ("Partner countries were named after the BRICS summit.", None, None)]),
+                summit("b", [("Delegates left the hall when the summit ended.", None, None)])])
+    stories = {m.report.doc_id + str(m.report.event_index): s.story.id
+               for s in linker.stories.states.values() for m in s.mentions}
+    assert stories["a0"] == stories["a1"]  # the article's own summit of October
+    assert stories["b0"] != stories["a0"]  # another article's undated summit, with no city: of its own days
+
+
+def test_a_name_tagged_as_a_law_or_work_is_no_person():
+    from presslens.corpus.identities import name_key
+    assert name_key("Article 1 Ratifying the Treaty Between", entity_type="LAW").kind == "thing"
+    assert name_key("Anna Kovalenko", entity_type="PERSON").kind == "person"
+    linker = Linker(embedder=None)
+    linker.add([_event_article("a", "2025-02-21", "AGREE", "Kovalenko and Petrenko signed the treaty in Moscow.",
+                               target="Treaty Between", place="Moscow", trigger="signed",
+                               entities=[("Treaty Between", "LAW")])])
+    mention, = [m for s in linker.stories.states.values() for m in s.mentions]
+    assert mention.target_id.startswith("thing:") and not mention.people  # a treaty names no one to rule a link out
+
+
+def test_a_passive_trigger_is_named_by_the_class_word_of_its_subject_and_martial_law_is_one_act():
+    def decree(doc_id, text, trigger):
+        return _event_article(doc_id, "2025-02-24", "COERCE", text, trigger=trigger)
+    linker = Linker(embedder=None)
+    linker.add([decree("a", "The president signed the decree on the imposition of martial law.", "martial law"),
+                decree("b", "Martial law will be imposed across the country.", "law will be imposed"),
+                decree("c", "As the decree says, martial law is imposed from dawn.", "imposed"),
+                decree("d", "A curfew is imposed from dawn.", "imposed")])
+    triggers = _mention_triggers(linker)
+    assert triggers["a"] == triggers["b"] == triggers["c"] == "martial law"
+    assert triggers["d"] == "impos"  # no class word before it: its own stem
+    assert ["a", "b", "c"] in _groups(linker.links()) and ["d"] in _groups(linker.links())

@@ -24,6 +24,8 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _PUNCT = re.compile(r"[^\w\s'-]")
 PERSON_TYPES = frozenset({"PERSON"})
 BODY_TYPES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+THING_TYPES = frozenset({"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY",
+                         "PERCENT", "CARDINAL", "ORDINAL"})  # NER types that name no person ("Article 1 … Between")
 
 
 def _fold(word: str) -> str:
@@ -96,7 +98,7 @@ def name_key(name: str, *, entity_type: str | None = None, role: str | None = No
         return NameKey("body", None, body_name(name))
     if entity_type in BODY_TYPES:
         return NameKey("body", None, body_name(name))
-    if entity_type == "THING" or (entity_type is None and not all(
+    if entity_type == "THING" or entity_type in THING_TYPES or (entity_type is None and not all(
             w[:1].isupper() for w in plain_name(name).split() if w.isalpha())):
         return NameKey("thing", None, " ".join(tokens))  # "power plant", "Russian missiles"
     roles = []

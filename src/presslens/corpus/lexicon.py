@@ -20,6 +20,7 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
+          "one_act_classes": dict, "actor_sectors": list,
           "home_nouns": list, "home_possessives": list}
 
 
@@ -122,6 +123,19 @@ def ordinals() -> dict[str, int]:
 def trigger_classes() -> dict[str, str]:
     """Trigger word → the kind of act it names ("talks", "meeting" → "meeting")."""
     return {word: kind for kind, group in lexicon()["trigger_classes"].items() for word in group}
+
+
+@lru_cache(maxsize=1)
+def actor_sectors() -> frozenset[str]:
+    """Sector codes of an actor code ("gov", "mil"): a code starting with one names no country."""
+    return frozenset(lexicon()["actor_sectors"])
+
+
+@lru_cache(maxsize=1)
+def one_act_classes() -> dict[str, frozenset[str]]:
+    """Trigger classes of acts one actor does once in a window ("invasion", "recognition") → the PLOVER
+    types a report of that act has."""
+    return {kind: frozenset(types) for kind, types in lexicon()["one_act_classes"].items()}
 
 
 @lru_cache(maxsize=1)

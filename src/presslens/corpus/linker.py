@@ -18,7 +18,7 @@ from ..model import Analysis, Event, Quote
 from .corroboration import corroborate, is_medium, relay_pattern, stance
 from .embedding import CachedEmbedder, make_embedder
 from .identities import Identities, name_key, words
-from .lexicon import actor_aliases, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
+from .lexicon import actor_aliases, actor_sectors, body_words, country_adjectives, home_nouns, home_possessives, titles, trigger_classes, trigger_suffixes
 from .records import Appearance, Identity, Links, Report, Statement, Story
 from .similarity import numbers
 from .statements import (ArticleText, StatementIndex, article_text, dump_statement, own_text_keys, quote_mention,
@@ -90,6 +90,7 @@ class Linker:
         if self.embedder is not None:  # the batch's evidence texts: stored vectors in one ask, the rest in batches
             self.embedder.warm([gist(e.evidence.text) for item in inputs for e in item.analysis.events])
         self._joining = []
+        self.stories.new_batch()
         batch_texts: list[ArticleText] = []
         for item in inputs:
             self._add_article(item, change, batch_texts)
@@ -281,8 +282,14 @@ class Linker:
             evidence=event.evidence, asserted_by=asserter, modality=event.modality, asserted_by_id=asserter_id,
             date=_day_or_month(event.date) or published, actor=event.actor, target=event.target, place=place,
             numbers=[[v, u] for v, u in numbers(event.evidence.text)],
-            actor_country=(event.actor_code or "")[:3] or None, target_country=(event.target_code or "")[:3] or None)
+            actor_country=_code_country(event.actor_code), target_country=_code_country(event.target_code))
         return report, (actor_id, target_id, _place_key(event, place))
+
+
+def _code_country(code: str | None) -> str | None:
+    """The country part of an actor code ("RUSGOV" → "RUS"); a sector alone ("GOV", "MIL") names none."""
+    country = (code or "")[:3]
+    return country if country and country.lower() not in actor_sectors() else None
 
 
 def _bare_title(name: str) -> bool:
@@ -355,27 +362,34 @@ def _says(text: str, name: str) -> bool:
     return False
 
 
-def _trigger_words(event: Event) -> tuple[str | None, str]:
-    """The event's trigger, and the words of its evidence after it (for a trigger of light words only)."""
+def _trigger_words(event: Event) -> tuple[str | None, str, str]:
+    """The event's trigger, the words of its evidence after it (for a trigger of light words only) and
+    before it (for a passive one)."""
     trigger, evidence = event.trigger, event.evidence
     if trigger is None:
-        return None, ""
-    after = trigger.end - evidence.start
-    return trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else ""
+        return None, "", ""
+    after, before = trigger.end - evidence.start, trigger.start - evidence.start
+    return (trigger.text, evidence.text[after:] if 0 <= after <= len(evidence.text) else "",
+            evidence.text[:before] if 0 <= before <= len(evidence.text) else "")
 
 
-def _stem(trigger: str | None, following: str = "") -> str | None:
+def _stem(trigger: str | None, following: str = "", preceding: str = "") -> str | None:
     """The kind of act a trigger names: the class of its first word in one ("talks", "meeting" → "meeting";
     "phone talks" → "conversation": the medium names the act before the noun; see
     `trigger_classes` of the corpus lexicon); a trigger in no class ("launched", "carried out") by the
     first of the next `LOOKAHEAD` words of its evidence (light words and articles aside) that is in one ("… a new military operation" →
-    "invasion"); else its head word without its ending ("ratification", "ratified" → "ratifi")."""
+    "invasion"), a passive one ("martial law was imposed") by the nearest of the `LOOKAHEAD` words before its
+    auxiliary; else its head word without its ending ("ratification", "ratified" → "ratifi")."""
     heads = [w for w in words(trigger or "") if len(w) > 2 and w not in _LIGHT_WORDS]
     for word in heads:
         if word in trigger_classes():
             return trigger_classes()[word]
     ahead = [w for w in words(following) if w not in _LIGHT_WORDS][:LOOKAHEAD]  # "out a special military operation"
     named = next((trigger_classes()[w] for w in ahead if w in trigger_classes()), None)
+    behind = words(preceding) + words(trigger or "")[:-1]  # "martial law will be imposed", "law is imposed"
+    if not named and set(behind[-3:]) & _AUXILIARIES:
+        behind = [w for w in behind if w not in _AUXILIARIES and w not in _LIGHT_WORDS][-LOOKAHEAD:]
+        named = next((trigger_classes()[w] for w in reversed(behind) if w in trigger_classes()), None)
     if named or not heads:
         return named
     word = heads[-1].replace("ise", "ize")
@@ -388,6 +402,7 @@ def _stem(trigger: str | None, following: str = "") -> str | None:
 
 LOOKAHEAD = 4
 _LIGHT_WORDS = frozenset("the a an of out held hold holds carried carry made make took take gave give".split())
+_AUXILIARIES = frozenset("is was were are be been being".split())  # of a passive: the act is its subject
 
 
 def _own_date(event: Event) -> bool:

@@ -9,7 +9,10 @@ Wednesday"), or its article's when nothing dates it, so it looks back `DENIAL_LO
 further; an assertion likewise finds a story that so far only a later denial tells.  A candidate is scored on structure — the same place, target and actor (corpus
 identities), the same trigger word, and how far the two articles name the same people and
 bodies (their context, at most `CONTEXT_MAX`: two short releases of one day name the same two people)
-— plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
+— and, for a class of act one actor does once in a window (`one_act_classes`: the onset of a war, martial law,
+recognising a state, severing relations), that both name it with no city, no other side and neither
+told as not happening: "the special military operation" and "the invasion" of one day are one act —
+plus the similarity of the evidence sentences' first `GIST_WORDS` words (`gist`; an embedder, see
 `presslens.corpus.embedding`); an evidence of fewer than `SAYS_LITTLE` content words ("the meeting")
 says nothing of which event, so its likeness counts for little.  Near PLOVER types (a signed treaty coded AGREE by one report and
 SUPPORT by another, `near_event_types` of the corpus lexicon) are compared with a penalty.  What
@@ -18,13 +21,14 @@ the event extractor misreads places), different ordinals ("the second round" vs 
 each side naming a person the other does not (a call with Biden vs a call with Macron, a
 penalty), and dates a story cannot span — every dated telling of a story lies within one window
 of the others, so reports cannot chain a story day by day.  An undated mention (dated by its
-article) may recall an event of the same city up to `RECALL_LOOKBACK` days before its article
-("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
+article) may recall an event of the same city, or one its own article dates, up to `RECALL_LOOKBACK`
+days before its article ("the BRICS summit in Kazan" in a December report, of the October summit).  The embedder is asked
 only when structure alone neither decides for nor rules out the link, and only once structure
 gives `EMBED_FROM` (below that, word overlap stands in).  A report joins the best story scoring at
 least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing, none); a report
 scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
-missing link between two tellings filed apart — and the story merged away is listed in `merged`.
+missing link between two tellings filed apart — and so does one that tells a one-act class's act with
+both (no other side in either); the story merged away is listed in `merged`.
 Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
 cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
 """
@@ -37,7 +41,7 @@ from datetime import date
 
 from ..model import Span
 from .records import Report, Story
-from .lexicon import near_event_types, ordinals
+from .lexicon import near_event_types, one_act_classes, ordinals
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -55,11 +59,13 @@ DENIAL_OVERLAP = 0.5  # share of the shorter evidence's content words a denial m
 DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeting")
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
+           "one_act": 0.4,  # and it names an act one actor does once in a window (the onset of a war)
            "article": 0.15,  # two mentions of one article: one release rarely tells two such events
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
 CONTEXT_MAX = 0.3  # the most the articles' names add: two short releases of one day name the same two people
+UNTOLD = frozenset({"negated", "hypothetical"})  # modalities of a report that tells no act happening
 MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
 
 
@@ -181,6 +187,53 @@ def _place_relation(a: "Mention", b: "Mention") -> str | None:
     return "other"
 
 
+def _one_act(a: "Mention", b: "Mention", place: str | None) -> bool:
+    """Whether two mentions of one trigger class name an act one actor does once in a window
+    (`one_act_classes`: "the special military operation" and "the invasion" of one day) with nothing
+    telling them apart: no city (a specific action has its own place; a country is read from "Russian" as
+    often as from "in Russia"), no two sides of other countries or one side's actor the other's target,
+    neither told as not or not yet happening
+    ("no one has cancelled the information war", "if it had started then")."""
+    if not _one_act_report(a) or not _one_act_report(b) or place not in (None, "same country", "countries") \
+            or _specific(a) or _specific(b) or {a.report.modality, b.report.modality} & UNTOLD:
+        return False
+    return not _other_sides(a.report, b.report)
+
+
+def _other_sides(a: Report, b: Report) -> bool:
+    """Whether two reports' acts are by or on sides of other countries, or one's actor is the other's
+    target (Russia's operation is not one aimed at Russia)."""
+    if any(x and y and x != y for x, y in ((a.actor_country, b.actor_country), (a.target_country, b.target_country))):
+        return True
+    return any(one.actor_country and one.actor_country == other.target_country != other.actor_country
+               for one, other in ((a, b), (b, a)))
+
+
+def _one_act_report(mention: "Mention") -> bool:
+    """Whether a mention names a one-act class's act with a type that act has ("the operation of
+    hospitals", typed AGREE, is no onset of a war)."""
+    return mention.type in one_act_classes().get(mention.trigger or "", ())
+
+
+def _specific(mention: "Mention") -> bool:
+    """Whether a mention places its act in a city or region (not a whole country)."""
+    return bool(mention.place_id) and not mention.place_is_country
+
+
+def _other_side(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a story holds a telling of the mention's one-act class by or on other sides (`_other_sides`):
+    an act one actor does once joins no story another side does it in, however its tellings chain."""
+    return _one_act_report(mention) and any(m.trigger == mention.trigger and _other_sides(mention.report, m.report)
+                                            for m in state.mentions)
+
+
+def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a story tells the act of one actor's once-in-a-window class the mention names (`_one_act`
+    with one of its earliest reports): two such stories of one window are one."""
+    return any(_one_act(mention, m, _place_relation(mention, m)) and mention.trigger == m.trigger
+               for m in state.mentions[:COMPARED])
+
+
 def _types(type_: str) -> list[str]:
     return [type_, *sorted(near_event_types().get(type_, ()))]
 
@@ -205,6 +258,7 @@ class StoryIndex:
         self._days: dict[int | None, dict[str, None]] = {}  # every type, for denials
         self._denials: dict[int | None, dict[str, None]] = {}  # stories a denial tells, for assertions
         self._recall: dict[tuple[str, str, str], dict[str, None]] = {}  # (type, place, month) → stories
+        self._articles: dict[str, dict[str, None]] = {}  # the batch's articles → the stories they tell
         self.merged: dict[str, str] = {}  # story id → the story it was merged into
         self.comparisons = 0
 
@@ -217,6 +271,8 @@ class StoryIndex:
             blocks += [self._denials.get(day, {}) for day in _window(mention.days, after=DENIAL_LOOKBACK)]
             blocks += [self._recall.get((mention.type, mention.place_id, month), {})
                        for month in _recall_months(mention, lookup=True)]
+            if not mention.dated:  # "the BRICS summit" in an article that dates "the summit in Kazan" in October
+                blocks.append(self._articles.get(mention.report.doc_id, {}))
         for block in blocks:
             for sid in block:
                 if sid not in seen:
@@ -234,7 +290,7 @@ class StoryIndex:
                                     - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
                 or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
-        if not _near_pair(a, b) and not (place == "same" and _recalls(a, b)):
+        if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)):
             return 0.0
         # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
         # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
@@ -260,6 +316,8 @@ class StoryIndex:
                 structural += WEIGHTS[name] / 2
         if a.trigger and a.trigger == b.trigger:
             structural += WEIGHTS["trigger"]
+            if _one_act(a, b, place):
+                structural += WEIGHTS["one_act"]
         if a.report.doc_id == b.report.doc_id:
             structural += WEIGHTS["article"]
         else:
@@ -289,7 +347,12 @@ class StoryIndex:
             self._file(story.id, mention)
         _summarise(state)
 
+    def new_batch(self) -> None:
+        """Forget which stories the last batch's articles tell (an article is linked within one batch)."""
+        self._articles.clear()
+
     def _file(self, story_id: str, mention: Mention) -> None:
+        self._articles.setdefault(mention.report.doc_id, {})[story_id] = None
         for day in mention.days:
             self._blocks.setdefault((mention.type, day), {})[story_id] = None
             self._days.setdefault(day, {})[story_id] = None
@@ -305,7 +368,7 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state):
+            if not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
             score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
             if score >= THRESHOLD:
@@ -319,8 +382,10 @@ class StoryIndex:
         else:
             best = scored[0][1]
             for score, other in scored[1:]:
-                if score >= MERGE_FROM and other.story.type == best.story.type \
-                        and all(_fits_dates(m, best) for m in other.mentions):
+                one_act = _tells_one_act(mention, best) and _tells_one_act(mention, other) \
+                    and not any(_other_side(m, best) for m in other.mentions)
+                if (score >= MERGE_FROM or one_act) \
+                        and other.story.type == best.story.type and all(_fits_dates(m, best) for m in other.mentions):
                     self._merge(other, best)
         self._file(best.story.id, mention)
         best.mentions.append(mention)
@@ -340,6 +405,7 @@ class StoryIndex:
         _summarise(into)
 
     def _unfile(self, story_id: str, mention: Mention) -> None:
+        self._articles.get(mention.report.doc_id, {}).pop(story_id, None)
         for day in mention.days:
             for table, key in ((self._blocks, (mention.type, day)), (self._days, day), (self._denials, day)):
                 table.get(key, {}).pop(story_id, None)
