@@ -22,13 +22,13 @@ STRIKE = [
 
 STATEMENT = [
     {"id": "s-1", "outlet": "Harbour Wire", "published": "2025-06-02",
-     "text": "Foreign Minister Anna Kovalenko said on Monday: \u201cWe will never trade our land for a ceasefire "
+     "text": "Foreign Minister Anna Kovalenko said on Monday: \u201cWe will never surrender our land for a ceasefire "
              "that only gives the aggressor time to rearm.\u201d\n\nShe spoke in Geneva."},
     {"id": "s-2", "outlet": "Kyiv Ledger", "published": "2025-06-01",
-     "text": "\"We will never trade our land for a ceasefire that only gives the aggressor time to rearm,\" "
+     "text": "\"We will never surrender our land for a ceasefire that only gives the aggressor time to rearm,\" "
              "Foreign Minister Anna Kovalenko said on Sunday.\n\nThe talks resume next week."},
     {"id": "s-3", "outlet": "Coast Courier", "published": "2025-06-03",
-     "text": "Kovalenko told the Coast Courier: \"We will never trade our land for a ceasefire that only "
+     "text": "Kovalenko told the Coast Courier: \"We will never surrender our land for a ceasefire that only "
              "gives the aggressor time to rearm.\"\n\nHer ministry later published the remarks."},
 ]
 

@@ -29,7 +29,7 @@ def client(db):
 
 def _strike(stories: list[dict]) -> list[dict]:
     """The stories the strike articles tell (the statement articles tell one too: Kovalenko's refusal,
-    "we will never trade our land for a ceasefire", which the event extractor types REJECT)."""
+    "we will never surrender our land for a ceasefire", which the event extractor types REJECT)."""
     strike = {a["id"] for a in STRIKE}
     return [s for s in stories if {r["doc_id"] for r in s["reports"]} & strike]
 
