@@ -35,7 +35,7 @@ from importlib import resources
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction import FeatureHasher
+from sklearn.utils import murmurhash3_32
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
@@ -46,7 +46,6 @@ CHILD_DEPS = ("amod", "compound", "advmod", "neg", "det", "poss")  # children na
 NOUN_PHRASE_POS = ("NOUN", "PROPN", "ADJ")
 NOUN_CHUNK_PLACES = "OBIL"  # outside, first, inside, last
 CACHE_LIMIT = 1 << 20  # entries per feature family before its table is emptied
-_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
 @lru_cache(maxsize=1)
@@ -209,9 +208,11 @@ class Columns:
         return np.array([test(self.string(v)) for v in distinct.tolist()], dtype=bool)[inverse]
 
 
-def _hashed(names: list[str]) -> list[int]:
-    """The columns sklearn's FeatureHasher gives feature names."""
-    return _HASHER.transform([[name] for name in names]).indices.tolist() if names else []
+def hashed_columns(names: list[str]) -> list[int]:
+    """The columns sklearn's `FeatureHasher` (string features, no alternating sign, N_FEATURES) gives
+    feature names: the absolute value of the name's signed 32-bit MurmurHash3 (seed 0, UTF-8), modulo
+    N_FEATURES — the hasher's own hash, without the sparse matrix it builds around each call."""
+    return [abs(murmurhash3_32(name, 0)) % N_FEATURES for name in names]
 
 
 class _Family:
@@ -223,7 +224,7 @@ class _Family:
 
     def add(self, keys: list, written: list[list[str | None]]) -> np.ndarray:
         """Slots for new keys with the features `written` for each (None: a feature the key lacks)."""
-        hashed = iter(_hashed([name for row in written for name in row if name is not None]))
+        hashed = iter(hashed_columns([name for row in written for name in row if name is not None]))
         columns = np.array([[-1 if name is None else next(hashed) for name in row] for row in written], dtype=np.int64)
         start = len(self.slots)
         if start + len(keys) > len(self.columns):
