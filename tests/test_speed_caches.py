@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from presslens import analyze
-from presslens.doccache import doc_text, ents_in, remember_text
+from presslens.doccache import doc_text, ents_in, per_token, remember_text
 from presslens.events import lexicon as event_lexicon
 from presslens.framing.claims import covering_quote, quote_extents
 from presslens.pipeline import get_pipeline
@@ -51,6 +51,28 @@ def test_synonym_set_index_matches_member_by_member(doc):
         for name, members in synsets.items():
             naive = any(event_lexicon._is(tok, member) for member in members)
             assert event_lexicon._is(tok, name) == naive, (tok.text, name)
+
+
+def test_event_and_noun_types_kept_per_token_are_the_computed_ones(doc):
+    for tok in doc:
+        assert event_lexicon.event_type(tok) == event_lexicon.event_type.__wrapped__(tok)
+        assert event_lexicon.event_type(tok, bare_code_needs_actors=False) == event_lexicon.event_type.__wrapped__(tok, False)
+        assert event_lexicon.noun_type(tok) == event_lexicon.noun_type.__wrapped__(tok)
+    assert any(event_lexicon.event_type(tok)[0] for tok in doc) and any(event_lexicon.noun_type(tok) for tok in doc)
+
+
+def test_per_token_computes_once_per_token_and_arguments():
+    calls = []
+
+    @per_token
+    def length(tok, extra=0):
+        calls.append((tok.i, extra))
+        return len(tok) + extra
+    made = get_pipeline().make_doc("Kyiv said on Monday.")
+    assert [length(t) for t in made] == [length(t) for t in made] == [4, 4, 2, 6, 1]
+    assert length(made[0], 1) == 5 and length(made[0], 1) == 5
+    assert calls == [(i, 0) for i in range(5)] + [(0, 1)]
+    assert length(get_pipeline().make_doc("Warsaw")[0]) == 6  # another Doc: computed anew
 
 
 def test_covering_quote_reads_each_quotes_extent(doc):

@@ -6,15 +6,20 @@
   so that not even the first call rebuilds it.
 * `ents_in`: spaCy's `Span.ents` builds a `Span` for every entity of the whole Doc on each call;
   here the Doc's entities are built once and a span's are found by bisection.
+* `per_token`: a function of a token's parse alone (a verb's event type, a noun's) that rules ask
+  again and again of the same words, computed once per token and kept on its Doc.
 
-Both are kept in `doc.user_data`: they are read after the statistical pipeline, when neither a
-Doc's text nor its entities change any more.
+All are kept in `doc.user_data`: they are read after the statistical pipeline, when neither a
+Doc's text nor its parse and entities change any more.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _TEXT_KEY = "presslens_text"
 _ENTS_KEY = "presslens_ents"
@@ -53,3 +58,23 @@ def ents_in(span: Span) -> list[Span]:
             break
         out.append(ent)
     return out
+
+
+R = TypeVar("R")
+
+
+def per_token(fn: Callable[..., R]) -> Callable[..., R]:
+    """`fn(token, *args)` computed once per token and arguments, and kept on the token's Doc: for a
+    pure function of the finished parse (and of tables that do not change while a Doc is read)."""
+    key = f"presslens_memo:{fn.__module__}.{fn.__qualname__}"
+
+    @wraps(fn)
+    def memoised(tok: Token, *args, **kwargs) -> R:
+        memo = tok.doc.user_data.get(key)
+        if memo is None:
+            memo = tok.doc.user_data[key] = {}
+        call = (tok.i, args, tuple(kwargs.items())) if args or kwargs else tok.i
+        if call not in memo:
+            memo[call] = fn(tok, *args, **kwargs)
+        return memo[call]
+    return memoised

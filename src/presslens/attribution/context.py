@@ -64,15 +64,19 @@ class Context:
             t.i for q in self.quote_ranges for t in (doc.char_span(*q, alignment_mode="contract") or ()))
         self.paragraphs = paragraph_bounds(self.text)
         self._channels: dict[int, str | None] = {}
+        self._open: dict[int, list[Token]] = {}  # sentence start → its open tokens
         self.relayed: list[RelayedSaying] = []
         self.cue_verbs: list[CueVerb] = []
         self._scan()
 
-    def open_tokens(self, sent: Span):
+    def open_tokens(self, sent: Span) -> list[Token]:
         """The tokens of `sent` that may trigger a pattern: not inside a quotation (a cue inside
-        someone's quotation is part of their words) and not a relayed "saying"."""
-        relayed = {r.saying.i for r in self.relayed}
-        return (t for t in sent if t.i not in self.quoted_tokens and t.i not in relayed)
+        someone's quotation is part of their words) and not a relayed "saying" (found once per
+        sentence: every pattern family asks)."""
+        if sent.start not in self._open:
+            relayed = {r.saying.i for r in self.relayed}
+            self._open[sent.start] = [t for t in sent if t.i not in self.quoted_tokens and t.i not in relayed]
+        return self._open[sent.start]
 
     def channel(self, sent: Span) -> str | None:
         if sent.start not in self._channels:

@@ -24,6 +24,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..doccache import per_token
+
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # PLOVER 2021
 
@@ -325,6 +327,7 @@ def _measured(obj: Token) -> Token | None:
     return noun if noun is not None and noun_type(noun) else None
 
 
+@per_token
 def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | None, Token | None]:
     """(PLOVER type, object that completed a verb–object trigger) for a verb, or (None, None).
 
@@ -370,6 +373,7 @@ def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(c.tag_ == "TO" for c in verb.children)
 
 
+@per_token
 def noun_type(noun: Token) -> str | None:
     """PLOVER type of an event noun; a compound or adjective + lemma ('hunger strike') before the lemma ('strike')."""
     if noun.pos_ not in ("NOUN", "PROPN"):

@@ -9,8 +9,12 @@ otherwise it is `unattributed`, the author's own voice, and gets a stance: `pred
 """
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, MORPH, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, MorphAnalysis
 from spacy.tokens import Span as SpacySpan
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
@@ -25,25 +29,52 @@ OPINION_WORDS = {
     "ridiculous", "wonderful", "terrible", "good", "bad", "best", "worst", "wrong", "right",
 }
 MIN_TOKENS = 5
+_FINITE: dict[int, bool] = {}  # morphology id → whether it allows a finite verb (no VerbForm, or Fin)
 
 
-def is_claim_sentence(sent: SpacySpan) -> bool:
+def _running(flags: np.ndarray) -> np.ndarray:
+    """Running counts of a token test: tokens a..b-1 pass it `r[b] - r[a]` times."""
+    return np.concatenate([[0], np.cumsum(flags.astype(np.int64))])
+
+
+class TokenTests:
+    """The token tests the claim rules ask of a sentence, answered for the whole Doc at once over its
+    attribute arrays (`Doc.to_array`) and kept as running counts, so each sentence's answer is a
+    difference of two counts rather than a walk over its tokens."""
+
+    def __init__(self, doc: Doc):
+        punct, space, pos, tag, morph, lower = doc.to_array([IS_PUNCT, IS_SPACE, POS, TAG, MORPH, LOWER]).T
+        for key in set(morph.tolist()).difference(_FINITE):
+            _FINITE[key] = MorphAnalysis.from_id(doc.vocab, key).get("VerbForm") in (["Fin"], [])
+        finite = np.fromiter(map(_FINITE.__getitem__, morph.tolist()), dtype=bool, count=len(morph))
+        verb = np.isin(pos, np.array([VERB, AUX], dtype=np.uint64)) & (tag != get_string_id("VBG")) & finite
+        going_to = (lower == get_string_id("going")) & np.append(lower[1:] == get_string_id("to"), False)
+        self.words = _running(~(punct | space).astype(bool))
+        self.finite_verbs = _running(verb)
+        self.opinion_words = _running(np.isin(lower, np.array([get_string_id(w) for w in OPINION_WORDS], dtype=np.uint64)))
+        self.going_to = _running(going_to)  # "going" followed by "to"
+
+    @staticmethod
+    def any(running: np.ndarray, start: int, end: int) -> bool:
+        return bool(running[end] - running[start])
+
+
+def is_claim_sentence(sent: SpacySpan, tests: TokenTests) -> bool:
     """Declarative, with a finite verb, long enough, ending in sentence punctuation."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) < MIN_TOKENS or sent.text.rstrip().endswith("?"):
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char].rstrip()
+    if tests.words[sent.end] - tests.words[sent.start] < MIN_TOKENS or text.endswith("?"):
         return False
-    if not sent.text.rstrip().rstrip("”\"’'»)").endswith((".", "!")):
+    if not text.rstrip("”\"’'»)").endswith((".", "!")):
         return False
-    return any(t.pos_ in ("VERB", "AUX") and t.morph.get("VerbForm") in (["Fin"], []) and t.tag_ != "VBG"
-               for t in sent)
+    return tests.any(tests.finite_verbs, sent.start, sent.end)
 
 
-def stance(sent: SpacySpan) -> str:
+def stance(sent: SpacySpan, tests: TokenTests) -> str:
     root = sent.root
     aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")} | ({root.lower_} if root.tag_ == "MD" else set())
-    if aux & OPINION_MODALS or any(t.lower_ in OPINION_WORDS for t in sent):
+    if aux & OPINION_MODALS or tests.any(tests.opinion_words, sent.start, sent.end):
         return "opinion"
-    if aux & PREDICTION_MODALS or any(t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in sent[:-1]):
+    if aux & PREDICTION_MODALS or tests.any(tests.going_to, sent.start, sent.end - 1):  # "going to" within the sentence
         return "prediction"
     return "fact"
 
@@ -71,16 +102,17 @@ def covering_quote(start: int, end: int, extents: list[tuple[int, int, Quote]]) 
 def find_claims(doc: Doc) -> list[Claim]:
     extents = quote_extents(doc._.quotes or [])
     text = doc_text(doc)
+    tests = TokenTests(doc)
     out = []
     for sent in doc.sents:
-        if not is_claim_sentence(sent):
+        if not is_claim_sentence(sent, tests):
             continue
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
             end -= 1
         q = covering_quote(start, end, extents)
         if q is None:
-            out.append(Claim(start, end, text[start:end], "unattributed", None, stance(sent)))
+            out.append(Claim(start, end, text[start:end], "unattributed", None, stance(sent, tests)))
         else:
             out.append(Claim(start, end, text[start:end], "vague" if q.speaker.vague else "quoted", q.speaker.name))
     return out

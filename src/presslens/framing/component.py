@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..doccache import doc_text
 from ..model import Span, Technique
-from .hedges import build_matcher, find_hedges
+from .hedges import find_hedges
 from .tagger import shipped_tagger
 from .techniques import explanation
 
@@ -38,7 +38,6 @@ class FramingComponent:
     def __init__(self, nlp: Language, name: str, model_path: str | None):
         self.name = name
         self.tagger = shipped_tagger(model_path)
-        self.matcher = build_matcher(nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -47,7 +46,7 @@ class FramingComponent:
         found += vague_authority(doc)
         found.sort(key=lambda t: (t.start, t.end))
         doc._.framing = found
-        doc._.hedges = [Span.of(text, s, e) for s, e in find_hedges(doc, self.matcher)]
+        doc._.hedges = [Span.of(text, s, e) for s, e in find_hedges(doc)]
         spans = [doc.char_span(t.start, t.end, label=t.technique, alignment_mode="expand") for t in found]
         doc.spans["presslens_framing"] = [s for s in spans if s is not None]
         return doc

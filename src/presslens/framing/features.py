@@ -26,15 +26,16 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set as AbstractSet
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from itertools import repeat
 from importlib import resources
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction import FeatureHasher
+from sklearn.utils import murmurhash3_32
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_SPACE, IS_STOP, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
@@ -45,7 +46,6 @@ CHILD_DEPS = ("amod", "compound", "advmod", "neg", "det", "poss")  # children na
 NOUN_PHRASE_POS = ("NOUN", "PROPN", "ADJ")
 NOUN_CHUNK_PLACES = "OBIL"  # outside, first, inside, last
 CACHE_LIMIT = 1 << 20  # entries per feature family before its table is emptied
-_HASHER = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
 
 
 @lru_cache(maxsize=1)
@@ -97,12 +97,16 @@ def cluster_features(word: str, lemma: str) -> list[str]:
     return table.get(word) or table.get(lemma) or []
 
 
-def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[set[str]]:
-    """For each token, the lexicon categories of the entries covering it (lemma or word match)."""
+NO_CATEGORIES: frozenset[str] = frozenset()
+
+
+def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[AbstractSet[str]]:
+    """For each token, the lexicon categories of the entries covering it (lemma or word match);
+    the many tokens with none share one empty set."""
     table = lexicon()
     col = col or Columns(doc)
     keys = list(zip(col.lemma, col.lower))
-    out: list[set[str]] = [set() for _ in keys]
+    out: list[AbstractSet[str]] = [NO_CATEGORIES] * len(keys)
     starts = [i for i, (lemma, lower) in enumerate(keys) if lemma in table or lower in table]
     for i in starts:
         lemma, lower = keys[i]
@@ -111,6 +115,8 @@ def lexicon_categories(doc: Doc, col: Columns | None = None) -> list[set[str]]:
                 n = len(words)
                 if i + n <= len(keys) and all(w in keys[i + k] for k, w in enumerate(words)):
                     for k in range(n):
+                        if out[i + k] is NO_CATEGORIES:
+                            out[i + k] = set()
                         out[i + k].add(category)
     return out
 
@@ -130,8 +136,13 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def noun_chunk_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token offsets of the Doc's noun chunks (none without a parse)."""
-    return [(c.start, c.end) for c in doc.noun_chunks] if doc.has_annotation("DEP") else []
+    """(start, end) token offsets of the Doc's noun chunks (none without a parse): the language's
+    chunker read directly, without the Spans `doc.noun_chunks` builds."""
+    if not doc.has_annotation("DEP"):
+        return []
+    if doc.noun_chunks_iterator is None:  # raises as spaCy does for a language without one
+        return [(c.start, c.end) for c in doc.noun_chunks]
+    return [(start, end) for start, end, _ in doc.noun_chunks_iterator(doc)]
 
 
 # attribute id → its string (and lowercased), for every vocabulary: ids are string hashes
@@ -197,9 +208,11 @@ class Columns:
         return np.array([test(self.string(v)) for v in distinct.tolist()], dtype=bool)[inverse]
 
 
-def _hashed(names: list[str]) -> list[int]:
-    """The columns sklearn's FeatureHasher gives feature names."""
-    return _HASHER.transform([[name] for name in names]).indices.tolist() if names else []
+def hashed_columns(names: list[str]) -> list[int]:
+    """The columns sklearn's `FeatureHasher` (string features, no alternating sign, N_FEATURES) gives
+    feature names: the absolute value of the name's signed 32-bit MurmurHash3 (seed 0, UTF-8), modulo
+    N_FEATURES — the hasher's own hash, without the sparse matrix it builds around each call."""
+    return [abs(murmurhash3_32(name, 0)) % N_FEATURES for name in names]
 
 
 class _Family:
@@ -211,7 +224,7 @@ class _Family:
 
     def add(self, keys: list, written: list[list[str | None]]) -> np.ndarray:
         """Slots for new keys with the features `written` for each (None: a feature the key lacks)."""
-        hashed = iter(_hashed([name for row in written for name in row if name is not None]))
+        hashed = iter(hashed_columns([name for row in written for name in row if name is not None]))
         columns = np.array([[-1 if name is None else next(hashed) for name in row] for row in written], dtype=np.int64)
         start = len(self.slots)
         if start + len(keys) > len(self.columns):
@@ -243,24 +256,19 @@ class FeatureColumns:
             family = self.families[name] = _Family(width)
         return family
 
-    def of_keys(self, name: str, keys: tuple[np.ndarray, np.ndarray], names: Callable[[int], list[str | None]],
-                width: int) -> np.ndarray:
+    def of_keys(self, name: str, keys: Keys, names: Callable[[int], list[str | None]], width: int) -> np.ndarray:
         """For each element of `keys` (see `_keys`), the columns of the `width` features of family
         `name` its key decides, −1 for one it lacks; `names(i)` writes the features of element i
         (None for one it lacks), asked only for keys not met before."""
-        ids, code = keys
-        if not len(code):
+        distinct, first, inverse = keys
+        if not len(inverse):
             return np.zeros((0, width), dtype=np.int64)
         family = self._family(name, width)
-        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-        distinct = ids[first].tolist()
-        if ids.ndim == 2:
-            distinct = list(map(tuple, distinct))
         slots = np.fromiter(map(family.slots.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
         new = np.flatnonzero(slots < 0).tolist()
         if new:
             slots[new] = family.add([distinct[k] for k in new], [names(int(first[k])) for k in new])
-        return family.columns[slots][inverse.reshape(-1)]
+        return family.columns[slots[inverse]]
 
     def of_names(self, names: list[str]) -> np.ndarray:
         """The columns of features given by name."""
@@ -276,10 +284,20 @@ class FeatureColumns:
 COLUMNS = FeatureColumns()
 
 
-def _keys(col: Columns, *parts: str | tuple[str, np.ndarray] | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+class Keys(NamedTuple):
+    """The keys of some elements: the distinct keys (an int for a one-part key, else the bytes of
+    its parts' ids — cheap to hash), an element having each, and each element's index among them."""
+    distinct: list
+    first: np.ndarray
+    inverse: np.ndarray
+
+
+def _keys(col: Columns, *parts: str | tuple[str, np.ndarray] | np.ndarray) -> Keys:
     """The keys of some elements: each part is an attribute of each token (`"lemma"`), of tokens
-    at given positions (`("lemma", col.head)`), or small non-negative values.  Returns the ids
-    (one column per part: the table key) and one code per element, equal for equal keys."""
+    at given positions (`("lemma", col.head)`), or small non-negative values."""
+    if len(parts) == 1 and isinstance(parts[0], str):  # one attribute of every token: its codes
+        distinct, first, inverse = col.codes(parts[0])
+        return Keys(distinct.tolist(), first, inverse)
     ids, code, size = [], np.zeros(1, dtype=np.int64), 1
     for part in parts:
         if isinstance(part, np.ndarray):
@@ -292,7 +310,11 @@ def _keys(col: Columns, *parts: str | tuple[str, np.ndarray] | np.ndarray) -> tu
             code, size = (lambda u: (u[1].reshape(-1), len(u[0])))(np.unique(code, return_inverse=True))
         ids.append(values)
         code, size = code * part_size + part_code, size * part_size
-    return (ids[0] if len(ids) == 1 else np.stack(ids, axis=1)), code
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    if len(ids) == 1:
+        return Keys(ids[0][first].tolist(), first, inverse.reshape(-1))
+    rows = np.ascontiguousarray(np.stack(ids, axis=1)[first], dtype=np.uint64)
+    return Keys(rows.view(np.dtype((np.void, 8 * len(ids)))).reshape(-1).tolist(), first, inverse.reshape(-1))
 
 
 class _Entries:
@@ -364,7 +386,7 @@ def _valued(values: list[str]) -> np.ndarray:
 WINDOW = (-2, -1, 1, 2)  # the neighbours whose word and POS a token's features name
 
 
-def own_features(col: Columns, lex: list[set[str]]) -> list[sp.csr_matrix]:
+def own_features(col: Columns, lex: list[AbstractSet[str]]) -> list[sp.csr_matrix]:
     """Tokens × features: the counts of each token's own features (as matrices to sum)."""
     n, ids, head = col.n, col.ids, col.head
     text, lower, lemma, pos, dep = col.text, col.lower, col.lemma, col.pos, col.dep
@@ -432,7 +454,7 @@ def own_features(col: Columns, lex: list[set[str]]) -> list[sp.csr_matrix]:
     return out.matrices()
 
 
-def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: np.ndarray, places: np.ndarray) -> None:
+def _lexicon_features(out: _Entries, col: Columns, lex: list[AbstractSet[str]], every: np.ndarray, places: np.ndarray) -> None:
     """The lexicon categories at a token, at its neighbours and in its noun phrase (few tokens have
     any; `places`: each token's place in its noun chunk)."""
     rows, names = [], []
@@ -470,7 +492,7 @@ def _lexicon_features(out: _Entries, col: Columns, lex: list[set[str]], every: n
     out.named(rows, names)
 
 
-def sentence_features(col: Columns, lex: list[set[str]]) -> sp.csr_matrix:
+def sentence_features(col: Columns, lex: list[AbstractSet[str]]) -> sp.csr_matrix:
     """Sentences × features: the counts of the features shared by all tokens of each sentence."""
     out = _Entries(len(col.sents))
     words = ~col.is_space
@@ -517,13 +539,13 @@ class DocFeatures:
         return (_summed(self.own_parts) + indicator @ self.shared).tocsr()
 
 
-def doc_features(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> DocFeatures:
+def doc_features(doc: Doc, lex: list[AbstractSet[str]] | None = None, col: Columns | None = None) -> DocFeatures:
     """The features of a non-empty Doc (`col`: its attributes, `lex`: its lexicon categories)."""
     col = col or Columns(doc)
     lex = lexicon_categories(doc, col) if lex is None else lex
     return DocFeatures(own_features(col, lex), sentence_features(col, lex), col.sentence)
 
 
-def doc_matrix(doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> sp.csr_matrix:
+def doc_matrix(doc: Doc, lex: list[AbstractSet[str]] | None = None, col: Columns | None = None) -> sp.csr_matrix:
     """Token-by-feature matrix: each row is the token's own features plus half its sentence's."""
     return doc_features(doc, lex, col).matrix()

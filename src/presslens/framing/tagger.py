@@ -17,11 +17,16 @@ gives the phrase at least the `lexicon_gate` probability but flagged nothing the
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, IDX, LENGTH, POS
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc
 
 from .corpus import OUTSIDE
@@ -67,26 +72,36 @@ def decode(doc: Doc, probs: np.ndarray, classes: list[str], start: float, extend
     return out
 
 
-def lexicon_spans(doc: Doc, lex: list[set[str]], p_in: np.ndarray, gate: float,
+SPAN_POS = np.array([NOUN, ADJ, VERB, PROPN], dtype=np.uint64)  # the words the lexicon layer marks
+
+
+def lexicon_spans(doc: Doc, lex: list[AbstractSet[str]], p_in: np.ndarray, gate: float,
                   noun_chunks: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, float]]:
     """Noun phrases (without a leading determiner) or single words marked by the lexicon layer
     (`lex`: each token's lexicon categories; `noun_chunks`: token ranges, by default the Doc's)."""
     techniques = lexicon_span_techniques()
+    lexed = [i for i, categories in enumerate(lex) if categories]
+    if not lexed:
+        return []
     if noun_chunks is None:
         noun_chunks = noun_chunk_ranges(doc)
-    chunk_of = {i: chunk for chunk in noun_chunks for i in range(*chunk)}
+    chunk_starts = [a for a, _ in noun_chunks]  # the chunks are in order and never overlap
+    pos, dep, idx, length = doc.to_array([POS, DEP, IDX, LENGTH]).T
+    det = get_string_id("det")
+    marks = np.isin(pos, SPAN_POS)
     out = []
-    for i, categories in enumerate(lex):
-        marked = sorted(c for c in categories if c in techniques)
-        if not marked or doc[i].pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
+    for i in lexed:
+        marked = sorted(c for c in lex[i] if c in techniques)
+        if not marked or not marks[i]:
             continue
-        a, b = chunk_of.get(i, (i, i + 1))
-        while a < b - 1 and doc[a].dep_ == "det":
+        k = bisect_right(chunk_starts, i) - 1
+        a, b = noun_chunks[k] if k >= 0 and noun_chunks[k][1] > i else (i, i + 1)
+        while a < b - 1 and dep[a] == det:
             a += 1
         best = float(p_in[a:b].max())
         if best >= gate:
             technique = techniques["label"] if "label" in marked else techniques[marked[0]]
-            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), technique, round(best, 3)))
+            out.append((int(idx[a]), int(idx[b - 1] + length[b - 1]), technique, round(best, 3)))
     return out
 
 
@@ -116,7 +131,7 @@ class TechniqueTagger:
                 "sentence_level": sorted(self.sentence_level)}
         (path / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
-    def token_probs(self, doc: Doc, lex: list[set[str]] | None = None, col: Columns | None = None) -> np.ndarray:
+    def token_probs(self, doc: Doc, lex: list[AbstractSet[str]] | None = None, col: Columns | None = None) -> np.ndarray:
         """Per-token class probabilities (one-vs-rest logistic scores, normalised per token)."""
         if not len(doc):
             return np.zeros((0, len(self.classes)), dtype=np.float32)
