@@ -90,3 +90,17 @@ def test_covering_quote_reads_each_quotes_extent(doc):
 def test_the_same_article_analysed_twice_is_the_same():
     first = analyze(ARTICLE, published="2025-03-04").to_dict()
     assert analyze(ARTICLE, published="2025-03-04").to_dict() == first
+
+
+def test_dateparser_readings_are_cached_once_per_day_and_publication():
+    """dateparser is slow and a corpus repeats its dates: a day's readings are computed once."""
+    from datetime import date
+
+    from presslens import time as presslens_time
+
+    presslens_time._readings.cache_clear()
+    first = presslens_time._readings("March 3", date(2025, 4, 28))
+    assert presslens_time._readings("March 3", date(2025, 4, 28)) == first
+    info = presslens_time._readings.cache_info()
+    assert (info.hits, info.misses) == (1, 1)
+    assert first[0] == date(2025, 3, 3)

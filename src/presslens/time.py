@@ -309,13 +309,13 @@ def readable(value: str | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _anchors() -> list[dict]:
     """The known events whose onset names a period (`data/time_anchors.json`)."""
     return json.loads(resources.files("presslens.data").joinpath("time_anchors.json").read_text(encoding="utf-8"))["anchors"]
 
 
+@lru_cache(maxsize=4096)
 def _readings(text: str, pub: date) -> tuple[date, date] | None:
     """dateparser's past and future readings of a day with no year, relative to publication
     (cached: dateparser is slow, and an article or a day's articles repeat the same dates)."""
