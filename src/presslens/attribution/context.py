@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..doccache import doc_text
 from .lexicon import BELIEF_VERBS, EVIDENCE_NOUNS, INTENTION_VERBS, MARKERS, OPINION_VERBS, SPEECH_VERBS
 from .quotemarks import MarkedQuote, paragraph_bounds
-from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition
+from .syntax import SUBJECT_DEPS, find_channel, find_subject, is_cue_verb, recover_subject, speaker_phrase, states_proposition, stranded_subject
 
 SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 
@@ -26,6 +26,7 @@ class CueVerb:
     lemma: str
     belief: bool  # a belief or wish presslens does not report by default ("X considers …")
     stance: bool  # a belief, wish or intention (reported or not): read with less confidence than speech
+    content_tail: tuple[int, int] | None = None  # words of the content the parser gave the subject (`stranded_subject`)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,13 @@ class Context:
         # beliefs and wishes ("X considers …", "X seeks …") are reported only on request
         stance = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
         reported = lemma in INTENTION_VERBS or (lemma in OPINION_VERBS and states_proposition(tok))
+        content_tail = None
+        appositive = stranded_subject(speaker_tok, tok)
+        if appositive is not None:
+            comma = appositive.left_edge.i - 1
+            content_tail = (speaker_tok.left_edge.idx, tok.doc[comma - 1].idx + len(tok.doc[comma - 1]))
+            speaker_tok = appositive
         speaker = speaker_phrase(speaker_tok)
         if len(speaker) > 1 and speaker[-1].dep_ == "case":  # "Kim's letter urging …": the name without "'s"
             speaker = speaker[:-1]
-        return CueVerb(tok, sent, subj, speaker, lemma, stance and not reported, stance)
+        return CueVerb(tok, sent, subj, speaker, lemma, stance and not reported, stance, content_tail)

@@ -7,12 +7,14 @@ from spacy.tokens import Span, Token
 
 from ..doccache import doc_text, ents_in
 from .candidates import token_range
+from ..names.vocabulary import BODY_NOUNS, COLLECTIVE_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .lexicon import BELIEF_VERBS, CHANNEL_VERBS, CHARACTERIZING_VERBS, EVIDENCE_NOUNS, MARKERS, MEDIA_NOUNS, OBJECT_CUES, PREP_CUES, SPEECH_VERBS, STATEMENT_NOUNS
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj"}
 SPEAKER_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "prep"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 QUOTE_CLOSERS = ("”", '"', "’", "''", "»")
+STRANDED_SPEAKERS = ("PERSON", "ORG", "NORP", "GPE")  # entity types a stranded appositive names
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_CUES | CHARACTERIZING_VERBS  # the last two report an object
 
 
@@ -101,6 +103,27 @@ def find_subject(verb: Token) -> Token | None:
             verb = verb.head.head
             continue
         return None
+    return None
+
+
+def stranded_subject(subj: Token, verb: Token) -> Token | None:
+    """"…, killing at least 11 civilians, regional governor X said": the parser takes the reported
+    clause's last noun as the cue's subject and the speaker as its appositive. When that noun runs
+    on from a clause of the cue without a comma, is no person, role or body word, and its
+    appositive — a named person or body, or a role noun — stands just before the cue, the
+    appositive is the speaker (None otherwise)."""
+    if subj.dep_ != "nsubj" or subj.pos_ != "NOUN" or subj.ent_type_ in STRANDED_SPEAKERS or subj.i > verb.i:
+        return None
+    if subj.lemma_.lower() in ROLE_NOUNS | TITLE_WORDS | BODY_NOUNS | GROUP_NOUNS | COLLECTIVE_NOUNS:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < subj.i), None)
+    if clause is None or clause.right_edge.i + 1 != subj.left_edge.i:
+        return None
+    for appos in subj.children:
+        if appos.dep_ == "appos" and appos.i > subj.i and appos.right_edge.i + 1 == verb.i \
+                and subj.doc[appos.left_edge.i - 1].text == "," \
+                and (appos.ent_type_ in STRANDED_SPEAKERS or appos.lemma_.lower() in ROLE_NOUNS | BODY_NOUNS):
+            return appos
     return None
 
 

@@ -20,14 +20,14 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..doccache import doc_text
 from ..names.phrases import clean_name
+from ..names.vocabulary import country_of
 from ..names.registry import person_registry
 from ..model import Entity, Span
 from .actors import aliases, code_of, normalise, sector_of, table
-from .geocode import context_countries, geocode, well_known_place
+from .geocode import NAMING_REGION_WORDS, SETTLEMENT_NOUNS, context_countries, geocode, well_known_place
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "LAW")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
-REGION_WORDS = frozenset("region oblast province governorate district krai prefecture".split())
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Z.]{1,7})\)")
 
 
@@ -37,11 +37,25 @@ def place_label(ent) -> str:
     doc = ent.doc
     if ent.label_ in PLACE_TYPES:
         return ent.label_
-    if ent.end < len(doc) and doc[ent.end].lower_ in REGION_WORDS and ent.root.pos_ == "PROPN":
+    if ent.end < len(doc) and doc[ent.end].lower_ in NAMING_REGION_WORDS and ent.root.pos_ == "PROPN":
         return "GPE"
     if len(ent) == 1 and ent.label_ in ("PERSON", "PRODUCT", "ORG", "WORK_OF_ART") and well_known_place(ent.text):
         return "GPE"
     return ent.label_
+
+
+def untagged_places(doc: Doc, covered: set[int]):
+    """One-word proper names the parser tagged nothing that are places: a city or country the
+    gazetteer knows after "the city / town / village … of" ("the city of Izium")."""
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in covered or not tok.is_title or country_of(tok.text):
+            continue  # ("Polish" is a people's adjective, not a place)
+        if (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN") or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # part of a longer name
+        of = tok.head if tok.dep_ == "pobj" else None
+        after_noun = of is not None and of.lower_ == "of" and of.head.lower_ in SETTLEMENT_NOUNS and of.i == tok.i - 1
+        if after_noun and well_known_place(tok.text, 0):
+            yield tok
 
 
 class _Group:
@@ -89,7 +103,7 @@ class EntitiesComponent:
             label, end = place_label(ent), ent.end
             if label not in LABELS:
                 continue
-            if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+            if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in NAMING_REGION_WORDS:
                 end += 1
             span = doc[ent.start:end]
             if label == "PERSON":
@@ -102,6 +116,8 @@ class EntitiesComponent:
             else:
                 key = clean_name(span) or span.text
                 add(key, label, span.start_char, span.end_char)
+        for tok in untagged_places(doc, covered):
+            add(tok.text, "GPE", tok.idx, tok.idx + len(tok))
         text = doc_text(doc)
         self._acronyms(text, add, spans)
         for q in doc._.quotes or []:

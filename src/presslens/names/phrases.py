@@ -68,12 +68,10 @@ def split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
 
 
 def description_of(ent: Span) -> list[Token]:
-    """Tokens describing a named person: premodifiers, or the noun phrase it is in apposition to."""
+    """Tokens describing a named person: premodifiers, else the noun phrase it is in apposition to
+    ("…, killing 11 civilians, regional governor X": the name's own title, not the noun before)."""
     doc = ent.doc
     root = ent.root
-    if root.dep_ == "appos" and root.head.i < ent.start:
-        head = root.head
-        return [t for t in head.subtree if t.i < ent.start and t.i >= head.left_edge.i and t.dep_ not in ("relcl",)]
     desc = []
     i = ent.start - 1
     while i >= 0 and _premodifies(doc[i], ent) and not doc[i].is_space:
@@ -81,6 +79,9 @@ def description_of(ent: Span) -> list[Token]:
             break
         desc.insert(0, doc[i])
         i -= 1
+    if not desc and root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        return [t for t in head.subtree if t.i < ent.start and t.i >= head.left_edge.i and t.dep_ not in ("relcl",)]
     if not desc:
         for child in root.children:
             if child.dep_ == "appos" and child.i > root.i:

@@ -255,6 +255,8 @@ def find(doc: Doc, ctx: Context):
         rng, cue = content_of(tok, sent, cv.subject)
         if rng is None:
             continue
+        if cv.content_tail is not None and rng[1] <= cv.content_tail[0]:
+            rng = (rng[0], cv.content_tail[1])  # "…, killing at least 11 civilians, governor X said"
         if tok.dep_ == "ROOT" and rng[0] > tok.idx:
             rng = (rng[0], max(rng[1], sentence_end(sent, tok)))
         elif rng[0] > tok.idx and text[rng[0]:rng[1]].lower() not in PRO_FORMS:  # ("said so on Friday": "so")
