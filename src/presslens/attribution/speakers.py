@@ -60,7 +60,8 @@ class SpeakerResolver:
         self.doc = doc
         self.quotations = list(quotations)  # names inside quotations are no antecedents
         self.people = person_registry(doc)
-        self.principal = document_principal(self.people, describe_office(doc._.outlet or ""))
+        self.office = describe_office(doc._.outlet or "")
+        self.principal = document_principal(self.people, self.office)
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
@@ -98,11 +99,11 @@ class SpeakerResolver:
     def _described(self, span: Span, description: Description, excluded: set[str]) -> ResolvedSpeaker | None:
         mention = (span.start_char, span.end_char)
         if description.collective is not None:
-            group = participants(self.people, span.start_char, self.principal, description.collective)
+            group = participants(self.people, span.start_char, self.principal, description.collective, description.role)
             if not group:
                 return None
             return self._person(group[0], mention, tuple(p.name for p in group[1:]))
-        person = refers_to(description, self.people, span.start_char, self.principal, excluded)
+        person = refers_to(description, self.people, span.start_char, self.principal, excluded, self.office)
         if person is not None:
             return self._person(person, mention)
         return None
@@ -130,11 +131,11 @@ class SpeakerResolver:
                 if description is None:
                     continue
                 if description.collective is not None:
-                    group = participants(self.people, tok.idx, self.principal, description.collective)
+                    group = participants(self.people, tok.idx, self.principal, description.collective, description.role)
                     if group:
                         self._subjects.append((tok.idx, None, tuple(group)))
                     continue
-                person = refers_to(description, self.people, tok.idx, self.principal)
+                person = refers_to(description, self.people, tok.idx, self.principal, office=self.office)
                 if person is not None:
                     self._subjects.append((tok.idx, person, ()))
         return self._subjects

@@ -21,7 +21,7 @@ from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..doccache import doc_text
 from ..names.phrases import clean_name
 from ..names.vocabulary import country_of
-from ..names.registry import person_registry
+from ..names.registry import person_registry, titled_as_person
 from ..model import Entity, Span
 from .actors import aliases, code_of, normalise, sector_of, table
 from .geocode import NAMING_REGION_WORDS, SETTLEMENT_NOUNS, context_countries, geocode, well_known_place
@@ -86,6 +86,8 @@ class EntitiesComponent:
             g = groups.get(key.lower())
             if g is None:
                 g = groups[key.lower()] = _Group(key, type_)
+            elif g.name.isupper() and not key.isupper() and len(key) > 4:
+                g.name = key  # "MOSCOW, April 3. /TASS/." then "Moscow": the name as prose writes it
             g.mentions[(start, end)] = None
             spans.append((start, end, key.lower()))
             return g
@@ -100,7 +102,7 @@ class EntitiesComponent:
         for ent in doc.ents:
             if any(t.i in covered for t in ent):
                 continue
-            label, end = place_label(ent), ent.end
+            label, end = ("PERSON" if titled_as_person(ent) else place_label(ent)), ent.end
             if label not in LABELS:
                 continue
             if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in NAMING_REGION_WORDS:

@@ -110,7 +110,7 @@ class EventsComponent:
             ent = next((e for s, end, e in mentions if s <= sp.mention.start < end and e.type in SPEAKER_TYPES), None)
             if ent is not None and len(ent.name) >= len(sp.name or ""):
                 return ent.name
-        if sp.name and sp.mention is not None and not sp.vague and _described(sp.mention.text, sp.name):
+        if sp.name and sp.mention is not None and not sp.vague and sp.resolved is not False and _described(sp.mention.text, sp.name):
             persons = {e.name for s, end, e in mentions if e.type == "PERSON"}
             earlier = [q.speaker.name for q in quotes if q.content.start < quote.content.start and q.speaker.name]
             named = [n for n in earlier if n in persons and len(n.split()) >= 2]

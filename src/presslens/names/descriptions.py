@@ -12,6 +12,7 @@ from .registry import Person
 from .vocabulary import (
     COLLECTIVE_NOUNS,
     COLLECTIVE_QUANTIFIERS,
+    LEADING_COLLECTIVES,
     PRINCIPAL_ROLES,
     ROLE_EQUIVALENCES,
     ROLE_FUNCTION_WORDS,
@@ -124,10 +125,12 @@ def may_be_principal(description: Description) -> bool:
 
 
 def refers_to(description: Description, people: list[Person], at: int, principal: Person | None,
-              excluded: set[str] = frozenset()) -> Person | None:
+              excluded: set[str] = frozenset(), office: Description | None = None) -> Person | None:
     """The person a description refers to at offset `at`: one whose title fits and whose affiliation
     agrees — the same affiliation first, then the document's principal, then the one mentioned
-    last before `at`; `excluded` names people it cannot be (those named inside the statement)."""
+    last before `at`; `excluded` names people it cannot be (those named inside the statement).
+    The principal of an office's own release (`office`) has that office's affiliation when the text
+    gives none ("President of France" is not the principal of the President of Russia's site)."""
     people = [p for p in people if p.name not in excluded]
     fitting = [(affiliation_fit(description, p), p) for p in people if role_fits(description, p)]
     fitting = [(score, p) for score, p in fitting if score]
@@ -135,9 +138,16 @@ def refers_to(description: Description, people: list[Person], at: int, principal
     if exact:
         return _latest(exact, at)
     if principal is not None and principal.name not in excluded and may_be_principal(description) \
-            and (principal.role is None or role_fits(description, principal)) and affiliation_fit(description, principal):
+            and (principal.role is None or role_fits(description, principal)) and _principal_fit(description, principal, office):
         return principal
     return _latest([p for _, p in fitting], at)
+
+
+def _principal_fit(description: Description, principal: Person, office: Description | None) -> int:
+    """`affiliation_fit` of the principal, whose affiliation is its office's when the text gives none."""
+    if principal.affiliation is None and office is not None and office.affiliation and description.affiliation:
+        return 2 if same_body(description.affiliation, office.affiliation) else 0
+    return affiliation_fit(description, principal)
 
 
 def _latest(people: list[Person], at: int) -> Person | None:
@@ -149,16 +159,33 @@ def _latest(people: list[Person], at: int) -> Person | None:
     return min(people, key=lambda p: p.first, default=None)
 
 
-def participants(people: list[Person], at: int, principal: Person | None, count: int) -> list[Person]:
+def participants(people: list[Person], at: int, principal: Person | None, count: int,
+                 collective: str | None = None) -> list[Person]:
     """Who "the parties" / "both leaders" are at offset `at`: the principal first, then the people
-    named most before `at` (full names only), `count` of them (0: two)."""
-    named = [p for p in people if len(p.name.split()) >= 2 and any(m[0] < at for m in p.mentions)]
+    named most before `at` (full names only), `count` of them (0: two). "The presidents" and
+    "the ministers" are never people whose stated role is another ("spokeswoman"); "the leaders"
+    and "the heads" are never people whose stated role is no leader's."""
+    named = [p for p in people if len(p.name.split()) >= 2 and any(m[0] < at for m in p.mentions)
+             and _may_be_one_of(p, collective)]
     named.sort(key=lambda p: (-len(p.mentions), p.first))
     chosen = named[: count or 2]
     if principal is not None and principal in named and principal not in chosen:
         chosen = [principal] + chosen[:-1]
     chosen.sort(key=lambda p: (p is not principal, p.first))
     return chosen
+
+
+def _may_be_one_of(person: Person, collective: str | None) -> bool:
+    """Whether `person` may be one of "the <collective>" (a role-free collective takes anyone)."""
+    if not person.role or not collective:
+        return True
+    role = _words(person.role)
+    if collective in LEADING_COLLECTIVES:
+        return any(_words(term) <= role for term in PRINCIPAL_ROLES)
+    singular = collective[:-1] if collective.endswith("s") else collective
+    if singular in ROLE_NOUNS:
+        return singular in role or any(_words(term) <= role for term in ROLE_EQUIVALENCES.get(singular, ()))
+    return True
 
 
 def describe_office(text: str) -> Description | None:

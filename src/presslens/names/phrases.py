@@ -40,6 +40,12 @@ def split_role(tokens: list[Token]) -> tuple[str | None, str | None]:
     # a military or courtesy title after the office ("Defence Minister Gen.") is not the role
     while len(toks) > 1 and toks[-1].lower_.rstrip(".") in COURTESY_TITLES and toks[-2].lower_ in ROLE_NOUNS:
         toks = toks[:-1]
+    # "spokeswoman of the Belarusian leader": a lower-case role noun with its own of/for phrase is
+    # the role; the phrase after it is whom the role serves, never the role
+    serves = next((k for k, t in enumerate(toks[:-1]) if t.is_lower and t.lower_ in ROLE_NOUNS
+                   and toks[k + 1].dep_ == "prep" and toks[k + 1].head.i == t.i and toks[k + 1].lower_ in ("of", "for", "at", "to")), None)
+    if serves is not None:
+        toks = toks[:serves + 1]
     cut = len(toks)
     while cut > 0:
         t = toks[cut - 1]

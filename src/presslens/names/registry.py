@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..doccache import ents_in
 from .phrases import clean_name, description_of, split_role, title_before
-from .vocabulary import HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from .vocabulary import BODY_NOUNS, HONORIFICS, ROLE_NOUNS, TITLE_WORDS
 
 _CACHE_KEY = "presslens_people"
 
@@ -44,8 +44,20 @@ def _widened(ent: Span) -> Span:
     return doc[start:ent.end] if start < ent.start else ent
 
 
+def titled_as_person(ent: Span) -> bool:
+    """A name the parser tagged otherwise that its own description makes a person: "Natalia
+    Eismont, spokeswoman of the Belarusian leader" (tagged ORG) — two or three capitalised words,
+    none a title or body word, described by a role noun."""
+    if ent.label_ == "PERSON" or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if any(t.lower_ in TITLE_WORDS | ROLE_NOUNS | BODY_NOUNS | HONORIFICS for t in ent):
+        return False
+    description = description_of(ent)
+    return any(t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" for t in description)
+
+
 def _build(doc: Doc) -> list[Person]:
-    ents = [_widened(e) for e in doc.ents if e.label_ == "PERSON"]
+    ents = [_widened(e) for e in doc.ents if e.label_ == "PERSON" or titled_as_person(e)]
     names = [(clean_name(e), e) for e in ents]
     # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
     names = [(n, e) for n, e in names if n and not all(w.lower().strip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS for w in n.split())]

@@ -1,0 +1,51 @@
+"""Speakers and names in invented readouts: a role with its own of-phrase is the role ("spokeswoman
+of the Borovian leader"), "the presidents" are never the spokeswoman who reports them, a dateline's
+capitals do not name an entity, and an event reported by a description no one in the article fits
+is not given to the last person quoted."""
+from __future__ import annotations
+
+import pytest
+
+from presslens import analyze
+
+READOUT = ("Presidents of Borovia and Norland Ivan Petrenko and Karl Vossberg discussed regional security on "
+           "Wednesday, said Olga Marchenko, spokeswoman of the Borovian leader.\n\n"
+           "\"The presidents are always in touch,\" Olga Marchenko said. Marchenko added that the presidents "
+           "spoke about trade.")
+
+CALL = ("Ivan Petrenko had a telephone conversation with President of the Estavian Republic Paul Durand.\n\n"
+        "Paul Durand expressed concern over the situation in the region. The Norlandic foreign minister stressed "
+        "that the rebels had shelled the border villages.")
+
+WIRE = ("MOSCOW, April 3. /TASS/. The Kremlin said Moscow was ready to continue the consultations.\n\n"
+        "Officials in Moscow declined to comment further.")
+
+
+@pytest.fixture(scope="module")
+def readout():
+    return analyze(READOUT, published="2024-12-26")
+
+
+def test_a_role_with_its_own_of_phrase_is_the_role(readout):
+    speaker = readout.quotes[0].speaker
+    assert speaker.name == "Olga Marchenko"
+    assert speaker.role == "spokeswoman"
+
+
+def test_the_presidents_are_not_the_spokeswoman(readout):
+    spoke = next(q for q in readout.quotes if "trade" in q.content.text)
+    assert spoke.speaker.name == "Olga Marchenko"  # she reports it: "Marchenko added that …"
+    assert all(q.speaker.name != "Olga Marchenko" or not q.speaker.co_speakers for q in readout.quotes)
+
+
+def test_an_unfitting_description_is_not_the_last_person_quoted():
+    analysis = analyze(CALL, published="2024-12-26")
+    stressed = next(q for q in analysis.quotes if "shelled" in q.content.text)
+    assert stressed.speaker.resolved is False  # no one named is the Norlandic foreign minister
+    shelling = next(e for e in analysis.events if e.type == "ASSAULT")
+    assert shelling.asserted_by != "Paul Durand"
+
+
+def test_dateline_capitals_do_not_name_the_entity():
+    names = {e.name for e in analyze(WIRE, published="2022-04-03").entities}
+    assert "Moscow" in names and "MOSCOW" not in names
