@@ -31,6 +31,7 @@ TYPE_CASES = [
     ("Police arrested the protest leaders.", "COERCE", "Police", "leaders"),
     ("Gunmen killed three villagers.", "ASSAULT", "Gunmen", "villagers"),
     ("Norland's army shelled the Estavian positions.", "ASSAULT", "army", "positions"),
+    ("The Estavian army launched 40 drones at Norland's ports.", "ASSAULT", "army", "ports"),
     ("Norland and Estavia agreed to share intelligence.", "AGREE", "Norland", None),
     ("Inspectors investigated the chemical plant.", "ACCUSE", "Inspectors", "plant"),
     ("Norland extradited the smuggler to Estavia.", "COOPERATE", "Norland", "smuggler"),

@@ -20,6 +20,8 @@ def values(text, published="2025-04-28"):
     ("Fighting eased in late March.", "in late March", "2025-03"),
     ("Shelling continued overnight.", "overnight", "2025-04-28"),
     ("Officials met yesterday.", "yesterday", "2025-04-27"),
+    ("Drones hit the depot last night.", "last night", "2025-04-27"),
+    ("Sirens sounded this morning.", "this morning", "2025-04-28"),
     ("Troops left three days ago.", "three days ago", "2025-04-25"),
 ])
 def test_patterns(text, expr, value):

@@ -12,7 +12,7 @@ normalised to ISO values with a granularity:
 * "on 26 April", "April 26, 2024" → a date (explicit dates are parsed with `dateparser`;
   a missing year is the latest not after publication unless future);
 * "last/this/next week" → ISO week ``2025-W17``; "earlier this month", "last month" → ``2025-04``;
-  "this/last year"; "yesterday", "today", "overnight"; "three days ago";
+  "this/last year"; "yesterday", "today", "overnight", "last night" (the day before), "this morning"; "three days ago";
 * "two days later" → counted from the preceding day-level expression, "eight years later" / "a month
   later" from the preceding expression of that granularity ("Eight years ago … Eight years later"),
   else from the preceding day;
@@ -75,7 +75,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("weekend", r"\b(?:(?P<rel>this|last|next|past|over\s+the)\s+)weekend\b"),
     ("rel_unit", r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this|past|previous|coming)\s+(?P<u>week|month|year)\b"),
     ("ago", rf"\b(?P<n>{_NUM})\s+(?P<u>day|week|month|year)s?\s+(?P<dir>ago|later|earlier|before|after)\b"),
-    ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight)\b"),
+    ("deictic", r"\b(?P<w>yesterday|today|tomorrow|overnight|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b"),
     ("onset_period", r"\b(?:(?:in|since|from|during)\s+)?the\s+(?:very\s+)?(?:first|early)\s+(?:days|hours|weeks)\s+of\s+"
                      r"(?:the\s+|this\s+)?(?P<q>full[-\s]scale\s+)?(?:russian\s+)?(?P<n>war|invasion|aggression)\b"),
     ("clock", r"\b(?:(?:at|from|by|until|before|after|since)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]m\b|[ap]\.m\.)"
@@ -277,7 +277,7 @@ class TimeNormaliser:
         return None, "month", False
 
     def _deictic(self, g, tense, pub):
-        offset = {"yesterday": -1, "tomorrow": 1}.get(g["w"].lower(), 0)
+        offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(" ".join(g["w"].lower().split()), 0)
         if pub is None:
             return f"REF{offset:+d}D", "day", True
         return (pub + timedelta(days=offset)).isoformat(), "day", False
