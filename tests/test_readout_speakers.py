@@ -49,3 +49,11 @@ def test_an_unfitting_description_is_not_the_last_person_quoted():
 def test_dateline_capitals_do_not_name_the_entity():
     names = {e.name for e in analyze(WIRE, published="2022-04-03").entities}
     assert "Moscow" in names and "MOSCOW" not in names
+
+
+def test_a_cut_title_runs_on_into_the_name_it_belongs_to():
+    text = ("This was announced by Deputy Prime Minister - Minister for Reconstruction of the Eastern Territories "
+            "Olena Hrytsenko. \"We have not received a response,\" Olena Hrytsenko said.")
+    first = analyze(text, published="2024-12-26").quotes[0]
+    assert first.speaker.name == "Olena Hrytsenko"
+    assert first.speaker.resolved

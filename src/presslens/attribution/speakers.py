@@ -23,13 +23,15 @@ from ..doccache import doc_text, ents_in
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, person_named, person_registry
-from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, COLLECTIVE_NOUNS, GROUP_NOUNS, ROLE_NOUNS
+from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, COLLECTIVE_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS
 from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, STATEMENT_NOUNS, VAGUE_HEADS
 from .quotemarks import paragraph_bounds
 from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 QUOTE_MARKS = "\"“”„«»'‘’`"
+MAX_TITLE_RUN = 12  # words a cut title may run on before the name it belongs to
+TITLE_DASHES = ("-", "–", "—")  # "Deputy Prime Minister - Minister for …": one title
 
 
 @dataclass
@@ -236,6 +238,10 @@ class SpeakerResolver:
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
         if resolved is None:
+            person = self._title_runs_into(span)
+            if person is not None:
+                resolved = self._person(person, mention)
+        if resolved is None:
             resolved = self._statement_of(span)
         description = read_description(span) if resolved is None else None
         if description is not None:
@@ -268,6 +274,28 @@ class SpeakerResolver:
         if content is not None:
             self.contents.append(content)
         return resolved
+
+    def _title_runs_into(self, span: Span) -> Person | None:
+        """"announced by Deputy Prime Minister - Minister for Reintegration of the Temporarily
+        Occupied Territories Iryna Vereshchuk": a title whose phrase the parser cut runs on, through
+        capitalised words, connectors and dashes, into the name of a person the article names."""
+        if span.root.lower_ not in ROLE_NOUNS | TITLE_WORDS:
+            return None
+        doc, i = span.doc, span.end
+        end = min(span.sent.end, span.end + MAX_TITLE_RUN)
+        while i < end:
+            tok = doc[i]
+            if not (tok.is_title or tok.lower_ in TITLE_CONNECTORS or tok.text in TITLE_DASHES or tok.pos_ == "DET"):
+                return None
+            for size in (3, 2):  # the name the title ends in, however the parser tagged it ("… Territories Iryna Vereshchuk")
+                words = doc[i:i + size]
+                if len(words) == size and all(t.pos_ == "PROPN" for t in words) \
+                        and (words.end == len(doc) or not doc[words.end].is_title):
+                    person = next((p for p in self.people if p.name == words.text), None)
+                    if person is not None:
+                        return person
+            i += 1
+        return None
 
     def _statement_of(self, span: Span) -> ResolvedSpeaker | None:
         """"…, the statement said": the speaker who made that statement earlier — the latest named
