@@ -52,8 +52,26 @@ def test_dateline_capitals_do_not_name_the_entity():
 
 
 def test_a_cut_title_runs_on_into_the_name_it_belongs_to():
-    text = ("This was announced by Deputy Prime Minister - Minister for Reconstruction of the Eastern Territories "
-            "Olena Hrytsenko. \"We have not received a response,\" Olena Hrytsenko said.")
-    first = analyze(text, published="2024-12-26").quotes[0]
-    assert first.speaker.name == "Olena Hrytsenko"
-    assert first.speaker.resolved
+    """The parser may swallow the name into an ORG ("… of the Occupied Territories Olena Hrytsenko"):
+    the title still runs on into the name the article gives elsewhere."""
+    from spacy.tokens import Span as SpacySpan
+
+    from presslens.attribution.speakers import SpeakerResolver
+    from presslens.pipeline import get_pipeline
+
+    nlp = get_pipeline()
+    text = ("This was announced by Deputy Prime Minister - Minister for Reconstruction of the Occupied Territories "
+            "Olena Hrytsenko. Olena Hrytsenko spoke to reporters. President Ivan Petrenko held a meeting. "
+            "Ivan Petrenko thanked the rescuers, and Ivan Petrenko left.")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "presslens_attribution":
+            break
+        doc = proc(doc)
+    territories = next(t.i for t in doc if t.text == "the")
+    doc.ents = [e for e in doc.ents if e.start >= doc[territories:].sent.end]  # later names only
+    doc.ents = list(doc.ents) + [SpacySpan(doc, territories, territories + 6, label="ORG")]  # "the … Hrytsenko"
+    title = doc[4:11]
+    assert title.text == "Deputy Prime Minister - Minister for Reconstruction"
+    speaker = SpeakerResolver(doc).resolve(title)
+    assert speaker.name == "Olena Hrytsenko"
