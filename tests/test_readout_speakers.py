@@ -75,3 +75,18 @@ def test_a_cut_title_runs_on_into_the_name_it_belongs_to():
     assert title.text == "Deputy Prime Minister - Minister for Reconstruction"
     speaker = SpeakerResolver(doc).resolve(title)
     assert speaker.name == "Olena Hrytsenko"
+
+
+def test_a_statements_list_continues_its_speaker_across_headings():
+    text = ("MINSK, November 12. /TASS/. Foreign Minister Anton Drozd said on Tuesday that the talks would go on.\n\n"
+            "TASS has compiled the key statements made by the minister.\n\n"
+            "On negotiations\n\n"
+            "\"We have never refused talks.\"\n\n"
+            "On arms supplies\n\n"
+            "\"Every new delivery of weapons only prolongs the suffering.\"\n\n"
+            "Meanwhile, the weather in the capital turned cold.\n\n"
+            "\"Winter is here.\"")
+    quotes = {q.content.text: q.speaker.name for q in analyze(text, published="2024-11-12").quotes}
+    assert quotes["\"We have never refused talks.\""] == "Anton Drozd"
+    assert quotes["\"Every new delivery of weapons only prolongs the suffering.\""] == "Anton Drozd"
+    assert quotes.get("\"Winter is here.\"") != "Anton Drozd"  # an author's paragraph is no heading

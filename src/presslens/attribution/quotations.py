@@ -6,7 +6,8 @@
   (whichever half the cue's reading took as its content).
 * `attribute_quotations`: quotations no pattern covered, with their cue in the same or the next
   clause ("“…,” he said"), after a colon ("He said: “…”"), or — a paragraph-initial quotation with
-  no cue — continuing the previous speaker; programme titles ("on CNN’s “New Day,”") are not
+  no cue — continuing the previous speaker, also across the topic headings and lead-in of a
+  statements list ("key statements" of TASS); programme titles ("on CNN’s “New Day,”") are not
   statements.
 
 Each stage returns new records; none edits the ones it was given.
@@ -21,13 +22,15 @@ from spacy.tokens import Doc, Span, Token
 from .candidates import Attribution, inside, overlap, paragraph_index, sentence_of, token_range, trim
 from ..doccache import ents_in
 from .context import Context
-from .lexicon import AUDIENCE_VERBS, EVIDENCE_NOUNS, MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, TOPIC_VERBS
+from .lexicon import AUDIENCE_VERBS, EVIDENCE_NOUNS, MARKERS, QUOTATION_ONLY_VERBS, RELATIVE_WORDS, SPEECH_VERBS, STATEMENT_NOUNS, TOPIC_VERBS
 from .quotemarks import MarkedQuote
 from .syntax import find_subject, speaker_phrase
 
 QUOTATION_CONFIDENCE = 0.85
 CONTINUATION_CONFIDENCE = 0.6
 LABEL_CONFIDENCE = 0.7
+MAX_BRIDGE = 3  # paragraphs of headings and lead-ins a statements list may put between speaker and quotation
+HEADING_WORDS = 10  # the longest topic heading ("On Western arms supplies")
 COMPLEMENT_DEPS = ("ccomp", "dobj", "prep", "xcomp")
 _PROGRAMME = re.compile(r"\b(?:" + "|".join(MARKERS["programme_preps"]) + r")\s+(?:\w+(?:’s|'s)\s+)?$", re.IGNORECASE)
 
@@ -223,12 +226,37 @@ def attribute_quotations(doc: Doc, ctx: Context, found: list[Attribution]) -> li
             # a quotation with no cue that opens its paragraph, or opens a sentence right after one
             # attributed to someone (`"…," he said. "Next …"`), continues that speaker's statement
             prev = [a for a in by_end if a.end <= q.start and (a.speaker is not None or a.principal) and 0 <= para - a.paragraph <= 1]
+            if not prev:  # a statements list: the speaker of the last statement before its headings
+                prev = [a for a in sorted(result, key=lambda a: a.end) if a.end <= q.start and a.speaker is not None
+                        and not a.belief and _bridged(doc, ctx, result, a.paragraph, para)]
             last = prev[-1] if prev else None
             if last is not None and (not text[p_start:q.start].strip() or _after_attributed_sentence(doc, text, p_start, q, last)):
                 result.append(Attribution(pieces, None, last.speaker, last.channel, "continuation", CONTINUATION_CONFIDENCE,
                                           paragraph=para, extra={"marked": q}, principal=last.principal))
         i += 1
     return result
+
+
+def _bridged(doc: Doc, ctx: Context, found: list[Attribution], first: int, last: int) -> bool:
+    """A statements list ("TASS has compiled the key statements made by the minister." ¶ "On
+    negotiations" ¶ "“…”"): the paragraphs between an attributed one and a quotation that opens its
+    own are at most `MAX_BRIDGE` topic headings (short, no closing punctuation) or lead-ins naming
+    statements, with no attribution or quotation of their own — the speaker goes on."""
+    between = range(first + 1, last)
+    if not 0 < len(between) <= MAX_BRIDGE:
+        return False
+    for idx in between:
+        start, end = ctx.paragraphs[idx]
+        line = ctx.text[start:end].strip()
+        if any(a.paragraph == idx for a in found) or any(overlap((q.start, q.end), (start, end)) for q in ctx.quotations):
+            return False
+        heading = line and line[-1] not in ".!?…:\"”»" and len(line.split()) <= HEADING_WORDS
+        span = doc.char_span(start, end, alignment_mode="contract")
+        lead_in = span is not None and len(list(span.sents)) == 1 and any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in STATEMENT_NOUNS for t in span)
+        if not (heading or lead_in):
+            return False
+    return True
 
 
 def reported_complement(text: str, verb: Token, q: MarkedQuote) -> tuple[int, int] | None:
