@@ -90,3 +90,17 @@ def test_a_statements_list_continues_its_speaker_across_headings():
     assert quotes["\"We have never refused talks.\""] == "Anton Drozd"
     assert quotes["\"Every new delivery of weapons only prolongs the suffering.\""] == "Anton Drozd"
     assert quotes.get("\"Winter is here.\"") != "Anton Drozd"  # an author's paragraph is no heading
+
+
+def test_an_office_release_takes_an_untitled_principal_only_from_its_lead():
+    """A speech on an office's site that never names its speaker has no principal — not a name it
+    mentions in passing ("Freedom Square" tagged PERSON); a readout naming the holder untitled in
+    its lead ("Ivan Petrenko had a telephone conversation …") has."""
+    from presslens.names.descriptions import describe_office, document_principal
+    from presslens.names.registry import Person
+
+    office = describe_office("President of Norland")
+    square = Person("Liberty Square", first=2276, mentions=[(2276, 2290)])
+    assert document_principal([square], office, lead_end=1000) is None
+    petrenko = Person("Ivan Petrenko", first=0, mentions=[(0, 13), (400, 413)])
+    assert document_principal([square, petrenko], office, lead_end=1000) is petrenko

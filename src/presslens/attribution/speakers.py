@@ -30,6 +30,8 @@ from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 QUOTE_MARKS = "\"“”„«»'‘’`"
+LEAD_SENTENCES = 3  # a headline and two sentences: where a readout names its principal …
+LEAD_CHARS = 1000  # … or its first paragraph, up to this long
 MAX_TITLE_RUN = 12  # words a cut title may run on before the name it belongs to
 TITLE_DASHES = ("-", "–", "—")  # "Deputy Prime Minister - Minister for …": one title
 
@@ -63,7 +65,7 @@ class SpeakerResolver:
         self.quotations = list(quotations)  # names inside quotations are no antecedents
         self.people = person_registry(doc)
         self.office = describe_office(doc._.outlet or "")
-        self.principal = document_principal(self.people, self.office)
+        self.principal = document_principal(self.people, self.office, _lead_end(doc))
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
@@ -71,10 +73,11 @@ class SpeakerResolver:
         self.contents: list[tuple[int, int]] = []  # statements resolved so far
 
     def _address_principal(self) -> Person | None:
-        """The speaker of a document that is someone's own address: a title or lead that names an
-        address, speech or message and a person ("Address by President Volodymyr Zelenskyy")."""
+        """The speaker of a document that is someone's own address: a title or lead (`_lead_end`)
+        that names an address, speech or message and a person ("Address by President Volodymyr
+        Zelenskyy")."""
         doc = self.doc
-        lead_end = min((e for s, e in paragraph_bounds(doc_text(doc))[:1]), default=0)
+        lead_end = _lead_end(doc)
         title = doc._.title or ""
         lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
         for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):
@@ -331,6 +334,15 @@ class SpeakerResolver:
         if content is None:
             return set()
         return {p.name for p in self.people if any(content[0] <= m[0] < content[1] for m in p.mentions)}
+
+
+def _lead_end(doc: Doc) -> int:
+    """Where a document's lead ends: its first paragraph, cut at `LEAD_CHARS` (a speech printed as
+    one paragraph has no lead beyond its opening) but never before its first `LEAD_SENTENCES`."""
+    sentences = list(zip(range(LEAD_SENTENCES), doc.sents))
+    opening = sentences[-1][1].end_char if sentences else 0
+    paragraph = min((e for s, e in paragraph_bounds(doc_text(doc))[:1]), default=0)
+    return max(opening, min(paragraph, LEAD_CHARS))
 
 
 def _fragment(name: str) -> bool:

@@ -206,14 +206,17 @@ def describe_office(text: str) -> Description | None:
     return Description(text, role, tuple(ROLE_EQUIVALENCES.get(role) or (role,)), affiliation)
 
 
-def document_principal(people: list[Person], office: Description | None) -> Person | None:
+def document_principal(people: list[Person], office: Description | None, lead_end: int | None = None) -> Person | None:
     """The person a document is about or speaks for.  When its outlet is an office ("President of
     Russia"), the holder of that office: the person whose title and affiliation agree with it, else
-    among the untitled and agreeing ones the most often named.  Otherwise the most often named
-    full name, the first named winning a tie."""
+    among the untitled and agreeing ones named in the lead (before `lead_end`: "Vladimir Putin had
+    a telephone conversation …") the most often named — a speech that never names its speaker has
+    none.  Otherwise the most often named full name, the first named winning a tie."""
     full = [p for p in people if len(p.name.split()) >= 2]
     if office is not None:
         agreeing = [p for p in full if affiliation_fit(office, p) and (p.role is None or role_fits(office, p))]
         exact = [p for p in agreeing if role_fits(office, p) and affiliation_fit(office, p) == 2]
+        if not exact and lead_end is not None:
+            agreeing = [p for p in agreeing if p.first < lead_end]
         full = exact or agreeing
     return min(full, key=lambda p: (-len(p.mentions), p.first), default=None)

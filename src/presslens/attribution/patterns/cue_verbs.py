@@ -266,6 +266,9 @@ def find(doc: Doc, ctx: Context):
         rng = through_colon(text, rng, ctx.paragraphs)
         if rng[1] - rng[0] < 2:  # "said so" / "said no" are the shortest contents
             continue
+        if " " not in text[rng[0]:rng[1]] and text[rng[0]:rng[1]].lower() not in PRO_FORMS \
+                and doc.vocab[text[rng[0]:rng[1]].lower()].is_stop:
+            continue  # "They want to block them all" cut to "to": a lone function word reports nothing
         if any(inside(token_range(speaker), q) for q in ctx.quote_ranges):
             # the parser took words of the quotation as subject: "“…,” Smith notes."
             after = next((c for c in tok.children if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")
