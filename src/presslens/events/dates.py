@@ -34,7 +34,9 @@ date an act inside it ("the corridor from Sumy affected by the shelling had been
 today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
 ("invited Reeves to further discussions at a meeting next month"), and an agreement whose complement
 clause plans an act for the day of the report or later that act's ("It was agreed that at 10 am the
-first column should start moving"). An expression on a noun naming the onset of the event dates it
+first column should start moving"); the other way round, the time of a commitment does not date the
+act its content clause plans with a modal of the future ("agreed today that we will find a
+solution"). An expression on a noun naming the onset of the event dates it
 ("since the start of Ukraine's operation in Kursk last year"), and a trailing participle the parse
 hangs one clause too high is read with the clause that ends at its comma ("weakened after he
 delivered a speech on Thursday, denouncing his critics"). Only when an expression is attached nowhere does the one nearest the trigger win.
@@ -211,6 +213,7 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     if led is not None:
         rank.setdefault(led.i, rank[led.head.i] if led.head.i in rank else 1)
     best, loose, bound = None, [], None
+    committed = _committed_level(path)
     published = parse_published(doc._.published)
     for t in (t for t in times if lo <= t.start < hi and t.value):
         head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published), frozenset(rank))
@@ -230,9 +233,19 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if level > 0 and _reporting_verb(head, path) and not _at_statement_time(found):
             bound = bound or t
             continue
+        if committed is not None and level > committed and not _reporting_verb(head, path):
+            continue  # "agreed today that we will find a solution": today dates the agreement, not the solution
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _committed_level(path: list) -> int | None:
+    """The path level of a content clause that plans the trigger's act with a modal of the future
+    ("agreed that we will find a solution"): what dates the clause above it dates the commitment,
+    not the act; None when the path has no such clause."""
+    return next((n for n, tok in enumerate(path) if tok.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)), None)
 
 
 def _participle_lead(path: list) -> Token | None:

@@ -90,6 +90,7 @@ class FoundEvent:
     end: int
     speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
     core: Token | None = None  # the event word itself when the trigger runs from a reporting verb
+    reported: range | None = None  # then the token indices of the trigger before the reporting verb joined it
 
     def __post_init__(self) -> None:
         if self.trigger_end.i < self.trigger.i:  # a trigger runs from its first word to its last
@@ -99,6 +100,18 @@ class FoundEvent:
     def word(self) -> Token:
         """The word that names the event (where its quote, if any, is looked up)."""
         return self.core if self.core is not None else self.trigger
+
+    @property
+    def own_words(self) -> set[int]:
+        """The token indices that name the act: the trigger's words; of a trigger that runs from a
+        reporting verb, its own words, the verb that takes its noun ("received a request") and the
+        reporting verb — not the words between them ("agreed … to halt strikes, the Kremlin said" names
+        the halt too)."""
+        if self.reported is None:
+            return set(range(self.trigger.i, self.trigger_end.i + 1))
+        word = self.word
+        carrier = {word.head.i} if word.pos_ == "NOUN" and word.dep_ == "dobj" else set()
+        return set(self.reported) | carrier | {self.trigger.i, self.trigger_end.i}
 
 
 def _subject(verb: Token) -> Token | None:
@@ -682,6 +695,7 @@ def _from_report(e: FoundEvent) -> None:
         return
     if e.core is None:
         e.core = e.trigger
+    e.reported = range(e.trigger.i, e.trigger_end.i + 1)
     if report.i < e.trigger.i:
         e.trigger = report
     else:

@@ -13,6 +13,10 @@ Which words (one pass over the tokens, then a bounded walk up the parse from eac
 * governed: an event found above it in the parse, not across a coordination ("condemned the
   attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
   new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* the act a promise, threat, refusal or demand commits to in its content clause with a modal
+  ("promised that Berlin would end imports", "agreed that the troops would be withdrawn"): that
+  clause's verb is named by it; an event whose trigger runs from a reporting verb names what lies
+  between the two ("agreed … to halt strikes, the Kremlin said");
 * an act an argument of that event does in a relative clause ("severed relations with Russia, which
   attacked it"; the relative word its subject or object, not a scene: "the town where …") or a
   participle on it ("ratifying the Treaty …, signed in Moscow") counts as named by it;
@@ -42,7 +46,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .extract import FoundEvent
+from .extract import SPEECH_ACT_TYPES, FoundEvent
 from .lexicon import event_type, lexicon, noun_type
 from .roles import DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
@@ -110,18 +114,19 @@ def referral(found: FoundEvent) -> dict:
 def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     owner: dict[int, int] = {}  # token index → index of the found event whose words it is
     for n, e in enumerate(found):
-        for i in range(e.trigger.i, e.trigger_end.i + 1):
+        for i in sorted(e.own_words):
             owner.setdefault(i, n)
         owner.setdefault(e.word.i, n)
+    committing = frozenset(e.word.i for e in found if e.type in SPEECH_ACT_TYPES)
     candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
     used_by_candidates: set[int] = set()
     used_by: dict[int, Token] = {}  # candidate verb → the object its type was read from
     for tok in doc:
         if tok.i in owner:
             continue
-        if tok.pos_ == "VERB" and _above(tok, owner, {})[:2] == (None, False):
+        if tok.pos_ == "VERB" and _above(tok, owner, {}, committing)[:2] == (None, False):
             continue  # no event or frame above: not looked up (the lexicon's verb patterns are the costly part)
-        typed = _candidate(tok)
+        typed = _candidate(tok, committing)
         if typed is None:
             continue
         type_, own_table, used = typed
@@ -136,7 +141,7 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
                 used_by_candidates.add(used.i)
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
-    above = {i: _above(doc[i], owner, candidates) for i in candidates}
+    above = {i: _above(doc[i], owner, candidates, committing) for i in candidates}
     kept: dict[int, bool] = {}
 
     def keep(i: int, depth: int = 0) -> bool:
@@ -172,10 +177,10 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     return out
 
 
-def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
+def _candidate(tok: Token, committing: frozenset = frozenset()) -> tuple[str, bool, Token | None] | None:
     """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
     if tok.pos_ == "VERB":
-        if not _argument_link(tok):
+        if not _argument_link(tok, committing):
             return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
         type_, used = event_type(tok, bare_code_needs_actors=False)  # the frame gives the actor; TRUSTED_VERBS filter
         lemma = tok.lemma_.lower()
@@ -202,14 +207,14 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     return (type_, True, None) if type_ else None
 
 
-def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, bool, list[Token]]:
+def _above(tok: Token, owner: dict, candidates: dict, committing: frozenset = frozenset()) -> tuple[Token | None, bool, list[Token]]:
     """(the nearest event word above `tok` — found or candidate — or None, whether a referring frame
     lies on the way, the words passed).  Only through argument links (`ARGUMENT_DEPS`, an infinitive
     completing a noun): an act in a clause of its own ("the town where rioters were killed") or
     across a coordination is not one the event above names."""
     v, framed, path = tok, tok.pos_ == "VERB" and (tok.dep_ != "acl" and frame_noun(tok) is not None), []
     for _ in range(MAX_WALK):
-        if v.head.i == v.i or not _argument_link(v):
+        if v.head.i == v.i or not _argument_link(v, committing if v.i == tok.i else frozenset()):
             break
         v = v.head
         path.append(v)
@@ -221,8 +226,14 @@ def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, boo
     return None, framed, path
 
 
-def _argument_link(v: Token) -> bool:
+def _argument_link(v: Token, committing: frozenset = frozenset()) -> bool:
+    """Whether `v` is named by the word above it; `committing`: the words of promises, threats,
+    refusals and demands, whose content clause with a modal is the act they commit to ("promised that
+    Berlin would end imports": the verb of that clause, not a word further down)."""
     if v.dep_ in ARGUMENT_DEPS:
+        return True
+    if v.dep_ == "ccomp" and v.head.i in committing and v.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in v.children):
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
