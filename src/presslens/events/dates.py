@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Token
 from ..attribution.lexicon import vocabulary
 from ..time import parse_published
 from .extract import SPEECH_ACT_TYPES
-from .lexicon import noun_type
+from .lexicon import noun_type, words
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}, (?P<date>[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+)\.?\s*(?:/|\(|—|-)")
@@ -69,10 +69,11 @@ def dateline_times(text: str, times: list) -> list:
 
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-DEFINITE = frozenset("the this that these those latest".split())
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
+DEFINITE = _W["definite_determiners"]
 # modifiers that make a definite event noun another occasion than the one named before ("the new
 # summit of the four leaders", "the next round of talks", "the usual demands"): no anaphor
-OTHER_OCCASION = frozenset("new next upcoming forthcoming future further another other usual possible potential".split())
+OTHER_OCCASION = _W["other_occasion_modifiers"]
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
 # clauses that describe the noun they hang on ("the talks, which began on Monday", "a protest camp
@@ -80,21 +81,21 @@ FOREIGN_CLAUSES = frozenset({"relcl"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 # subordinators of a clause at the same time as the one it hangs on ("when the ceasefire took effect
 # two months ago, they stopped"): its expression dates that clause too
-SAME_TIME_MARKS = frozenset("when as while once".split())
+SAME_TIME_MARKS = _W["same_time_marks"]
 # how a reported clause hangs on its reporting verb
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # prepositions (and the words before "of"/"to") whose object happens before or after what they
 # attach to: "following a call on Tuesday", "ahead of the summit on Thursday", "after talks in May"
-SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
+SEQUENCE_WORDS = _W["sequence_words"]
 # of those, the words whose object is what the event follows: "After the first phase ended early this month, …"
-AFTER_WORDS = frozenset("after following since".split())
+AFTER_WORDS = _W["after_words"]
 # the types of an event that commits to an act it names ("invited … to talks next month")
 COMMITTING_TYPES = frozenset({"AGREE", "CONSULT"})
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
-HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+HABITUAL = _W["habitual_adverbs"]
 # of those, the ones that make the act itself a custom: "Usually these days in May we celebrate …" — the
 # time expression names when the custom recurs, not an occasion, so nothing dates it
-CUSTOMARY = frozenset("always usually traditionally normally customarily typically".split())
+CUSTOMARY = _W["customary_adverbs"]
 CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, not when it happened"
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
 # a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
@@ -102,14 +103,14 @@ CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, n
 ARGUMENT_DEPS = frozenset({"dobj"})
 # nouns naming the onset of the act in their "of" phrase: "since the start of Ukraine's operation in
 # Kursk last year" — the expression on the onset dates the act (a range gives its first day)
-ONSET_NOUNS = frozenset("start beginning outbreak onset launch".split())
+ONSET_NOUNS = _W["onset_nouns"]
 _CUES = vocabulary("en")
 SPEECH_VERBS = _CUES["speech_verbs"] | _CUES["reporting_verbs"]
 STATEMENT_NOUNS = _CUES["statement_nouns"] | _CUES["cue_nouns"]
-PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+PAST_AUX = _W["past_aux"]
+FUTURE_AUX = _W["future_or_backshifted_aux"]
 # the modals of a planned act in what a commitment lays down ("agreed that the column should start …")
-PLAN_MODALS = FUTURE_AUX | {"should"}
+PLAN_MODALS = _W["plan_modals"]
 
 
 def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True,
@@ -151,7 +152,7 @@ def _after_sequence_word(noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     words = {prep.lower_, prep.lemma_.lower()}
-    if prep.lower_ in ("of", "to") and prep.head.i != prep.i:
+    if prep.lower_ in _W["markers"]["sequence_particles"] and prep.head.i != prep.i:
         words |= {prep.head.lower_}
     return bool(words & SEQUENCE_WORDS)
 
@@ -333,7 +334,7 @@ def _tense(word: Token) -> str:
 
 def _verb_forms(verb: Token) -> list[Token]:
     """The verb and the auxiliaries that carry its tense (not the infinitive's "to")."""
-    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != _W["markers"]["infinitive"]]
 
 
 def _at_statement_time(found) -> bool:
