@@ -261,3 +261,31 @@ def test_a_new_occasion_is_not_the_one_named_before():
     same = [e for e in annotate("Norland and Estavia held talks in Vel in January. The talks were productive.")._.events
             if e.type == "CONSULT" and e.trigger.text == "talks"]
     assert (same[0].date, same[0].date_source) == ("2025-01", "coreference")
+
+
+def test_an_act_agreed_on_in_reported_speech_is_named_by_the_agreement():
+    # the trigger of the agreement runs from "said"; the halt between the two is an act of its own
+    text = "Lena Varga agreed yesterday on a call with Tom Reeves to halt strikes on the Estavian grid, Norland said."
+    halt = [e for e in annotate(text)._.events if e.mention == "referred" and e.type == "CONCEDE"]
+    assert halt, [(e.type, e.trigger.text, e.mention) for e in annotate(text)._.events]
+    assert halt[0].trigger.text == "halt strikes" and halt[0].asserted_by == "Norland"
+    assert (halt[0].date, halt[0].date_source) == ("2025-04-27", "sentence")
+
+
+def test_a_promised_act_is_dated_by_its_own_clause_not_by_the_promise():
+    text = "Lena Varga promised last week that Norland would end imports of Estavian gas by the end of the year."
+    found = annotate(text)._.events
+    promise = next(e for e in found if e.type == "AGREE" and e.trigger.text == "promised")
+    assert (promise.date, promise.date_source) == ("2025-04-21", "clause")
+    end = next(e for e in found if e.mention == "referred" and e.type == "SANCTION")
+    assert end.trigger.text == "end imports" and end.modality == "hypothetical"
+    assert (end.date, end.date_source) == ("2025", "clause")
+
+
+def test_the_time_of_an_agreement_does_not_date_the_act_it_plans():
+    text = "Norland and Estavia discussed the grid today and agreed that they will find a solution."
+    found = annotate(text)._.events
+    agreed = next(e for e in found if e.type == "AGREE" and e.trigger.text == "agreed")
+    assert (agreed.date, agreed.date_source) == ("2025-04-28", "clause")
+    solution = next(e for e in found if e.mention == "referred" and "solution" in e.trigger.text)
+    assert solution.modality == "hypothetical" and undated(solution)

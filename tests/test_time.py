@@ -99,3 +99,14 @@ def test_the_first_days_of_a_known_war_are_the_month_it_began():
     assert _with_outlet(text, "2021-05-10", "President of Ukraine") == {}
     qualified = "Since the first days of the full-scale invasion, the volunteers have delivered food."
     assert _with_outlet(qualified, "2025-05-10", "pure.news") == {"Since the first days of the full-scale invasion": "2022-02"}
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    # the phase verb carries the tense of the act it begins: the past May, not the coming one
+    ("Norland began sending troops to Vel in May, officials said.", "in May", "2024-05"),
+    ("The offensive, launched in May, has stalled.", "in May", "2024-05"),    # a participle tells what was done
+    ("The summit, planned for June, was cancelled.", "June", "2025-06"),       # … not a plan (the nearer reading)
+    ("Norland will start sending troops in May.", "in May", "2025-05"),
+])
+def test_a_month_under_a_phase_verb_or_a_participle_takes_its_tense(text, expr, value):
+    assert values(text)[expr] == (value, False)

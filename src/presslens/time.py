@@ -24,7 +24,9 @@ normalised to ISO values with a granularity:
 
 A day or month with no year has a past and a future reading (dateparser's, for days): past tense
 takes the past one, future tense ("will", "plans to", "said it would") the future one, the present
-the nearer one ("until March" in a December article is next March); the underspecified form
+the nearer one ("until March" in a December article is next March); the act a phase verb begins or
+ends has its tense ("began sending troops in May" is past), and a participle tells what was done
+("the offensive, launched in May"; not a plan: "planned for June"); the underspecified form
 (`XXXX-01-09`) and the reason stay on the record (`underspecified`, `reason`).  Weekdays go back
 unless future; "this weekend" is its Saturday; a date shared by a coordination ("January 11 and
 November 26, 2021") takes the year given once.
@@ -348,11 +350,13 @@ def _choose(readings: tuple[date, date], tense: str, pub: date) -> date:
 
 PAST_AUX = frozenset({"did", "had", "was", "were", "has", "have"})
 # verbs of a plan: "plans to meet on Friday", "the talks are scheduled for Friday" lie ahead
-PLAN_VERBS = frozenset(("plan", "intend", "schedule", "expect", "due", "set", "slate"))
+PLAN_VERBS = frozenset(("plan", "intend", "schedule", "expect", "anticipate", "envisage", "foresee", "due", "set", "slate"))
 # verbs that make known an arrangement: "announced a ceasefire from May 8 to May 11" — the date of
 # what is announced (attached to the announced noun) is not the announcement's, so no tense decides
 # it and the nearer reading wins
 ANNOUNCING_VERBS = frozenset(("announce", "declare", "propose", "order", "offer", "agree", "call"))
+# verbs of a phase of an act, whose tense is the act's: "began sending troops in May" is past
+PHASE_VERBS = frozenset(("begin", "start", "continue", "resume", "stop", "cease", "finish", "keep", "quit"))
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str:
@@ -367,6 +371,12 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
             announced = verb
         verb = verb.head
     kids = list(verb.children)
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VB", "VBG") and verb.head.lemma_.lower() in PHASE_VERBS:
+        verb = verb.head  # "began sending troops in May": the phase verb carries the tense
+        kids = list(verb.children)
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() not in PLAN_VERBS
+            and not any(c.dep_ in ("aux", "auxpass") for c in kids)):
+        return PAST  # "the offensive, launched in May": a participle tells what was done (not "planned for May")
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids) or any(
             c.lower_ == "going" and any(x.lower_ == "to" for x in c.children) for c in kids):
         return FUTURE

@@ -28,17 +28,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..attribution.lexicon import vocabulary
+from .lexicon import words
 from .referred import ReferredEvent
 
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
 # sentence openers that add to what the previous sentence reported
-ADDITIVE_OPENERS = (("in", "addition"), ("moreover",), ("furthermore",), ("besides",), ("thus",),
-                    ("also",), ("at", "the", "same", "time"), ("in", "this", "regard"), ("in", "particular"))
+ADDITIVE_OPENERS = _W["additive_openers"]
 # finite verb forms that are not the simple past of a narrative: present (VBZ, VBP), and the modal
 # "would" of backshifted reported future ("The goal of the talks would be to draft …")
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-BACKSHIFT_MODALS = frozenset({"would"})
+BACKSHIFT_MODALS = _W["backshift_modals"]
 REPORTED_KINDS = frozenset({"indirect", "mixed"})
-RELATIVE_WORDS = frozenset("which who whom".split())
+RELATIVE_WORDS = _W["relative_openers"]
 _CUES = vocabulary("en")
 SPEECH_LEMMAS = _CUES["speech_verbs"] | _CUES["topic_verbs"]  # "… has been reaffirmed": a narrated speech act
 NEUTRAL_REPORTING = _CUES["reporting_verbs"]  # "said it won't withdraw": the refusal is the speaker's

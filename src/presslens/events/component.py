@@ -34,13 +34,14 @@ from .asserters import Statements
 from .coreference import COREFERENCE, shared_dates
 from .dates import dated_event_nouns, dateline_times, event_date
 from .extract import find_events
-from .lexicon import noun_type
+from .lexicon import noun_type, words as event_words
 from .referred import referral, with_referred
 
-FIRST_PERSON = frozenset("i we".split())
+_W = event_words("en")  # the English words of the rules: data/lang/en/events.json
+FIRST_PERSON = _W["first_person"]
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-RELATIVE_WORDS = frozenset("who whom which that whose".split())
-PLURAL_GROUPS = frozenset("parties leaders sides presidents ministers officials they we".split())
+RELATIVE_WORDS = _W["relative_words"]
+PLURAL_GROUPS = _W["plural_groups"]
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -155,7 +156,7 @@ def _settlement_named(tok: Token | None) -> bool:
     if tok is None or tok.lower_ not in SETTLEMENT_NOUNS:
         return False
     prep = next((c for c in tok.children if c.dep_ == "prep"), None)
-    return prep is not None and prep.lower_ == "of" and prep.i == tok.i + 1 and any(
+    return prep is not None and prep.lower_ == _W["markers"]["of"] and prep.i == tok.i + 1 and any(
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
@@ -170,7 +171,7 @@ def _described(mention: str, name: str) -> bool:
         return False  # "the parties", "the two leaders": a group is not the last person named
     if not any(w in ROLE_NOUNS or w in TITLE_WORDS for w in lower) or any(w in BODY_NOUNS or w in GROUP_NOUNS for w in lower):
         return False  # a person's description has a role noun; one naming a body is the body's
-    return words[0].lower() == "the" or not name[:1].isupper() or (len(name.split()) == 1 and name.lower() == mention.lower())
+    return words[0].lower() == _W["markers"]["definite_article"] or not name[:1].isupper() or (len(name.split()) == 1 and name.lower() == mention.lower())
 
 
 @Language.factory("presslens_events", assigns=["doc._.events", "doc.spans"])

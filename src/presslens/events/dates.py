@@ -34,7 +34,9 @@ date an act inside it ("the corridor from Sumy affected by the shelling had been
 today"). An invitation, offer or agreement to an act that lies after the report takes that act's date
 ("invited Reeves to further discussions at a meeting next month"), and an agreement whose complement
 clause plans an act for the day of the report or later that act's ("It was agreed that at 10 am the
-first column should start moving"). An expression on a noun naming the onset of the event dates it
+first column should start moving"); the other way round, the time of a commitment does not date the
+act its content clause plans with a modal of the future ("agreed today that we will find a
+solution"). An expression on a noun naming the onset of the event dates it
 ("since the start of Ukraine's operation in Kursk last year"), and a trailing participle the parse
 hangs one clause too high is read with the clause that ends at its comma ("weakened after he
 delivered a speech on Thursday, denouncing his critics"). Only when an expression is attached nowhere does the one nearest the trigger win.
@@ -50,7 +52,7 @@ from ..attribution.lexicon import vocabulary
 from ..datelines import datelines
 from ..time import parse_published
 from .extract import SPEECH_ACT_TYPES
-from .lexicon import noun_type
+from .lexicon import noun_type, words
 
 # "MOSCOW, December 26. /TASS/." or "KYIV, March 3 (Reuters) -": a place in capitals, a date, a source.
 
@@ -67,10 +69,11 @@ def dateline_times(text: str, times: list) -> list:
 
 
 ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-DEFINITE = frozenset("the this that these those latest".split())
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
+DEFINITE = _W["definite_determiners"]
 # modifiers that make a definite event noun another occasion than the one named before ("the new
 # summit of the four leaders", "the next round of talks", "the usual demands"): no anaphor
-OTHER_OCCASION = frozenset("new next upcoming forthcoming future further another other usual possible potential".split())
+OTHER_OCCASION = _W["other_occasion_modifiers"]
 # relative clauses: their time expressions date their own verb, never an event outside them
 FOREIGN_CLAUSES = frozenset({"relcl"})
 # clauses that describe the noun they hang on ("the talks, which began on Monday", "a protest camp
@@ -78,21 +81,21 @@ FOREIGN_CLAUSES = frozenset({"relcl"})
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 # subordinators of a clause at the same time as the one it hangs on ("when the ceasefire took effect
 # two months ago, they stopped"): its expression dates that clause too
-SAME_TIME_MARKS = frozenset("when as while once".split())
+SAME_TIME_MARKS = _W["same_time_marks"]
 # how a reported clause hangs on its reporting verb
 REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 # prepositions (and the words before "of"/"to") whose object happens before or after what they
 # attach to: "following a call on Tuesday", "ahead of the summit on Thursday", "after talks in May"
-SEQUENCE_WORDS = frozenset("after following before since until till prior ahead pending".split())
+SEQUENCE_WORDS = _W["sequence_words"]
 # of those, the words whose object is what the event follows: "After the first phase ended early this month, …"
-AFTER_WORDS = frozenset("after following since".split())
+AFTER_WORDS = _W["after_words"]
 # the types of an event that commits to an act it names ("invited … to talks next month")
 COMMITTING_TYPES = frozenset({"AGREE", "CONSULT"})
 # adverbs of a habit: "we always discuss …" holds at no one time, so a statement's time does not date it
-HABITUAL = frozenset("always usually regularly often constantly traditionally repeatedly".split())
+HABITUAL = _W["habitual_adverbs"]
 # of those, the ones that make the act itself a custom: "Usually these days in May we celebrate …" — the
 # time expression names when the custom recurs, not an occasion, so nothing dates it
-CUSTOMARY = frozenset("always usually traditionally normally customarily typically".split())
+CUSTOMARY = _W["customary_adverbs"]
 CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, not when it happened"
 # the argument of a verb that names another act with a time of its own ("contradicting Trump's statement
 # a day earlier"); a subject act ("Saturday's strikes killed …", "the readout on Friday proposed …") is
@@ -100,14 +103,14 @@ CUSTOM = "undated: a custom ({word}); its time expression says when it recurs, n
 ARGUMENT_DEPS = frozenset({"dobj"})
 # nouns naming the onset of the act in their "of" phrase: "since the start of Ukraine's operation in
 # Kursk last year" — the expression on the onset dates the act (a range gives its first day)
-ONSET_NOUNS = frozenset("start beginning outbreak onset launch".split())
+ONSET_NOUNS = _W["onset_nouns"]
 _CUES = vocabulary("en")
 SPEECH_VERBS = _CUES["speech_verbs"] | _CUES["reporting_verbs"]
 STATEMENT_NOUNS = _CUES["statement_nouns"] | _CUES["cue_nouns"]
-PAST_AUX = frozenset({"had", "has", "have", "'d", "did", "was", "were"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+PAST_AUX = _W["past_aux"]
+FUTURE_AUX = _W["future_or_backshifted_aux"]
 # the modals of a planned act in what a commitment lays down ("agreed that the column should start …")
-PLAN_MODALS = FUTURE_AUX | {"should"}
+PLAN_MODALS = _W["plan_modals"]
 
 
 def _head_word(doc: Doc, t, stop: Token, own: range = range(0), arguments: bool = True,
@@ -149,7 +152,7 @@ def _after_sequence_word(noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     words = {prep.lower_, prep.lemma_.lower()}
-    if prep.lower_ in ("of", "to") and prep.head.i != prep.i:
+    if prep.lower_ in _W["markers"]["sequence_particles"] and prep.head.i != prep.i:
         words |= {prep.head.lower_}
     return bool(words & SEQUENCE_WORDS)
 
@@ -211,6 +214,7 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
     if led is not None:
         rank.setdefault(led.i, rank[led.head.i] if led.head.i in rank else 1)
     best, loose, bound = None, [], None
+    committed = _committed_level(path)
     published = parse_published(doc._.published)
     for t in (t for t in times if lo <= t.start < hi and t.value):
         head, sequenced = _head_word(doc, t, trigger, own, not _planned_object(found, t, published), frozenset(rank))
@@ -230,9 +234,19 @@ def _attached(times, lo: int, hi: int, found, doc: Doc) -> tuple[object | None, 
         if level > 0 and _reporting_verb(head, path) and not _at_statement_time(found):
             bound = bound or t
             continue
+        if committed is not None and level > committed and not _reporting_verb(head, path):
+            continue  # "agreed today that we will find a solution": today dates the agreement, not the solution
         if best is None or (level, abs(t.start - trigger.idx)) < best[0]:
             best = ((level, abs(t.start - trigger.idx)), t)
     return (best[1] if best else None), loose, bound
+
+
+def _committed_level(path: list) -> int | None:
+    """The path level of a content clause that plans the trigger's act with a modal of the future
+    ("agreed that we will find a solution"): what dates the clause above it dates the commitment,
+    not the act; None when the path has no such clause."""
+    return next((n for n, tok in enumerate(path) if tok.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)), None)
 
 
 def _participle_lead(path: list) -> Token | None:
@@ -320,7 +334,7 @@ def _tense(word: Token) -> str:
 
 def _verb_forms(verb: Token) -> list[Token]:
     """The verb and the auxiliaries that carry its tense (not the infinitive's "to")."""
-    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    return [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ != _W["markers"]["infinitive"]]
 
 
 def _at_statement_time(found) -> bool:

@@ -47,35 +47,36 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import event_type, lexicon, noun_type
+from .lexicon import event_type, lexicon, noun_type, words
 from .roles import DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
-TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "toward", "towards")
-RELATIVE = frozenset("who which that whom".split())
-MODALS = frozenset("could might may would should can must".split())
-HEDGES = frozenset("reportedly allegedly presumably apparently possibly probably likely purportedly supposedly".split())
-CLAIM_VERBS = frozenset("claim allege".split())
-PRONOUNS = frozenset("it they he she its their".split())
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-REPORTING = frozenset("say tell announce confirm state declare add insist report".split())
-NOUN_TARGET_PREPS = ("on", "against", "with", "between", "into", "to")
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
+MARKERS = _W["markers"]
+TARGET_PREPS = _W["target_preps"]
+RELATIVE = _W["relative_pronouns"]
+MODALS = _W["modals"]
+HEDGES = _W["hedges"]
+CLAIM_VERBS = _W["claim_verbs"]
+PRONOUNS = _W["pronouns"]
+FUTURE_AUX = _W["future_aux"]
+REPORTING = _W["reporting_verbs"]
+NOUN_TARGET_PREPS = _W["noun_target_preps"]
 # a noun reached through these is not part of the event above it (`nominal` in _governed_by_event)
 ADJUNCT_DEPS = frozenset({"advcl", "agent", "parataxis"})
-TEMPORAL_PREPS = frozenset("after following before during since amid until".split())
-DEMAND_NOUNS = frozenset("importance need necessity".split())
-PURPOSE_NOUNS = frozenset("step measure effort move bid way means".split())
+TEMPORAL_PREPS = _W["temporal_preps"]
+DEMAND_NOUNS = _W["demand_nouns"]
+PURPOSE_NOUNS = _W["purpose_nouns"]
 SPEECH_ACT_TYPES = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST"})
-NEGATIVE_SUBJECTS = frozenset("nobody none nothing noone".split())
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-ACT_NOUNS = frozenset(("order decree decision plan proposal intention attempt effort call demand request offer instruction "
-                       "reason need right time way chance opportunity").split())
+NEGATIVE_SUBJECTS = _W["negative_subjects"]
+OBLIGATION_AUX = _W["obligation_aux"]
+ACT_NOUNS = _W["act_nouns"]
 CLAUSE_CHILDREN = ("xcomp", "ccomp", "advcl")
-UNDERGOING_VERBS = frozenset("face suffer undergo risk endure".split())  # their subject undergoes their event-noun object
-ENACTING_VERBS = frozenset("sign issue adopt approve enact pass publish release".split())
-STATEMENT_NOUNS = frozenset("statement declaration communique communiqué letter message".split())
-DOCUMENT_NOUNS = frozenset("order decree law resolution ordinance directive bill".split())
-OBLIGATION_HEADS = frozenset({"need", "necessary", "important", "essential", "imperative", "urgent", "vital"})
+UNDERGOING_VERBS = _W["undergoing_verbs"]  # their subject undergoes their event-noun object
+ENACTING_VERBS = _W["enacting_verbs"]
+STATEMENT_NOUNS = _W["statement_nouns"]
+DOCUMENT_NOUNS = _W["document_nouns"]
+OBLIGATION_HEADS = _W["obligation_heads"]
 
 
 @dataclass
@@ -90,6 +91,7 @@ class FoundEvent:
     end: int
     speaker_acts: bool = False  # the speaker of the quote it lies in is the actor ("X must withdraw": a demand)
     core: Token | None = None  # the event word itself when the trigger runs from a reporting verb
+    reported: range | None = None  # then the token indices of the trigger before the reporting verb joined it
 
     def __post_init__(self) -> None:
         if self.trigger_end.i < self.trigger.i:  # a trigger runs from its first word to its last
@@ -99,6 +101,18 @@ class FoundEvent:
     def word(self) -> Token:
         """The word that names the event (where its quote, if any, is looked up)."""
         return self.core if self.core is not None else self.trigger
+
+    @property
+    def own_words(self) -> set[int]:
+        """The token indices that name the act: the trigger's words; of a trigger that runs from a
+        reporting verb, its own words, the verb that takes its noun ("received a request") and the
+        reporting verb — not the words between them ("agreed … to halt strikes, the Kremlin said" names
+        the halt too)."""
+        if self.reported is None:
+            return set(range(self.trigger.i, self.trigger_end.i + 1))
+        word = self.word
+        carrier = {word.head.i} if word.pos_ == "NOUN" and word.dep_ == "dobj" else set()
+        return set(self.reported) | carrier | {self.trigger.i, self.trigger_end.i}
 
 
 def _subject(verb: Token) -> Token | None:
@@ -175,7 +189,7 @@ def _modality(verb: Token) -> str:
     for v in chain:
         kids = list(v.children)
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+                c.dep_ == "mark" and c.lower_ in MARKERS["condition_marks"] for c in kids):
             return "hypothetical"
     for v in chain:
         if any(c.lower_ in HEDGES for c in v.children):
@@ -192,7 +206,7 @@ def _nobody(subj: Token) -> bool:
     """'No one claimed responsibility', 'nobody was hurt': a subject that denies the act."""
     if subj.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    return subj.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ in MARKERS["negative_determiners"] for c in subj.children)
 
 
 def _purpose(verb: Token) -> bool:
@@ -264,7 +278,7 @@ def _intention(verb: Token) -> tuple[bool, Token | None]:
         if v.dep_ in ("acomp", "amod") and v.head.i != v.i:  # "is willing to" → the clause verb "is"
             v = v.head
     report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
-    if "would" in aux and report is not None:  # "said it would allow": reported future
+    if aux & _W["backshift_modals"] and report is not None:  # "said it would allow": reported future
         intended = True
     return intended, (report or stated_by if intended else None)
 
@@ -293,10 +307,10 @@ def _nominal_target(noun: Token) -> Token | None:
 def _obligation(verb: Token) -> Token | None:
     """'X must / should withdraw', 'X needs to resolve', 'it is necessary to disconnect' state a
     demand on X (REQUEST): the word that states it, else None.  'we must' is a commitment, not a demand."""
-    if verb.lemma_.lower() in ("be", "have") or verb.lemma_.lower() in REPORTING:
+    if verb.lemma_.lower() in MARKERS["auxiliary_verbs"] or verb.lemma_.lower() in REPORTING:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and subj.lower_ in ("we", "i"):
+    if subj is not None and subj.lower_ in _W["first_person"]:
         return None
     modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX), None)
     if modal is not None:
@@ -304,7 +318,7 @@ def _obligation(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i and head.lemma_.lower() in OBLIGATION_HEADS:
         return head
-    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == "be":  # "it is necessary to disconnect"
+    if verb.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == MARKERS["copula"]:  # "it is necessary to disconnect"
         return next((c for c in head.children if c.dep_ == "acomp" and c.lemma_.lower() in OBLIGATION_HEADS), None)
     return None
 
@@ -318,7 +332,7 @@ def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
     if doc_noun is None:
         return None
     for prep in [c for c in verb.children if c.dep_ == "prep"] + [c for c in doc_noun.children if c.dep_ == "prep"]:
-        if prep.lower_ != "on":
+        if prep.lower_ != MARKERS["on"]:
             continue
         word = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
         for _ in range(2):  # "On the imposition of martial law": the act is below the nominalisation
@@ -329,7 +343,7 @@ def _titled_act(verb: Token) -> tuple[str, Token, Token] | None:
                 type_ = None  # only the hand table's verbs ("On Ratifying"): a CAMEO reading of "On awarding our heroes" is no act
             if type_ is not None:
                 return type_, doc_noun, word
-            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == MARKERS["of"]), None)
             word = pobj_of(of) if of is not None else None
     return None
 
@@ -352,7 +366,7 @@ def _called_for(verb: Token) -> tuple[Token, Token] | None:
     'call for' (REQUEST) is only read as a preposition → ("for", the clause's verb) or None."""
     for c in verb.children:
         if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > verb.i:
-            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+            mark = next((g for g in c.children if g.dep_ == "mark" and g.lower_ == MARKERS["for"]), None)
             if mark is not None and mark.i == verb.i + 1:
                 return mark, c
     return None
@@ -366,7 +380,7 @@ def _title_target(word: Token) -> Token | None:
     """Who a titled act is done to: the named `of` object of its word ("the Recognition of the Donetsk People's Republic")."""
     if word.pos_ == "VERB":
         return next((c for c in word.children if c.dep_ == "dobj"), None)
-    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == MARKERS["of"]), None)
     pobj = pobj_of(of) if of is not None else None
     return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
@@ -430,22 +444,21 @@ NOUN_ARGUMENT_DEPS = ("compound", "amod", "npadvmod", "nmod")
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "WORK_OF_ART"})
 # who a call is held with: an entity, or a noun naming people in office ("a call with the ministers")
 PARTY_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
-PARTY_NOUNS = frozenset("president minister ministers leader leaders counterpart counterparts member members "
-                        "head heads mayor mayors official officials chancellor delegation".split())
+PARTY_NOUNS = _W["party_nouns"]
 
 
 def _background(noun: Token) -> bool:
     """'after bloody clashes', 'following the peace deal', 'after five days of fighting': an event
     noun in a temporal adjunct (through 'of' phrases) sets the scene for the clause's own event;
     one that names what it struck ('following the shelling of its embassy') is told for its own sake."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+    if any(c.dep_ == "prep" and c.lower_ == MARKERS["of"] for c in noun.children):
         return False
     v = noun
     while v.dep_ == "pobj":
         prep = v.head
         if prep.lower_ in TEMPORAL_PREPS:
             return True
-        if prep.lower_ != "of" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        if prep.lower_ != MARKERS["of"] or prep.head.pos_ not in ("NOUN", "PROPN"):
             return False
         v = prep.head
     return False
@@ -463,7 +476,7 @@ def _hosted(verb: Token) -> tuple[str, Token] | None:
 def _given_with(verb: Token) -> tuple[str, Token] | None:
     """'provided Ukraine with $8.5 billion in budget aid', 'supplied the army with weapons' (AID):
     what sits below 'with' is money, arms or aid."""
-    w = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    w = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == MARKERS["with"]), None)
     goods = pobj_of(w) if w is not None else None
     if goods is not None and (goods.ent_type_ == "MONEY" or goods.lemma_.lower() in GOODS or noun_type(goods) == "AID"
                               or any(noun_type(g) == "AID" for g in goods.subtree)):
@@ -474,7 +487,7 @@ def _given_with(verb: Token) -> tuple[str, Token] | None:
 def _nominalised_pair(noun: Token) -> tuple[str, Token] | None:
     """'the announcement of a ceasefire' reads as 'announce ceasefire' (CONCEDE), 'the imposition of
     sanctions' as 'impose sanctions': (the pair's type, the object noun) or None."""
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == MARKERS["of"]), None)
     obj = pobj_of(of) if of is not None else None
     if obj is None:
         return None
@@ -507,7 +520,7 @@ def _contact_occasion(noun: Token) -> bool:
 def _with_party(noun: Token) -> bool:
     """'a call with President Trump', 'a video call with the ministers': the noun's `with` object
     names a party — a person, body or state, or a role or group noun."""
-    w = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    w = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == MARKERS["with"]), None)
     party = pobj_of(w) if w is not None else None
     return party is not None and (party.ent_type_ in PARTY_ENTITIES or party.pos_ == "PROPN"
                                   or party.lemma_.lower() in PARTY_NOUNS)
@@ -566,7 +579,7 @@ def _demand_nouns(doc: Doc, typed: dict) -> list[FoundEvent]:
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in DEMAND_NOUNS:
             continue
-        what = next((c for c in tok.children if (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ == "acl"), None)
+        what = next((c for c in tok.children if (c.dep_ == "prep" and c.lower_ in MARKERS["demand_preps"]) or c.dep_ == "acl"), None)
         if what is None:
             continue
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX") else None
@@ -589,7 +602,7 @@ def _stance_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         if type_ == "AGREE":
             complements = [w for c in tok.children if c.dep_ == "xcomp" for w in (c, *c.conjuncts)]
             if any(w.i in triggers for w in complements) or not any(
-                    c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in ("to", "for")) for c in tok.children):
+                    c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ in MARKERS["intention_preps"]) for c in tok.children):
                 continue  # "ready to withdraw" is the intention rule's; "an open letter" states nothing
             # an act further below ("willing to send equipment to help defend X") is the offer's purpose
         verb = tok.head if tok.dep_ == "acomp" else tok
@@ -628,7 +641,7 @@ def find_events(doc: Doc) -> list[FoundEvent]:
                     framed[tok.i] = content[1], content[2]
             if tok.dep_ in ("acl", "relcl"):  # a pair with the noun is more specific than the verb alone
                 type_, used = next((p for p in [participle_type(tok)] if p[0] is not None), (type_, used))
-            if type_ is None and tok.lemma_.lower() == "call":
+            if type_ is None and tok.lemma_.lower() == MARKERS["call"]:
                 clause = _called_for(tok)
                 if clause is not None:  # "called for Prime Minister Han to face impeachment"
                     type_, used = "REQUEST", None
@@ -682,6 +695,7 @@ def _from_report(e: FoundEvent) -> None:
         return
     if e.core is None:
         e.core = e.trigger
+    e.reported = range(e.trigger.i, e.trigger_end.i + 1)
     if report.i < e.trigger.i:
         e.trigger = report
     else:

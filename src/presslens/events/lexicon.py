@@ -15,6 +15,11 @@ statement pattern (CAMEO 01x) or a null pattern with a synonym set stops its CAM
 code (no pattern, no hand entry) types it only between a source actor and an object; actors are
 entities or PETRARCH's agent nouns (`Phoenix.agents.txt`, built into the same table).  A bare code
 the overlay lists in `bare_codes_untyped` (a cue category "not specified", 060) types no verb alone.
+
+The other English words the events engine reads — prepositions, pronouns, auxiliaries, the nouns
+and verbs of its genre rules, the function words of its parse rules — are `words()`, from
+`data/lang/<lang>/events.json` (one key per list, each with its `_comment`), checked when loaded:
+the engine modules name no English word.
 """
 from __future__ import annotations
 
@@ -28,6 +33,74 @@ from ..doccache import per_token
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")  # PLOVER 2021
+
+
+# the word lists of `data/lang/<lang>/events.json`: each a {"_comment", "words"} entry of lower-case words or phrases
+WORD_KEYS = (
+    "target_preps", "noun_target_preps", "relative_pronouns", "modals", "hedges", "claim_verbs", "pronouns",
+    "future_aux", "reporting_verbs", "temporal_preps", "demand_nouns", "purpose_nouns", "negative_subjects",
+    "obligation_aux", "act_nouns", "undergoing_verbs", "enacting_verbs", "statement_nouns", "document_nouns",
+    "obligation_heads", "party_nouns", "definite_determiners", "other_occasion_modifiers", "same_time_marks",
+    "sequence_words", "after_words", "habitual_adverbs", "customary_adverbs", "onset_nouns", "past_aux",
+    "future_or_backshifted_aux", "plan_modals", "first_person", "relative_words", "plural_groups",
+    "additive_openers", "backshift_modals", "relative_openers", "trusted_verbs", "actor_of_nouns", "launch_nouns",
+    "frame_preps", "frame_nouns", "prospective_words", "negating_words", "alleging_verbs", "referred_modals",
+    "referred_target_preps", "possessive_pronouns", "anaphoric_determiners", "referred_relative_words",
+    "transfer_nouns", "goods",
+)
+TYPED_KEYS = ("referred_nouns", "operation_modifiers")  # word → PLOVER type
+MARKER_KEYS = (  # single function words of the parse rules, by job: a word or a list of words
+    "condition_marks", "copula", "have", "auxiliary_verbs", "negative_determiners", "definite_article", "of", "for",
+    "with", "by", "on", "call", "infinitive", "demand_preps", "intention_preps", "sequence_particles", "operation",
+    "operations", "gerund_preps", "actor_preps", "connection", "relative_objects",
+)
+
+
+@lru_cache(maxsize=None)
+def words(language: str = "en") -> dict:
+    """The English (or `language`'s) words of the events engine, from `data/lang/<language>/events.json`:
+    word lists as frozensets (a phrase of `additive_openers` as a tuple of its words), typed words as
+    {word: PLOVER type}, markers as a word or a frozenset; a missing, misspelt or malformed key fails
+    (`checked_words`)."""
+    data = json.loads(resources.files("presslens.data").joinpath("lang").joinpath(language)
+                      .joinpath("events.json").read_text(encoding="utf-8"))
+    return checked_words(data, f"events.json ({language})")
+
+
+def checked_words(data: dict, name: str) -> dict:
+    """`words()`'s reading of one file's JSON (`name` for the errors); raises `ValueError` on a
+    missing, unknown (misspelt) or malformed key."""
+    known = set(WORD_KEYS) | set(TYPED_KEYS) | {"markers", "language"}
+    missing = [k for k in (*WORD_KEYS, *TYPED_KEYS, "markers") if k not in data]
+    unknown = [k for k in data if k not in known and not k.startswith("_")]
+    if missing or unknown:
+        raise ValueError(f"{name}: missing keys {missing}, unknown keys {unknown}")
+    out: dict = {}
+    for key in WORD_KEYS:
+        entry = data[key]
+        listed = entry.get("words") if isinstance(entry, dict) else None
+        if not isinstance(listed, list) or not listed or any(
+                not isinstance(w, str) or w != w.lower() or w != w.strip() or not w for w in listed):
+            raise ValueError(f"{name} {key}: needs \"words\", a list of lower-case words, got {entry!r:.80}")
+        out[key] = frozenset(tuple(w.split()) for w in listed) if key == "additive_openers" else frozenset(listed)
+    for key in TYPED_KEYS:
+        typed = {w: t for w, t in data[key].items() if not w.startswith("_")}
+        bad = [w for w, t in typed.items() if w != w.lower() or t not in PLOVER_TYPES]
+        if bad:
+            raise ValueError(f"{name} {key}: lower-case words with a PLOVER 2021 type each, got {bad[:5]}")
+        out[key] = typed
+    markers = {k: v for k, v in data["markers"].items() if not k.startswith("_")}
+    missing = [k for k in MARKER_KEYS if k not in markers]
+    unknown = [k for k in markers if k not in MARKER_KEYS]
+    if missing or unknown:
+        raise ValueError(f"{name} markers: missing {missing}, unknown {unknown}")
+    for key, value in markers.items():
+        listed = value if isinstance(value, list) else [value]
+        if not listed or any(not isinstance(w, str) or w != w.lower() or not w.strip() for w in listed):
+            raise ValueError(f"{name} markers {key}: a lower-case word or a list of them, got {value!r}")
+        markers[key] = frozenset(value) if isinstance(value, list) else value
+    out["markers"] = markers
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +261,7 @@ def _measured_goods(obj: Token) -> Token | None:
     (PETRARCH matches the words of the whole noun phrase; on the parse they sit below the quantity)."""
     if not (obj.lemma_.lower() in MEASURE_NOUNS or any(c.dep_ in ("nummod", "quantmod") for c in obj.children)):
         return None
-    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == words()["markers"]["of"]), None)
     return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
@@ -322,7 +395,7 @@ def _compounded(obj: Token) -> Token | None:
 
 def _measured(obj: Token) -> Token | None:
     """The event noun a quantity stands for: 'tons of aid', 'a wave of arrests'."""
-    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == words()["markers"]["of"]), None)
     noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     return noun if noun is not None and noun_type(noun) else None
 
@@ -370,7 +443,7 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
 
 def _perfect(verb: Token) -> bool:
     """A perfect infinitive ('to have downed'): a report of a past act, not an intention."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) and any(c.tag_ == "TO" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lemma_ == words()["markers"]["have"] for c in verb.children) and any(c.tag_ == "TO" for c in verb.children)
 
 
 @per_token

@@ -13,6 +13,10 @@ Which words (one pass over the tokens, then a bounded walk up the parse from eac
 * governed: an event found above it in the parse, not across a coordination ("condemned the
   attack", "thanked Estonia for its decision to transfer weapons", "welcomes the decisions to impose
   new sanctions") → `governed_by` that event (or the referred event nearest above it);
+* the act a promise, threat, refusal or demand commits to in its content clause with a modal
+  ("promised that Berlin would end imports", "agreed that the troops would be withdrawn"): that
+  clause's verb is named by it; an event whose trigger runs from a reporting verb names what lies
+  between the two ("agreed … to halt strikes, the Kremlin said");
 * an act an argument of that event does in a relative clause ("severed relations with Russia, which
   attacked it"; the relative word its subject or object, not a scene: "the town where …") or a
   participle on it ("ratifying the Treaty …, signed in Moscow") counts as named by it;
@@ -42,46 +46,41 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .extract import FoundEvent
-from .lexicon import event_type, lexicon, noun_type
+from .extract import SPEECH_ACT_TYPES, FoundEvent
+from .lexicon import event_type, lexicon, noun_type, words
 from .roles import DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
 
 REFERRED = "referred"
 
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
+MARKERS = _W["markers"]
 # nominalised acts that are named mostly when another act refers to them; "operation" needs a modifier
-REFERRED_NOUNS = {"aggression": "ASSAULT", "severance": "SANCTION", "provision": "AID", "supply": "AID",
-                  "supplies": "AID", "transfer": "AID", "delivery": "AID", "deliveries": "AID",
-                  "recognition": "SUPPORT", "mobilisation": "MOBILIZE", "mobilization": "MOBILIZE"}
+REFERRED_NOUNS = _W["referred_nouns"]
 # bare verbs typed only by the CAMEO table that name an act even with no typed object
-TRUSTED_VERBS = frozenset("recognise recognize annex invade bomb shell liberate deliver supply transfer provide impose "
-                          "lift expel ban evacuate mobilise mobilize".split())
-OPERATION_MODIFIERS = {"military": "ASSAULT", "special": "ASSAULT", "ground": "ASSAULT", "offensive": "ASSAULT",
-                       "counteroffensive": "ASSAULT", "combat": "ASSAULT", "punitive": "ASSAULT"}
-ACTOR_OF_NOUNS = frozenset("aggression actions action provocation provocations advance offensive decision decisions".split())
-LAUNCH_NOUNS = frozenset("launch start beginning resumption".split())  # "the launch of a military operation"
+TRUSTED_VERBS = _W["trusted_verbs"]
+OPERATION_MODIFIERS = _W["operation_modifiers"]
+ACTOR_OF_NOUNS = _W["actor_of_nouns"]
+LAUNCH_NOUNS = _W["launch_nouns"]  # "the launch of a military operation"
 
-FRAME_PREPS = frozenset({"due", "because", "owing", "result", "response", "retaliation", "reply"})
-FRAME_NOUNS = frozenset("decision decisions launch start beginning resumption continuation outcome outcomes "
-                        "results result consequences order decree".split())
-PROSPECTIVE_WORDS = frozenset("plan plans intention intent readiness willingness proposal proposals possibility "
-                              "prospect prospects threat threats call calls demand demands request requests "
-                              "need necessity importance idea option offer offers desire wish aim goal ambition".split())
+FRAME_PREPS = _W["frame_preps"]
+FRAME_NOUNS = _W["frame_nouns"]
+PROSPECTIVE_WORDS = _W["prospective_words"]
 PROSPECTIVE_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
 NEGATING_TYPES = frozenset({"REJECT"})
-NEGATING_WORDS = frozenset("refrain abstain stop cease end halt".split())
+NEGATING_WORDS = _W["negating_words"]
 CLAUSE_DEPS = frozenset({"ccomp", "relcl", "advcl", "parataxis"})  # a clause of its own: its act is not the one demanded
-ALLEGING_LEMMAS = frozenset("accuse blame allege charge suspect".split())
+ALLEGING_LEMMAS = _W["alleging_verbs"]
 
-MODALS = frozenset("could might may would should can must will shall".split())
+MODALS = _W["referred_modals"]
 NOUN_ARGUMENT_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP"})
 ACTOR_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 TARGET_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
-TARGET_PREPS = frozenset({"to", "against", "on", "with", "at", "into", "toward", "towards", "between"})
-POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
+TARGET_PREPS = _W["referred_target_preps"]
+POSSESSIVE_PRONOUNS = _W["possessive_pronouns"]
 ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "xcomp", "pcomp", "nsubjpass", "appos", "attr", "dative", "agent", "oprd"})
-ANAPHORIC_DETERMINERS = frozenset("this that these those such".split())  # "this agreement": an act already named
-RELATIVE_WORDS = frozenset("who whom which that".split())
+ANAPHORIC_DETERMINERS = _W["anaphoric_determiners"]  # "this agreement": an act already named
+RELATIVE_WORDS = _W["referred_relative_words"]
 RELATIVE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MAX_WALK = 6  # steps up the parse from a candidate
 MAX_EVIDENCE = 30  # tokens of evidence after the trigger
@@ -110,18 +109,19 @@ def referral(found: FoundEvent) -> dict:
 def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     owner: dict[int, int] = {}  # token index → index of the found event whose words it is
     for n, e in enumerate(found):
-        for i in range(e.trigger.i, e.trigger_end.i + 1):
+        for i in sorted(e.own_words):
             owner.setdefault(i, n)
         owner.setdefault(e.word.i, n)
+    committing = frozenset(e.word.i for e in found if e.type in SPEECH_ACT_TYPES)
     candidates: dict[int, tuple[str, bool]] = {}  # token index → (type, typed by REFERRED_NOUNS only)
     used_by_candidates: set[int] = set()
     used_by: dict[int, Token] = {}  # candidate verb → the object its type was read from
     for tok in doc:
         if tok.i in owner:
             continue
-        if tok.pos_ == "VERB" and _above(tok, owner, {})[:2] == (None, False):
+        if tok.pos_ == "VERB" and _above(tok, owner, {}, committing)[:2] == (None, False):
             continue  # no event or frame above: not looked up (the lexicon's verb patterns are the costly part)
-        typed = _candidate(tok)
+        typed = _candidate(tok, committing)
         if typed is None:
             continue
         type_, own_table, used = typed
@@ -136,7 +136,7 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
                 used_by_candidates.add(used.i)
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
-    above = {i: _above(doc[i], owner, candidates) for i in candidates}
+    above = {i: _above(doc[i], owner, candidates, committing) for i in candidates}
     kept: dict[int, bool] = {}
 
     def keep(i: int, depth: int = 0) -> bool:
@@ -160,7 +160,7 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
         used = used_by.get(i)
         if used is not None and 0 < used.i - tok.i <= 3:
             end = used  # "impose new sanctions"
-        launch = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        launch = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == MARKERS["of"] else None
         if launch is not None and launch.lemma_.lower() in LAUNCH_NOUNS and launch.i < tok.i:
             trigger = launch  # "the launch of a military operation"
         start, stop = _evidence(tok, actor)
@@ -172,10 +172,10 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     return out
 
 
-def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
+def _candidate(tok: Token, committing: frozenset = frozenset()) -> tuple[str, bool, Token | None] | None:
     """(type, whether only `REFERRED_NOUNS` types it, the object the type was read from) or None."""
     if tok.pos_ == "VERB":
-        if not _argument_link(tok):
+        if not _argument_link(tok, committing):
             return None  # a verb no event or frame can name (a root, a clause of its own): not looked up
         type_, used = event_type(tok, bare_code_needs_actors=False)  # the frame gives the actor; TRUSTED_VERBS filter
         lemma = tok.lemma_.lower()
@@ -193,7 +193,7 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     if type_:
         return type_, False, None
     lemma = tok.lemma_.lower()
-    if lemma == "operation" or tok.lower_ == "operations":
+    if lemma == MARKERS["operation"] or tok.lower_ == MARKERS["operations"]:
         mod = next((OPERATION_MODIFIERS[c.lower_] for c in tok.children if c.lower_ in OPERATION_MODIFIERS), None)
         return (mod, True, None) if mod else None
     type_ = REFERRED_NOUNS.get(tok.lower_) or REFERRED_NOUNS.get(lemma)
@@ -202,14 +202,14 @@ def _candidate(tok: Token) -> tuple[str, bool, Token | None] | None:
     return (type_, True, None) if type_ else None
 
 
-def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, bool, list[Token]]:
+def _above(tok: Token, owner: dict, candidates: dict, committing: frozenset = frozenset()) -> tuple[Token | None, bool, list[Token]]:
     """(the nearest event word above `tok` — found or candidate — or None, whether a referring frame
     lies on the way, the words passed).  Only through argument links (`ARGUMENT_DEPS`, an infinitive
     completing a noun): an act in a clause of its own ("the town where rioters were killed") or
     across a coordination is not one the event above names."""
     v, framed, path = tok, tok.pos_ == "VERB" and (tok.dep_ != "acl" and frame_noun(tok) is not None), []
     for _ in range(MAX_WALK):
-        if v.head.i == v.i or not _argument_link(v):
+        if v.head.i == v.i or not _argument_link(v, committing if v.i == tok.i else frozenset()):
             break
         v = v.head
         path.append(v)
@@ -221,8 +221,14 @@ def _above(tok: Token, owner: dict, candidates: dict) -> tuple[Token | None, boo
     return None, framed, path
 
 
-def _argument_link(v: Token) -> bool:
+def _argument_link(v: Token, committing: frozenset = frozenset()) -> bool:
+    """Whether `v` is named by the word above it; `committing`: the words of promises, threats,
+    refusals and demands, whose content clause with a modal is the act they commit to ("promised that
+    Berlin would end imports": the verb of that clause, not a word further down)."""
     if v.dep_ in ARGUMENT_DEPS:
+        return True
+    if v.dep_ == "ccomp" and v.head.i in committing and v.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in v.children):
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
@@ -272,7 +278,7 @@ def _actor(tok: Token) -> Token | None:
             subject = own_subject(v)
             if subject is not None:
                 return v.head if v.dep_ == "relcl" and subject.lower_ in RELATIVE_WORDS else subject
-            if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.head.pos_ == "VERB":
+            if v.dep_ == "pcomp" and v.head.lower_ in MARKERS["gerund_preps"] and v.head.head.pos_ == "VERB":
                 obj = next((c for c in v.head.head.children if c.dep_ == "dobj"), None)
                 if obj is not None:
                     return obj  # "accused Estavia of shelling", "thanked X for helping": the one accused or thanked
@@ -298,7 +304,7 @@ def _object_of(verb: Token) -> Token | None:
         if c.dep_ == "dobj":
             return c
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon"):
+        if c.dep_ == "prep" and c.lower_ in MARKERS["actor_preps"]:
             return pobj_of(c)
     return None
 
@@ -313,7 +319,7 @@ def _noun_actor(noun: Token) -> Token | None:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
             return c
     for c in noun.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+        if c.dep_ in ("prep", "agent") and c.lower_ == MARKERS["by"]:
             pobj = pobj_of(c)
             if pobj is not None:
                 return pobj
@@ -325,14 +331,14 @@ def _noun_actor(noun: Token) -> Token | None:
 def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
     """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and prep.lower_ == MARKERS["for"] and prep.head.pos_ == "VERB":
         return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     return pronoun
 
 
 def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ == MARKERS["of"]:
             pobj = pobj_of(c)
             if pobj is not None and (pobj.ent_type_ in kinds or (pobj.pos_ == "PROPN" and not pobj.ent_type_)
                                      or (any_noun and pobj.pos_ == "NOUN" and not noun_type(pobj))):
@@ -364,9 +370,9 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
     kids = list(tok.children)
     if any(c.dep_ == "neg" for c in kids):
         return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in kids):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids) or any(c.dep_ == "mark" and c.lower_ in MARKERS["condition_marks"] for c in kids):
         return "hypothetical"
-    if any(w.lower_ in FRAME_PREPS or w.lower_ == "connection" for w in path[:-1]):
+    if any(w.lower_ in FRAME_PREPS or w.lower_ == MARKERS["connection"] for w in path[:-1]):
         return "asserted"  # a cause ("in response to this act of aggression") is stated as fact
     if any(w.lemma_.lower() in NEGATING_WORDS for w in path[:-1]):
         return "negated"  # "called on Russia to refrain from aggression"

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import lexicon
+from .lexicon import lexicon, words
 
+_W = words("en")  # the English words of the rules: data/lang/en/events.json
 SUBJECT_DEPS = ("nsubj", "csubj")
 DATE_ENTITIES = ("DATE", "TIME")
 
@@ -64,7 +65,7 @@ def participle_type(verb: Token) -> tuple[str | None, Token | None]:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None, None
     if verb.dep_ == "relcl":  # "the Treaty, which was signed in Moscow": the relative word stands for the noun
-        if not any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("which", "that") for c in verb.children):
+        if not any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in _W["markers"]["relative_objects"] for c in verb.children):
             return None, None
     elif verb.dep_ != "acl" or verb.tag_ != "VBN":
         return None, None
@@ -76,8 +77,8 @@ def participle_type(verb: Token) -> tuple[str | None, Token | None]:
     return None, None
 
 
-TRANSFER_NOUNS = frozenset("provision supply supplies delivery deliveries transfer shipment".split())
-GOODS = frozenset("weapon weapons arms ammunition aid assistance equipment tank tanks missile missiles".split())
+TRANSFER_NOUNS = _W["transfer_nouns"]
+GOODS = _W["goods"]
 
 
 def goods_transfer(noun: Token) -> bool:
@@ -85,5 +86,5 @@ def goods_transfer(noun: Token) -> bool:
     aid (AID); 'the transfer of power', 'the supply of gas' name no aid."""
     if noun.lower_ not in TRANSFER_NOUNS and noun.lemma_.lower() not in TRANSFER_NOUNS:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in GOODS for g in c.children)
+    return any(c.dep_ == "prep" and c.lower_ == _W["markers"]["of"] and any(g.lemma_.lower() in GOODS for g in c.children)
                for c in noun.children)
