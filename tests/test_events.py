@@ -32,6 +32,7 @@ TYPE_CASES = [
     ("Gunmen killed three villagers.", "ASSAULT", "Gunmen", "villagers"),
     ("Norland's army shelled the Estavian positions.", "ASSAULT", "army", "positions"),
     ("The Estavian army launched 40 drones at Norland's ports.", "ASSAULT", "army", "ports"),
+    ("Norland air defence shot down 40 of the drones overnight.", "ASSAULT", "air defence", "drones"),
     ("Norland and Estavia agreed to share intelligence.", "AGREE", "Norland", None),
     ("Inspectors investigated the chemical plant.", "ACCUSE", "Inspectors", "plant"),
     ("Norland extradited the smuggler to Estavia.", "COOPERATE", "Norland", "smuggler"),
@@ -207,3 +208,8 @@ def test_eval_events_scores_main_events_and_shows_every_event_for_comparison(tmp
     assert "| typed | 1.000 | 1.000 | 1.000 |" in result.output  # the main event only: the accusation
     assert "typed P 0.500 R 1.000 F1 0.667" in result.output  # every event: the attack counts against it
     assert "main event" in results.read_text(encoding="utf-8")
+
+
+def test_a_bare_count_is_no_target():
+    shootings = [e for e in events("Estavian troops killed 12 in the village.") if e.type == "ASSAULT"]
+    assert shootings and all(e.target != "12" for e in shootings)

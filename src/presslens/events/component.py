@@ -126,6 +126,13 @@ class EventsComponent:
             return None, None
         if tok.lower_ in FIRST_PERSON and speaker:
             return speaker, None
+        if tok.like_num and not any(s <= tok.idx < end for s, end, _ in mentions):
+            # "shot down 120 of them": the count's "of" names the argument; a bare count names none
+            whole = next((c for p in tok.children if p.dep_ == "prep" and p.lower_ == _W["markers"]["of"]
+                          for c in p.children if c.dep_ == "pobj"), None)
+            if whole is None:
+                return None, None
+            tok = whole
         ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
         if ent is None and _settlement_named(tok):  # "the city of Kharkiv" is Kharkiv
             name = next(c for c in next(c for c in tok.children if c.dep_ == "prep").children if c.dep_ == "pobj")
