@@ -60,7 +60,8 @@ DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeti
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
            "one_act": 0.4,  # and it names an act one actor does once in a window (the onset of a war)
-           "article": 0.15,  # two mentions of one article: one release rarely tells two such events
+           "article": 0.15,
+           "renaming": 0.25,  # and one of them names nothing of its own ("our meeting" after "talks with X in Kyiv")  # two mentions of one article: one release rarely tells two such events
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
@@ -215,6 +216,12 @@ def _one_act_report(mention: "Mention") -> bool:
     return mention.type in one_act_classes().get(mention.trigger or "", ())
 
 
+def _bare(mention: "Mention") -> bool:
+    """Whether a mention names nothing of its act but its kind: no actor, target, place, participant
+    or ordinal ("our meeting", "the talks", "attacked from the air")."""
+    return not (mention.actor_id or mention.target_id or mention.place_id or mention.participants or mention.ordinals)
+
+
 def _specific(mention: "Mention") -> bool:
     """Whether a mention places its act in a city or region (not a whole country)."""
     return bool(mention.place_id) and not mention.place_is_country
@@ -367,10 +374,13 @@ class StoryIndex:
         stories it also links to join that one when their tellings fit one window together (the
         mention is the missing link between two tellings of one event)."""
         scored = []
+        renamed = self._renamed(mention)
         for state in self.candidates(mention):
             if not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
-            score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
+            score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
+            if state.story.id == renamed:
+                score = max(score, THRESHOLD)
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
@@ -392,6 +402,17 @@ class StoryIndex:
         best.story.reports.append(mention.report)
         _summarise(best)
         return best.story
+
+    def _renamed(self, mention: Mention) -> str | None:
+        """The story a mention that names nothing but its kind ("our meeting", "the talks") re-names: the one
+        story its own article tells with mentions of that kind and type that name more (None if none or two)."""
+        if not _bare(mention) or not mention.trigger:
+            return None
+        doc = mention.report.doc_id
+        found = {sid for sid in self._articles.get(doc, {})
+                 for m in self.states[sid].mentions
+                 if m.report.doc_id == doc and m.trigger == mention.trigger and m.type == mention.type and not _bare(m)}
+        return found.pop() if len(found) == 1 else None
 
     def _merge(self, other: _StoryState, into: _StoryState) -> None:
         """Move `other`'s mentions into `into`; `other` is gone (its id in `merged`, for the store)."""
@@ -424,6 +445,15 @@ def gist(text: str) -> str:
     sentence runs on past the act — "the decision to carry out a special military operation to protect
     … in accordance with … the treaties of …" — and its tail would outweigh the act)."""
     return " ".join(text.split()[:GIST_WORDS])
+
+
+def _compared(mention: Mention, state: _StoryState) -> list[Mention]:
+    """The story's reports a new one is scored against: its earliest `COMPARED`, then up to `COMPARED`
+    more of the mention's own article or trigger class (a big story's first tellings may all name
+    the act otherwise: "the special military operation" before "attacked our state")."""
+    doc, trigger = mention.report.doc_id, mention.trigger
+    more = [m for m in state.mentions[COMPARED:] if m.report.doc_id == doc or (trigger and m.trigger == trigger)]
+    return state.mentions[:COMPARED] + more[:COMPARED]
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
