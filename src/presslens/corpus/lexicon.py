@@ -20,7 +20,7 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
-          "one_act_classes": dict, "actor_sectors": list,
+          "one_act_classes": dict, "actor_sectors": list, "antecedent_classes": list,
           "home_nouns": list, "home_possessives": list}
 
 
@@ -129,6 +129,13 @@ def trigger_classes() -> dict[str, str]:
 def actor_sectors() -> frozenset[str]:
     """Sector codes of an actor code ("gov", "mil"): a code starting with one names no country."""
     return frozenset(lexicon()["actor_sectors"])
+
+
+@lru_cache(maxsize=1)
+def antecedent_classes() -> frozenset[str]:
+    """Trigger classes whose bare mention ("the talks", "the conversation") refers back to the article's
+    other mentions of that kind."""
+    return frozenset(lexicon()["antecedent_classes"])
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from .similarity import numbers
 from .statements import (ArticleText, StatementIndex, article_text, dump_statement, own_text_keys, quote_mention,
                          restore_statement, statement_keys)
 from .statements import lookup_keys as quote_lookup_keys
-from .stories import StoryIndex, block_keys, dump_story, gist, mention_of, restore_story, story_keys
+from .stories import StoryIndex, block_keys, dump_story, gist, inherit_antecedents, mention_of, restore_story, story_keys
 
 MIN_QUOTE_WORDS = 3
 PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
@@ -222,6 +222,7 @@ class Linker:
             statement = self.statements.add(mention)
             self.appearances[(item.doc_id, index)] = statement.id
             change.statements.add(statement.id)
+        inherit_antecedents([m for _, m, _ in events])
         for index, mention, anchors in events:
             if not anchors:
                 self._joining.append((item.doc_id, index, mention))

@@ -41,7 +41,7 @@ from datetime import date
 
 from ..model import Span
 from .records import Report, Story
-from .lexicon import near_event_types, one_act_classes, ordinals
+from .lexicon import antecedent_classes, near_event_types, one_act_classes, ordinals
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -222,6 +222,22 @@ def _bare(mention: "Mention") -> bool:
     return not (mention.actor_id or mention.target_id or mention.place_id or mention.participants or mention.ordinals)
 
 
+def inherit_antecedents(mentions: list["Mention"]) -> None:
+    """Within one article, a mention that names nothing but its kind (`antecedent_classes`: "the talks", "our meeting") takes
+    the actor, target, place and participants of the article's other mentions of that kind and type when
+    they all name the same ones ("talks with the leaders of X in Kyiv" … "our meeting"); else it stays bare."""
+    named: dict[tuple, set] = {}
+    for m in mentions:
+        if m.trigger in antecedent_classes() and not _bare(m):
+            named.setdefault((m.trigger, m.type), set()).add(
+                (m.actor_id, m.target_id, m.place_id, m.participants, m.people, m.place_country, m.place_is_country))
+    for m in mentions:
+        found = named.get((m.trigger, m.type), ()) if _bare(m) else ()
+        if len(found) == 1:
+            (m.actor_id, m.target_id, m.place_id, m.participants, m.people, m.place_country,
+             m.place_is_country) = next(iter(found))
+
+
 def _specific(mention: "Mention") -> bool:
     """Whether a mention places its act in a city or region (not a whole country)."""
     return bool(mention.place_id) and not mention.place_is_country
@@ -374,13 +390,10 @@ class StoryIndex:
         stories it also links to join that one when their tellings fit one window together (the
         mention is the missing link between two tellings of one event)."""
         scored = []
-        renamed = self._renamed(mention)
         for state in self.candidates(mention):
             if not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
             score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
-            if state.story.id == renamed:
-                score = max(score, THRESHOLD)
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
@@ -402,17 +415,6 @@ class StoryIndex:
         best.story.reports.append(mention.report)
         _summarise(best)
         return best.story
-
-    def _renamed(self, mention: Mention) -> str | None:
-        """The story a mention that names nothing but its kind ("our meeting", "the talks") re-names: the one
-        story its own article tells with mentions of that kind and type that name more (None if none or two)."""
-        if not _bare(mention) or not mention.trigger:
-            return None
-        doc = mention.report.doc_id
-        found = {sid for sid in self._articles.get(doc, {})
-                 for m in self.states[sid].mentions
-                 if m.report.doc_id == doc and m.trigger == mention.trigger and m.type == mention.type and not _bare(m)}
-        return found.pop() if len(found) == 1 else None
 
     def _merge(self, other: _StoryState, into: _StoryState) -> None:
         """Move `other`'s mentions into `into`; `other` is gone (its id in `merged`, for the store)."""
