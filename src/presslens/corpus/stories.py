@@ -331,9 +331,9 @@ class StoryIndex:
     def _same_event(self, a: Mention, b: Mention, place: str | None) -> float:
         structural = {"same": WEIGHTS["place"], "same country": WEIGHTS["place"] / 2,
                       "within": WEIGHTS["place"] / 2, "countries": -PENALTIES["countries"]}.get(place, 0.0)
-        for name, x, y, cx, cy in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country),
-                                   ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country)):
-            if x and x == y:
+        for name, x, y, cx, cy, nx in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country, a.report.target),
+                                       ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country, a.report.actor)):
+            if x and x == y and not (x.startswith("thing:") and nx and nx == nx.lower()):
                 structural += WEIGHTS[name]
             elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
                 structural += WEIGHTS[name] / 2
