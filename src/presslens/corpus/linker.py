@@ -211,6 +211,7 @@ class Linker:
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
                 trigger=_stem(*_trigger_words(event)), context=context), anchors))
+        inherit_antecedents([m for _, m, _ in events])  # "our meeting" after "talks with X in Kyiv": X, Kyiv
         text = article_text(item.doc_id, item.outlet, published, analysis.text,
                             [(q.content.start, q.content.end, self.speaker_ids.get((item.doc_id, i)))
                              for i, q in enumerate(analysis.quotes)])
@@ -222,7 +223,6 @@ class Linker:
             statement = self.statements.add(mention)
             self.appearances[(item.doc_id, index)] = statement.id
             change.statements.add(statement.id)
-        inherit_antecedents([m for _, m, _ in events])
         for index, mention, anchors in events:
             if not anchors:
                 self._joining.append((item.doc_id, index, mention))
