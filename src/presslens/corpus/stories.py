@@ -238,6 +238,12 @@ def inherit_antecedents(mentions: list["Mention"]) -> None:
              m.place_is_country) = next(iter(found))
 
 
+def _kind_noun(identity: str, name: str | None) -> bool:
+    """Whether an actor or target identity is a thing named by one common noun ("the situation", "leaders",
+    "issues"): it names a kind, not one thing, so two reports sharing it share no one."""
+    return identity.startswith("thing:") and bool(name) and name == name.lower() and len(content_words(name)) == 1
+
+
 def _specific(mention: "Mention") -> bool:
     """Whether a mention places its act in a city or region (not a whole country)."""
     return bool(mention.place_id) and not mention.place_is_country
@@ -333,7 +339,7 @@ class StoryIndex:
                       "within": WEIGHTS["place"] / 2, "countries": -PENALTIES["countries"]}.get(place, 0.0)
         for name, x, y, cx, cy, nx in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country, a.report.target),
                                        ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country, a.report.actor)):
-            if x and x == y and not (x.startswith("thing:") and nx and nx == nx.lower()):
+            if x and x == y and not _kind_noun(x, nx):
                 structural += WEIGHTS[name]
             elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
                 structural += WEIGHTS[name] / 2
