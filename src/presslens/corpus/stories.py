@@ -29,8 +29,13 @@ least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing,
 scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
 missing link between two tellings filed apart — and so does one that tells a one-act class's act with
 both (no other side in either); the story merged away is listed in `merged`.
-Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
-cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
+Each story compares a new report with at most 2 × `COMPARED` of its reports (the earliest, and up to
+`COMPARED` more of the report's own article or trigger class: a big story's first tellings may all name the
+act otherwise), so the cost of one report is bounded by its block, and the corpus cost grows with the
+number of reports.  Within one article, a bare meeting or call ("the talks", "our meeting": no actor,
+target, place, participant or ordinal) takes the participants of the article's other mentions of that
+kind when they all name the same ones (`inherit_antecedents`).  A one-word common noun read as an actor
+or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.
 """
 from __future__ import annotations
 
