@@ -916,3 +916,18 @@ def test_a_common_noun_read_as_actor_or_target_is_no_shared_identity():
                   discussed("b", f"The leaders discussed the {initiative} after the storm in Odesa.", initiative)],
                  embedder=None)
     assert _groups(named) == [["a", "b"]]
+
+
+def test_a_strike_placed_in_a_city_and_one_naming_that_city_the_same_day_are_one_strike():
+    city = [("Kharkiv", "GPE")]
+
+    def report(doc_id, day, text, trigger, *, place=None, type_="ASSAULT"):
+        return _event_article(doc_id, day, type_, text, place=place, trigger=trigger, entities=city)
+    struck = report("a", "2025-03-01", "Russian missiles struck Kharkiv.", "struck", place="Kharkiv")
+    square = "The strike on Freedom Square in Kharkiv killed ten people."
+    assert _groups(link([struck, report("b", "2025-03-01", square, "strike")], embedder=None)) == [["a", "b"]]
+    # a day later, or an act of another kind, the city named is no place in common
+    assert _groups(link([struck, report("b", "2025-03-02", square, "strike")], embedder=None)) == [["a"], ["b"]]
+    talks = report("c", "2025-03-01", "The talks on grain in Kharkiv ended early.", "talks", type_="CONSULT")
+    met = report("d", "2025-03-01", "The delegations met.", "met", place="Kharkiv", type_="CONSULT")
+    assert _groups(link([talks, met], embedder=None)) == [["c"], ["d"]]

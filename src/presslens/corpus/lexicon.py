@@ -21,6 +21,7 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
           "one_act_classes": dict, "actor_sectors": list, "antecedent_classes": list,
+          "named_place_classes": list,
           "home_nouns": list, "home_possessives": list}
 
 
@@ -136,6 +137,12 @@ def antecedent_classes() -> frozenset[str]:
     """Trigger classes whose bare mention ("the talks", "the conversation") refers back to the article's
     other mentions of that kind."""
     return frozenset(lexicon()["antecedent_classes"])
+
+
+@lru_cache(maxsize=1)
+def named_place_classes() -> frozenset[str]:
+    """Trigger classes whose two reports of one day share a place when one names the other's city."""
+    return frozenset(lexicon()["named_place_classes"])
 
 
 @lru_cache(maxsize=1)

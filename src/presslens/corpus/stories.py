@@ -40,13 +40,15 @@ or target ("the situation", "leaders") names a kind, not a shared thing, and add
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Span
 from .records import Report, Story
-from .lexicon import antecedent_classes, near_event_types, one_act_classes, ordinals
+from .identities import name_key
+from .lexicon import antecedent_classes, named_place_classes, near_event_types, one_act_classes, ordinals
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -243,6 +245,23 @@ def inherit_antecedents(mentions: list["Mention"]) -> None:
              m.place_is_country) = next(iter(found))
 
 
+def _names_city_of(a: "Mention", b: "Mention") -> bool:
+    """Whether two reports of one day of a `named_place_classes` act, both told as happening, are at one
+    place because `b`'s evidence names the city `a` was placed in though no place was read for `b`
+    ("missiles struck Kharkiv" … "the strike on the square in Kharkiv")."""
+    if a.trigger != b.trigger or a.trigger not in named_place_classes() or len(a.days) != 1 or a.days != b.days \
+            or not a.place_id or a.place_is_country or not a.report.place or {a.report.modality, b.report.modality} & UNTOLD:
+        return False
+    return _city_key(a.report.place) in b.participants
+
+
+@lru_cache(maxsize=4096)
+def _city_key(place: str) -> str | None:
+    """A city's name as the participant key its article's entities give it ("body:kharkiv")."""
+    key = name_key(place, entity_type="GPE")
+    return key.slug if key else None
+
+
 def _kind_noun(identity: str, name: str | None) -> bool:
     """Whether an actor or target identity is a thing named by one common noun ("the situation", "leaders",
     "issues"): it names a kind, not one thing, so two reports sharing it share no one."""
@@ -320,6 +339,8 @@ class StoryIndex:
         if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:  # the second round is not the third
             return 0.0
         place = _place_relation(a, b)
+        if place is None and (_names_city_of(a, b) or _names_city_of(b, a)):
+            place = "same"
         if place == "other" and len((a.participants & b.participants)
                                     - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
                 or a.people - b.people and b.people - a.people:
