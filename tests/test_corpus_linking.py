@@ -931,3 +931,20 @@ def test_a_strike_placed_in_a_city_and_one_naming_that_city_the_same_day_are_one
     talks = report("c", "2025-03-01", "The talks on grain in Kharkiv ended early.", "talks", type_="CONSULT")
     met = report("d", "2025-03-01", "The delegations met.", "met", place="Kharkiv", type_="CONSULT")
     assert _groups(link([talks, met], embedder=None)) == [["c"], ["d"]]
+
+
+def test_a_strike_its_report_dates_to_one_day_is_not_a_report_of_the_next_day():
+    def strike(doc_id, published, text, trigger, *, day=None, place=None, target=None):
+        return _event_article(doc_id, published, "ASSAULT", text, actor="Russia", target=target, place=place,
+                              day=day, trigger=trigger)
+    dated = strike("a", "2025-03-15", "Russian missiles struck the centre of the city on March 14.", "struck",
+                   day="2025-03-14")
+    later = strike("b", "2025-03-15", "Russian missiles struck the centre of the city again.", "struck")
+    assert _groups(link([dated, later], embedder=None)) == [["a"], ["b"]]  # the 14th's strike; the 15th's report
+    same_day = strike("c", "2025-03-14", "Russian missiles struck the centre of the city again.", "struck")
+    assert _groups(link([dated, same_day], embedder=None)) == [["a", "c"]]
+    # one city named by both: still the 14th's strike and the 15th's (the day is the strike's identity)
+    both = [strike("a", "2025-03-15", "Russian missiles struck the centre of the city on March 14.", "struck",
+                   day="2025-03-14", place="Kyiv"),
+            strike("b", "2025-03-15", "Russian missiles struck the centre of the city again.", "struck", place="Kyiv")]
+    assert _groups(link(both, embedder=None)) == [["a"], ["b"]]

@@ -255,6 +255,15 @@ def _names_city_of(a: "Mention", b: "Mention") -> bool:
     return _city_key(a.report.place) in b.participants
 
 
+def _struck_on_other_day(a: "Mention", b: "Mention") -> bool:
+    """Whether `a` is a `named_place_classes` act its own words date to one day and `b`, of that kind, is a
+    report of another day: a strike happens on one day, and a report of the next day that does not date it
+    to that day tells another, even in the same city (the shelling of Kharkiv of one day and the missile on
+    its square of the next are two strikes)."""
+    return a.trigger == b.trigger and a.trigger in named_place_classes() and a.dated and len(a.days) == 1 \
+        and a.days[0] not in b.days and not (a.denial or b.denial)  # a denial comes days after what it denies
+
+
 @lru_cache(maxsize=4096)
 def _city_key(place: str) -> str | None:
     """A city's name as the participant key its article's entities give it ("body:kharkiv")."""
@@ -347,6 +356,8 @@ class StoryIndex:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
         if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)):
             return 0.0
+        if _struck_on_other_day(a, b) or _struck_on_other_day(b, a):
+            return 0.0  # a strike its report dates to one day is not another day's strike
         # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
         # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
         repeats = ((a.denial or b.denial) and len(a.words & b.words) >= DENIAL_SHARED
