@@ -35,7 +35,9 @@ act otherwise), so the cost of one report is bounded by its block, and the corpu
 number of reports.  Within one article, a bare meeting or call ("the talks", "our meeting": no actor,
 target, place, participant or ordinal) takes the participants of the article's other mentions of that
 kind when they all name the same ones (`inherit_antecedents`).  A one-word common noun read as an actor
-or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.
+or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.  Two strikes
+(`named_place_classes`) of one day are at one place when one's city is named in the other's evidence; a strike
+its report dates to one day is not a report of another day.
 """
 from __future__ import annotations
 
