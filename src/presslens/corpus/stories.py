@@ -498,6 +498,8 @@ def _compared(mention: Mention, state: _StoryState) -> list[Mention]:
     """The story's reports a new one is scored against: its earliest `COMPARED`, then up to `COMPARED`
     more of the mention's own article or trigger class (a big story's first tellings may all name
     the act otherwise: "the special military operation" before "attacked our state")."""
+    if len(state.mentions) <= COMPARED:
+        return state.mentions
     doc, trigger = mention.report.doc_id, mention.trigger
     more = [m for m in state.mentions[COMPARED:] if m.report.doc_id == doc or (trigger and m.trigger == trigger)]
     return state.mentions[:COMPARED] + more[:COMPARED]
