@@ -410,7 +410,8 @@ def test_the_corpus_lexicon_is_checked_when_loaded():
     assert check_lexicon(good) is good
     for broken, why in (({k: v for k, v in good.items() if k != "denier_verbs"}, "denier_verbs"),
                         ({**good, "relay_cues": "according to"}, "relay_cues"),
-                        ({**good, "weekdays": ["Monday"]}, "lower case")):
+                        ({**good, "weekdays": ["Monday"]}, "lower case"),
+                        ({**good, "antecedent_classes": ["meeting", "meetings"]}, "trigger class")):
         with pytest.raises(LexiconError, match=why):
             check_lexicon(broken)
 

@@ -25,6 +25,9 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "home_nouns": list, "home_possessives": list}
 
 
+CLASS_LISTS = ("antecedent_classes", "named_place_classes")
+
+
 def check_lexicon(data: dict) -> dict:
     """`data` if every table is there with its shape and its words are lower case, else `LexiconError`."""
     for name, shape in TABLES.items():
@@ -34,6 +37,10 @@ def check_lexicon(data: dict) -> dict:
         words = [w for w in items if isinstance(w, str)]
         if any(w != w.lower() for w in words):
             raise LexiconError(f"corpus lexicon: {name!r} must be lower case ({next(w for w in words if w != w.lower())!r})")
+    for name in CLASS_LISTS:  # tables naming trigger classes name ones `trigger_classes` has
+        unknown = [c for c in data[name] if c not in data["trigger_classes"]]
+        if unknown:
+            raise LexiconError(f"corpus lexicon: {name!r} names a trigger class that trigger_classes lacks ({unknown[0]!r})")
     return data
 
 
