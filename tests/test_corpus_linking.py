@@ -849,16 +849,17 @@ def test_a_passive_trigger_is_named_by_the_class_word_of_its_subject_and_martial
 
 
 def _article(doc_id, published, events, entities=()):
-    """One invented article of several events: (type, sentence, trigger, actor, target, place) each, the
-    sentences joined into its text in that order."""
+    """One invented article of several events: (type, sentence, trigger, actor, target, place[, mention kind])
+    each, the sentences joined into its text in that order."""
     from presslens.model import Entity
     text, records = "", []
-    for type_, sentence, trigger, actor, target, place in events:
+    for type_, sentence, trigger, actor, target, place, *kind in events:
         start = len(text)
         text += sentence + " "
         at = sentence.find(trigger)
         records.append(Event(type_, actor, target, place, None, Span(start, start + len(sentence), sentence),
-                             trigger=Span(start + at, start + at + len(trigger), trigger)))
+                             trigger=Span(start + at, start + at + len(trigger), trigger),
+                             mention=kind[0] if kind else None))
     ents = [Entity(f"e{i}", name, kind) for i, (name, kind) in enumerate(entities)]
     return LinkInput(doc_id, doc_id, published, Analysis(text=text.strip(), published=published, events=records,
                                                          entities=ents))
@@ -892,6 +893,12 @@ def test_a_bare_meeting_takes_the_participants_of_its_article_s_one_named_meetin
              "Joe Biden", "Kyiv")
     links = link([_article("a", "2025-03-02", [talks, biden, our_meeting], people), other], embedder=None)
     assert any({(r.doc_id, r.event_index) for r in s.reports} == {("a", 2)} for s in links.stories)
+    # a meeting the article names in passing ("condemned the decision to convene …") is no antecedent
+    convened = ("CONSULT", "Kovalenko condemned the decision to convene a meeting of the grain council in Kyiv.",
+                "meeting", None, "grain council", "Kyiv", "referred")
+    links = link([_article("a", "2025-03-02", [talks, convened, our_meeting], people), other], embedder=None)
+    story = next(s for s in links.stories if "b" in {r.doc_id for r in s.reports})
+    assert {(r.doc_id, r.event_index) for r in story.reports} == {("a", 0), ("a", 2), ("b", 0)}
 
 
 def test_a_bare_strike_takes_nothing_from_its_article_s_other_strikes():

@@ -211,7 +211,8 @@ class Linker:
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
                 trigger=_stem(*_trigger_words(event)), context=context), anchors))
-        inherit_antecedents([m for _, m, _ in events])  # "our meeting" after "talks with X in Kyiv": X, Kyiv
+        # "our meeting" after "talks with X in Kyiv": X, Kyiv (an act named in passing is no antecedent)
+        inherit_antecedents([m for _, m, _ in events], told=[analysis.events[i].mention != "referred" for i, _, _ in events])
         text = article_text(item.doc_id, item.outlet, published, analysis.text,
                             [(q.content.start, q.content.end, self.speaker_ids.get((item.doc_id, i)))
                              for i, q in enumerate(analysis.quotes)])

@@ -231,13 +231,15 @@ def _bare(mention: "Mention") -> bool:
     return not (mention.actor_id or mention.target_id or mention.place_id or mention.participants or mention.ordinals)
 
 
-def inherit_antecedents(mentions: list["Mention"]) -> None:
-    """Within one article, a mention that names nothing but its kind (`antecedent_classes`: "the talks", "our meeting") takes
-    the actor, target, place and participants of the article's other mentions of that kind and type when
-    they all name the same ones ("talks with the leaders of X in Kyiv" … "our meeting"); else it stays bare."""
+def inherit_antecedents(mentions: list["Mention"], told: list[bool] | None = None) -> None:
+    """Within one article, a mention that names nothing but its kind (`antecedent_classes`: "the talks", "our
+    meeting") takes the actor, target, place and participants of the article's other mentions of that kind and
+    type that it tells (`told`; not those it names in passing — "the decision to convene a special meeting of the
+    OSCE") when they all name the same ones ("talks with the leaders of X in Kyiv" … "our meeting"); else it
+    stays bare."""
     named: dict[tuple, set] = {}
-    for m in mentions:
-        if m.trigger in antecedent_classes() and not _bare(m):
+    for m, own in zip(mentions, told or [True] * len(mentions)):
+        if own and m.trigger in antecedent_classes() and not _bare(m):
             named.setdefault((m.trigger, m.type), set()).add(
                 (m.actor_id, m.target_id, m.place_id, m.participants, m.people, m.place_country, m.place_is_country))
     for m in mentions:
