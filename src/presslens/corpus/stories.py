@@ -42,10 +42,10 @@ its report dates to one day is not a report of another day.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..model import Span
 from .records import Report, Story
@@ -69,8 +69,7 @@ DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeti
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
            "one_act": 0.4,  # and it names an act one actor does once in a window (the onset of a war)
-           "article": 0.15,
-           "renaming": 0.25,  # and one of them names nothing of its own ("our meeting" after "talks with X in Kyiv")  # two mentions of one article: one release rarely tells two such events
+           "article": 0.15,  # two mentions of one article: one release rarely tells two such events
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
              "countries": 0.15}  # in two different countries (a country is often read from a demonym)
@@ -254,7 +253,8 @@ def _names_city_of(a: "Mention", b: "Mention") -> bool:
     place because `b`'s evidence names the city `a` was placed in though no place was read for `b`
     ("missiles struck Kharkiv" … "the strike on the square in Kharkiv")."""
     if a.trigger != b.trigger or a.trigger not in named_place_classes() or len(a.days) != 1 or a.days != b.days \
-            or not a.place_id or a.place_is_country or not a.report.place or {a.report.modality, b.report.modality} & UNTOLD:
+            or not a.place_id or a.place_is_country or not a.report.place \
+            or {a.report.modality, b.report.modality} & UNTOLD:
         return False
     return _city_key(a.report.place) in b.participants
 
@@ -378,8 +378,10 @@ class StoryIndex:
     def _same_event(self, a: Mention, b: Mention, place: str | None) -> float:
         structural = {"same": WEIGHTS["place"], "same country": WEIGHTS["place"] / 2,
                       "within": WEIGHTS["place"] / 2, "countries": -PENALTIES["countries"]}.get(place, 0.0)
-        for name, x, y, cx, cy, nx in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country, a.report.target),
-                                       ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country, a.report.actor)):
+        for name, x, y, cx, cy, nx in (("target", a.target_id, b.target_id, a.report.target_country,
+                                        b.report.target_country, a.report.target),
+                                       ("actor", a.actor_id, b.actor_id, a.report.actor_country,
+                                        b.report.actor_country, a.report.actor)):
             if x and x == y and not _kind_noun(x, nx):
                 structural += WEIGHTS[name]
             elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
