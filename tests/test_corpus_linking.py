@@ -410,7 +410,8 @@ def test_the_corpus_lexicon_is_checked_when_loaded():
     assert check_lexicon(good) is good
     for broken, why in (({k: v for k, v in good.items() if k != "denier_verbs"}, "denier_verbs"),
                         ({**good, "relay_cues": "according to"}, "relay_cues"),
-                        ({**good, "weekdays": ["Monday"]}, "lower case")):
+                        ({**good, "weekdays": ["Monday"]}, "lower case"),
+                        ({**good, "antecedent_classes": ["meeting", "meetings"]}, "trigger class")):
         with pytest.raises(LexiconError, match=why):
             check_lexicon(broken)
 
@@ -845,3 +846,113 @@ def test_a_passive_trigger_is_named_by_the_class_word_of_its_subject_and_martial
     assert triggers["a"] == triggers["b"] == triggers["c"] == "martial law"
     assert triggers["d"] == "impos"  # no class word before it: its own stem
     assert ["a", "b", "c"] in _groups(linker.links()) and ["d"] in _groups(linker.links())
+
+
+def _article(doc_id, published, events, entities=()):
+    """One invented article of several events: (type, sentence, trigger, actor, target, place[, mention kind])
+    each, the sentences joined into its text in that order."""
+    from presslens.model import Entity
+    text, records = "", []
+    for type_, sentence, trigger, actor, target, place, *kind in events:
+        start = len(text)
+        text += sentence + " "
+        at = sentence.find(trigger)
+        records.append(Event(type_, actor, target, place, None, Span(start, start + len(sentence), sentence),
+                             trigger=Span(start + at, start + at + len(trigger), trigger),
+                             mention=kind[0] if kind else None))
+    ents = [Entity(f"e{i}", name, kind) for i, (name, kind) in enumerate(entities)]
+    return LinkInput(doc_id, doc_id, published, Analysis(text=text.strip(), published=published, events=records,
+                                                         entities=ents))
+
+
+def test_a_report_is_scored_against_a_big_story_s_later_tellings_of_its_kind():
+    from presslens.corpus.stories import COMPARED
+    council = ("CONSULT", "The meeting of the grain council in Odesa.", "meeting", None, None, "Odesa")
+    inputs = [_article(f"a{i}", "2025-03-01", [council]) for i in range(COMPARED)]
+    inputs.append(_article("b", "2025-03-01", [("CONSULT", "The meeting of the grain council in Odesa with Anna Kovalenko.",
+                                                "meeting", "Anna Kovalenko", None, "Odesa")]))
+    inputs.append(_article("c", "2025-03-02", [("CONSULT", "Anna Kovalenko met the grain council.", "met",
+                                                "Anna Kovalenko", None, None)]))
+    groups = _groups(link(inputs, embedder=None))
+    # c scores the link only against b, the story's seventh telling: compared because it names the act alike
+    assert groups == [sorted([f"a{i}" for i in range(COMPARED)] + ["b", "c"])]
+
+
+def test_a_bare_meeting_takes_the_participants_of_its_article_s_one_named_meeting():
+    people = [("Anna Kovalenko", "PERSON"), ("Ivan Petrenko", "PERSON"), ("Joe Biden", "PERSON")]
+    talks = ("CONSULT", "Anna Kovalenko held talks with Ivan Petrenko in Odesa.", "talks", "Anna Kovalenko",
+             "Ivan Petrenko", "Odesa")
+    our_meeting = ("CONSULT", "Our meeting was useful.", "meeting", None, None, None)
+    other = _article("b", "2025-03-02", [("CONSULT", "Kovalenko and Petrenko met in Odesa to discuss grain.", "met",
+                                          "Anna Kovalenko", "Ivan Petrenko", "Odesa")], people)
+    links = link([_article("a", "2025-03-02", [talks, our_meeting], people), other], embedder=None)
+    story = next(s for s in links.stories if "b" in {r.doc_id for r in s.reports})
+    assert {(r.doc_id, r.event_index) for r in story.reports} == {("a", 0), ("a", 1), ("b", 0)}
+    # two named meetings with other people in the article: "the meeting" could be either, and stays bare
+    biden = ("CONSULT", "Anna Kovalenko held a meeting with Joe Biden in Kyiv.", "meeting", "Anna Kovalenko",
+             "Joe Biden", "Kyiv")
+    links = link([_article("a", "2025-03-02", [talks, biden, our_meeting], people), other], embedder=None)
+    assert any({(r.doc_id, r.event_index) for r in s.reports} == {("a", 2)} for s in links.stories)
+    # a meeting the article names in passing ("condemned the decision to convene …") is no antecedent
+    convened = ("CONSULT", "Kovalenko condemned the decision to convene a meeting of the grain council in Kyiv.",
+                "meeting", None, "grain council", "Kyiv", "referred")
+    links = link([_article("a", "2025-03-02", [talks, convened, our_meeting], people), other], embedder=None)
+    story = next(s for s in links.stories if "b" in {r.doc_id for r in s.reports})
+    assert {(r.doc_id, r.event_index) for r in story.reports} == {("a", 0), ("a", 2), ("b", 0)}
+
+
+def test_a_bare_strike_takes_nothing_from_its_article_s_other_strikes():
+    from presslens.corpus.lexicon import antecedent_classes
+    assert "strike" not in antecedent_classes()  # an article tells many strikes: "the strike" is not its one strike
+    strike = ("ASSAULT", "Russian missiles struck the port of Odesa.", "struck", "Russia", "port", "Odesa")
+    bare = ("ASSAULT", "The strike was the third this week.", "strike", None, None, None)
+    other = _article("b", "2025-03-02", [("ASSAULT", "Missiles struck the port of Odesa.", "struck", "Russia",
+                                          "port", "Odesa")])
+    links = link([_article("a", "2025-03-02", [strike, bare]), other], embedder=None)
+    assert any({(r.doc_id, r.event_index) for r in s.reports} == {("a", 1)} for s in links.stories)
+
+
+def test_a_common_noun_read_as_actor_or_target_is_no_shared_identity():
+    def discussed(doc_id, text, target):
+        return _event_article(doc_id, "2025-03-02", "CONSULT", text, actor="leaders", target=target, trigger="discussed")
+    links = link([discussed("a", "The leaders discussed the situation in the Balkans and trade in grain.", "situation"),
+                  discussed("b", "The leaders discussed the situation around the harbour of Odesa after the storm.",
+                            "situation")], embedder=None)
+    assert _groups(links) == [["a"], ["b"]]  # two calls' "the leaders" and "the situation" are no one in common
+    initiative = "Black Sea Grain Initiative"
+    named = link([discussed("a", f"The leaders discussed the {initiative} and trade in grain.", initiative),
+                  discussed("b", f"The leaders discussed the {initiative} after the storm in Odesa.", initiative)],
+                 embedder=None)
+    assert _groups(named) == [["a", "b"]]
+
+
+def test_a_strike_placed_in_a_city_and_one_naming_that_city_the_same_day_are_one_strike():
+    city = [("Kharkiv", "GPE")]
+
+    def report(doc_id, day, text, trigger, *, place=None, type_="ASSAULT"):
+        return _event_article(doc_id, day, type_, text, place=place, trigger=trigger, entities=city)
+    struck = report("a", "2025-03-01", "Russian missiles struck Kharkiv.", "struck", place="Kharkiv")
+    square = "The strike on Freedom Square in Kharkiv killed ten people."
+    assert _groups(link([struck, report("b", "2025-03-01", square, "strike")], embedder=None)) == [["a", "b"]]
+    # a day later, or an act of another kind, the city named is no place in common
+    assert _groups(link([struck, report("b", "2025-03-02", square, "strike")], embedder=None)) == [["a"], ["b"]]
+    talks = report("c", "2025-03-01", "The talks on grain in Kharkiv ended early.", "talks", type_="CONSULT")
+    met = report("d", "2025-03-01", "The delegations met.", "met", place="Kharkiv", type_="CONSULT")
+    assert _groups(link([talks, met], embedder=None)) == [["c"], ["d"]]
+
+
+def test_a_strike_its_report_dates_to_one_day_is_not_a_report_of_the_next_day():
+    def strike(doc_id, published, text, trigger, *, day=None, place=None, target=None):
+        return _event_article(doc_id, published, "ASSAULT", text, actor="Russia", target=target, place=place,
+                              day=day, trigger=trigger)
+    dated = strike("a", "2025-03-15", "Russian missiles struck the centre of the city on March 14.", "struck",
+                   day="2025-03-14")
+    later = strike("b", "2025-03-15", "Russian missiles struck the centre of the city again.", "struck")
+    assert _groups(link([dated, later], embedder=None)) == [["a"], ["b"]]  # the 14th's strike; the 15th's report
+    same_day = strike("c", "2025-03-14", "Russian missiles struck the centre of the city again.", "struck")
+    assert _groups(link([dated, same_day], embedder=None)) == [["a", "c"]]
+    # one city named by both: still the 14th's strike and the 15th's (the day is the strike's identity)
+    both = [strike("a", "2025-03-15", "Russian missiles struck the centre of the city on March 14.", "struck",
+                   day="2025-03-14", place="Kyiv"),
+            strike("b", "2025-03-15", "Russian missiles struck the centre of the city again.", "struck", place="Kyiv")]
+    assert _groups(link(both, embedder=None)) == [["a"], ["b"]]

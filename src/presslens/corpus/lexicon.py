@@ -20,8 +20,12 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "report_verbs": list, "denier_verbs": list, "weekdays": list, "time_words": list, "non_names": list,
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
-          "one_act_classes": dict, "actor_sectors": list,
+          "one_act_classes": dict, "actor_sectors": list, "antecedent_classes": list,
+          "named_place_classes": list,
           "home_nouns": list, "home_possessives": list}
+
+
+CLASS_LISTS = ("antecedent_classes", "named_place_classes")
 
 
 def check_lexicon(data: dict) -> dict:
@@ -33,6 +37,10 @@ def check_lexicon(data: dict) -> dict:
         words = [w for w in items if isinstance(w, str)]
         if any(w != w.lower() for w in words):
             raise LexiconError(f"corpus lexicon: {name!r} must be lower case ({next(w for w in words if w != w.lower())!r})")
+    for name in CLASS_LISTS:  # tables naming trigger classes name ones `trigger_classes` has
+        unknown = [c for c in data[name] if c not in data["trigger_classes"]]
+        if unknown:
+            raise LexiconError(f"corpus lexicon: {name!r} names a trigger class that trigger_classes lacks ({unknown[0]!r})")
     return data
 
 
@@ -129,6 +137,19 @@ def trigger_classes() -> dict[str, str]:
 def actor_sectors() -> frozenset[str]:
     """Sector codes of an actor code ("gov", "mil"): a code starting with one names no country."""
     return frozenset(lexicon()["actor_sectors"])
+
+
+@lru_cache(maxsize=1)
+def antecedent_classes() -> frozenset[str]:
+    """Trigger classes whose bare mention ("the talks", "the conversation") refers back to the article's
+    other mentions of that kind."""
+    return frozenset(lexicon()["antecedent_classes"])
+
+
+@lru_cache(maxsize=1)
+def named_place_classes() -> frozenset[str]:
+    """Trigger classes whose two reports of one day share a place when one names the other's city."""
+    return frozenset(lexicon()["named_place_classes"])
 
 
 @lru_cache(maxsize=1)

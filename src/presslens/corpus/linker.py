@@ -24,7 +24,8 @@ from .similarity import numbers
 from .statements import (ArticleText, StatementIndex, article_text, dump_statement, own_text_keys, quote_mention,
                          restore_statement, statement_keys)
 from .statements import lookup_keys as quote_lookup_keys
-from .stories import StoryIndex, block_keys, dump_story, gist, mention_of, restore_story, story_keys
+from .stories import (StoryIndex, block_keys, dump_story, gist, inherit_antecedents, mention_of, restore_story,
+                      story_keys)
 
 MIN_QUOTE_WORDS = 3
 PRONOUNS = frozenset("who which that he she they it we i you this these those".split())
@@ -211,6 +212,9 @@ class Linker:
                 people={p for p in participants if p.startswith("person:")}, place_country=place.get("country_code"),
                 place_is_country=place.get("feature") == "country", dated=_own_date(event),
                 trigger=_stem(*_trigger_words(event)), context=context), anchors))
+        # "our meeting" after "talks with X in Kyiv": X, Kyiv (an act named in passing is no antecedent)
+        inherit_antecedents([m for _, m, _ in events],
+                            told=[analysis.events[i].mention != "referred" for i, _, _ in events])
         text = article_text(item.doc_id, item.outlet, published, analysis.text,
                             [(q.content.start, q.content.end, self.speaker_ids.get((item.doc_id, i)))
                              for i, q in enumerate(analysis.quotes)])

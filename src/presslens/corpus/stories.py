@@ -29,8 +29,15 @@ least `THRESHOLD`, else starts a new one (or, for a report that anchors nothing,
 scoring at least `MERGE_FROM` against two stories of one type joins them into one — it is the
 missing link between two tellings filed apart — and so does one that tells a one-act class's act with
 both (no other side in either); the story merged away is listed in `merged`.
-Each story compares a new report with at most `COMPARED` of its reports (the earliest), so the
-cost of one report is bounded by its block, and the corpus cost grows with the number of reports.
+Each story compares a new report with at most 2 × `COMPARED` of its reports (the earliest, and up to
+`COMPARED` more of the report's own article or trigger class: a big story's first tellings may all name the
+act otherwise), so the cost of one report is bounded by its block, and the corpus cost grows with the
+number of reports.  Within one article, a bare meeting or call ("the talks", "our meeting": no actor,
+target, place, participant or ordinal) takes the participants of the article's other mentions of that
+kind when they all name the same ones (`inherit_antecedents`).  A one-word common noun read as an actor
+or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.  Two strikes
+(`named_place_classes`) of one day are at one place when one's city is named in the other's evidence; a strike
+its report dates to one day is not a report of another day.
 """
 from __future__ import annotations
 
@@ -38,10 +45,12 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from ..model import Span
 from .records import Report, Story
-from .lexicon import near_event_types, one_act_classes, ordinals
+from .identities import name_key
+from .lexicon import antecedent_classes, named_place_classes, near_event_types, one_act_classes, ordinals
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -215,6 +224,63 @@ def _one_act_report(mention: "Mention") -> bool:
     return mention.type in one_act_classes().get(mention.trigger or "", ())
 
 
+def _bare(mention: "Mention") -> bool:
+    """Whether a mention names nothing of its act but its kind: no actor, target, place, participant
+    or ordinal ("our meeting", "the talks", "attacked from the air")."""
+    return not (mention.actor_id or mention.target_id or mention.place_id or mention.participants or mention.ordinals)
+
+
+def inherit_antecedents(mentions: list["Mention"], told: list[bool] | None = None) -> None:
+    """Within one article, a mention that names nothing but its kind (`antecedent_classes`: "the talks", "our
+    meeting") takes the actor, target, place and participants of the article's other mentions of that kind and
+    type that it tells (`told`; not those it names in passing — "the decision to convene a special meeting of the
+    OSCE") when they all name the same ones ("talks with the leaders of X in Kyiv" … "our meeting"); else it
+    stays bare."""
+    named: dict[tuple, set] = {}
+    for m, own in zip(mentions, told or [True] * len(mentions)):
+        if own and m.trigger in antecedent_classes() and not _bare(m):
+            named.setdefault((m.trigger, m.type), set()).add(
+                (m.actor_id, m.target_id, m.place_id, m.participants, m.people, m.place_country, m.place_is_country))
+    for m in mentions:
+        found = named.get((m.trigger, m.type), ()) if _bare(m) else ()
+        if len(found) == 1:
+            (m.actor_id, m.target_id, m.place_id, m.participants, m.people, m.place_country,
+             m.place_is_country) = next(iter(found))
+
+
+def _names_city_of(a: "Mention", b: "Mention") -> bool:
+    """Whether two reports of one day of a `named_place_classes` act, both told as happening, are at one
+    place because `b`'s evidence names the city `a` was placed in though no place was read for `b`
+    ("missiles struck Kharkiv" … "the strike on the square in Kharkiv")."""
+    if a.trigger != b.trigger or a.trigger not in named_place_classes() or len(a.days) != 1 or a.days != b.days \
+            or not a.place_id or a.place_is_country or not a.report.place \
+            or {a.report.modality, b.report.modality} & UNTOLD:
+        return False
+    return _city_key(a.report.place) in b.participants
+
+
+def _struck_on_other_day(a: "Mention", b: "Mention") -> bool:
+    """Whether `a` is a `named_place_classes` act its own words date to one day and `b`, of that kind, is a
+    report of another day: a strike happens on one day, and a report of the next day that does not date it
+    to that day tells another, even in the same city (the shelling of Kharkiv of one day and the missile on
+    its square of the next are two strikes)."""
+    return a.trigger == b.trigger and a.trigger in named_place_classes() and a.dated and len(a.days) == 1 \
+        and a.days[0] not in b.days and not (a.denial or b.denial)  # a denial comes days after what it denies
+
+
+@lru_cache(maxsize=4096)
+def _city_key(place: str) -> str | None:
+    """A city's name as the participant key its article's entities give it ("body:kharkiv")."""
+    key = name_key(place, entity_type="GPE")
+    return key.slug if key else None
+
+
+def _kind_noun(identity: str, name: str | None) -> bool:
+    """Whether an actor or target identity is a thing named by one common noun ("the situation", "leaders",
+    "issues"): it names a kind, not one thing, so two reports sharing it share no one."""
+    return identity.startswith("thing:") and bool(name) and name == name.lower() and len(content_words(name)) == 1
+
+
 def _specific(mention: "Mention") -> bool:
     """Whether a mention places its act in a city or region (not a whole country)."""
     return bool(mention.place_id) and not mention.place_is_country
@@ -286,12 +352,16 @@ class StoryIndex:
         if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:  # the second round is not the third
             return 0.0
         place = _place_relation(a, b)
+        if place is None and (_names_city_of(a, b) or _names_city_of(b, a)):
+            place = "same"
         if place == "other" and len((a.participants & b.participants)
                                     - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
                 or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
         if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)):
             return 0.0
+        if _struck_on_other_day(a, b) or _struck_on_other_day(b, a):
+            return 0.0  # a strike its report dates to one day is not another day's strike
         # a denial repeats the claim it denies ("denied that Russian forces struck a power plant …"):
         # that links it to the report it denies, whatever the types (a denial is often typed REJECT)
         repeats = ((a.denial or b.denial) and len(a.words & b.words) >= DENIAL_SHARED
@@ -308,9 +378,11 @@ class StoryIndex:
     def _same_event(self, a: Mention, b: Mention, place: str | None) -> float:
         structural = {"same": WEIGHTS["place"], "same country": WEIGHTS["place"] / 2,
                       "within": WEIGHTS["place"] / 2, "countries": -PENALTIES["countries"]}.get(place, 0.0)
-        for name, x, y, cx, cy in (("target", a.target_id, b.target_id, a.report.target_country, b.report.target_country),
-                                   ("actor", a.actor_id, b.actor_id, a.report.actor_country, b.report.actor_country)):
-            if x and x == y:
+        for name, x, y, cx, cy, nx in (("target", a.target_id, b.target_id, a.report.target_country,
+                                        b.report.target_country, a.report.target),
+                                       ("actor", a.actor_id, b.actor_id, a.report.actor_country,
+                                        b.report.actor_country, a.report.actor)):
+            if x and x == y and not _kind_noun(x, nx):
                 structural += WEIGHTS[name]
             elif cx and cx == cy:  # "Russia" and "Russian troops": the same side, not surely the same actor
                 structural += WEIGHTS[name] / 2
@@ -370,7 +442,7 @@ class StoryIndex:
         for state in self.candidates(mention):
             if not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
-            score = max((self.score(mention, other) for other in state.mentions[:COMPARED]), default=0.0)
+            score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
@@ -424,6 +496,17 @@ def gist(text: str) -> str:
     sentence runs on past the act — "the decision to carry out a special military operation to protect
     … in accordance with … the treaties of …" — and its tail would outweigh the act)."""
     return " ".join(text.split()[:GIST_WORDS])
+
+
+def _compared(mention: Mention, state: _StoryState) -> list[Mention]:
+    """The story's reports a new one is scored against: its earliest `COMPARED`, then up to `COMPARED`
+    more of the mention's own article or trigger class (a big story's first tellings may all name
+    the act otherwise: "the special military operation" before "attacked our state")."""
+    if len(state.mentions) <= COMPARED:
+        return state.mentions
+    doc, trigger = mention.report.doc_id, mention.trigger
+    more = [m for m in state.mentions[COMPARED:] if m.report.doc_id == doc or (trigger and m.trigger == trigger)]
+    return state.mentions[:COMPARED] + more[:COMPARED]
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
