@@ -1,0 +1,91 @@
+"""A speaker is a person or a body: never a common noun, a possessive phrase, a place below a
+country or its capital, a cut name or a name still holding its title. Invented sentences, one
+per rule (issue #11)."""
+from __future__ import annotations
+
+from presslens import analyze
+
+
+def speakers(text: str, **kw) -> list[tuple[str | None, str]]:
+    return [(q.speaker.name, q.content.text) for q in analyze(text, **kw).quotes]
+
+
+def named(text: str, **kw) -> list[str]:
+    return [q.speaker.name for q in analyze(text, **kw).quotes if q.speaker.name]
+
+
+def test_an_evidence_source_is_no_speaker():
+    got = speakers("According to estimates, the harbour lost a third of its trade in the winter.")
+    assert got and got[0][0] is None and "harbour lost a third" in got[0][1]
+
+
+def test_a_common_noun_is_no_speaker():
+    got = named("Kessler spoke for an hour in the square. Nobody can be neutral now. This darkness wants to swallow our towns, he said.")
+    assert "darkness" not in " ".join(got)
+
+
+def test_a_first_person_phrase_is_no_speaker():
+    got = named("Our farmers want the border to stay open through the harvest.")
+    assert got == []
+
+
+def test_a_second_person_phrase_is_no_speaker():
+    got = named("Your grandchildren will ask why the river was left to die.")
+    assert got == []
+
+
+def test_we_all_is_first_person():
+    got = named("We all want the ferry to run again before the summer.")
+    assert got == []
+
+
+def test_a_statement_noun_without_issuer_is_no_speaker():
+    got = speakers("The letter reads, in part: “The bridge will reopen once the inspection is complete.”")
+    assert got and all(name is None for name, _ in got)
+
+
+def test_a_statement_noun_takes_its_issuer():
+    got = speakers("Governor Ilse Brandt said in a letter on Monday that the levy would stay. "
+                   "The letter said the money would go to the dykes.")
+    assert got and all(name == "Ilse Brandt" for name, _ in got)
+
+
+def test_a_name_cut_at_its_particles_is_widened():
+    text = ("Commissioner Hanna van der Berg met farmers in Tarvos on Monday. "
+            "“The subsidy will be paid before the end of March,” said the Commissioner.")
+    got = named(text)
+    assert got and all(name != "Hanna van der" and not name.endswith(" der") for name in got)
+
+
+def test_a_trailing_fragment_is_cut():
+    got = named("Nordic states, especially those on the Baltic, are sure that the pipeline was sabotaged.")
+    assert all(not name.endswith(("those", ",")) for name in got)
+
+
+def test_a_village_is_no_speaker():
+    text = ("Buses left the villages of Lindow and Upper Lindow on Friday, governor Ilse Brandt announced. "
+            "“The road to the south is still mined,” said the governor.")
+    assert all("Lindow" not in name for name in named(text))
+
+
+def test_a_city_below_the_capital_is_no_speaker():
+    got = named("Kharkiv said the road to the south was still mined.")
+    assert got == []
+
+
+def test_a_capital_may_speak_for_its_state():
+    got = named("Kyiv said the talks had brought no progress on prisoner exchanges.")
+    assert got == ["Kyiv"]
+
+
+def test_they_is_not_a_body_a_plural_subject_came_after():
+    text = ("Norland trawler companies said the quota was too low. "
+            "The old agreements were signed decades ago. They want to rewrite the treaty, the minister said.")
+    got = analyze(text).quotes
+    assert not any(q.speaker.name and "companies" in q.speaker.name and "rewrite" in q.content.text for q in got)
+
+
+def test_they_still_refers_to_the_body_just_named():
+    text = "Norland trawler companies said the quota was too low. They added that the season would be short."
+    got = speakers(text)
+    assert got and got[-1][0] and "companies" in got[-1][0]
