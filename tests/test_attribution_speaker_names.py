@@ -89,3 +89,19 @@ def test_they_still_refers_to_the_body_just_named():
     text = "Norland trawler companies said the quota was too low. They added that the season would be short."
     got = speakers(text)
     assert got and got[-1][0] and "companies" in got[-1][0]
+
+
+def test_a_name_the_tagger_took_for_a_common_noun_is_kept():
+    text = "The talks went on. Ostrowicz said the front was holding. Later, Ostrowicz met the troops."
+    assert named(text) == ["Ostrowicz"]
+
+
+def test_a_plural_group_no_one_names_is_vague():
+    got = analyze("Relatives of the missing sailors said the search had ended too early.").quotes
+    assert got and got[0].speaker.vague and got[0].speaker.name
+
+
+def test_a_title_before_a_named_person_is_stripped():
+    text = ("Arvid Holmqvist met the delegation on Monday. The power grid has been joined to the European one. "
+            "This was stated by President of Norland Arvid Holmqvist.")
+    assert all(name == "Arvid Holmqvist" for name in named(text))

@@ -38,6 +38,7 @@ ROLE_WORDS = set("""
 president vice prime minister foreign defence defense finance deputy head state government leader chief
 ambassador diplomat top envoy spokesman spokeswoman spokesperson secretary chancellor premier adviser
 advisor aide official governor mayor commander general king queen chairman chair director office
+author officer lawmaker
 russian ukrainian american chinese european british french german israeli the of his her its their
 """.split())
 PERSON_TITLES = set("""
@@ -49,7 +50,7 @@ BODY_WORDS = set("""
 ministry government office council committee parliament assembly army forces force service services agency
 administration court party union commission department embassy cabinet kremlin police military troops
 command staff headquarters company companies bank group organisation organization alliance coalition
-authority authorities people public
+authority authorities people public municipality
 """.split())
 FUNCTION_ENDS = set("""
 von van der den de del della di da du la le bin ibn al of the a an and or to for with in on at by from
@@ -57,6 +58,10 @@ those these this that all some many most few several both each every especially 
 """.split())
 POSSESSIVES = set("our your my their his her its we us you i".split())
 PLACE_BEFORE = r"(?:village|villages|town|towns|city|cities|settlement|settlements|region|district|oblast|province)\s+of\s+(?:[A-Z][\w'-]*\s+(?:and|or)\s+)?"
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def _capitals() -> set[str]:
@@ -74,15 +79,15 @@ def bad_name(name: str, text: str = "", places: set[str] = frozenset()) -> str |
     if not words:
         return None
     lowered = [w.lower().strip(".,:;'\"") for w in words]
-    if len(words) == 1 and lowered[0] in PRONOUNS:
-        return "pronoun"
+    if len(words) == 1 and lowered[0] in PRONOUNS and (words[0] == "I" or not words[0].isupper()):
+        return "pronoun"  # ("US" is a country)
     if lowered[0] in PREPOSITIONS:
         return "fragment"
     if len(words) > 1 and lowered[-1] in HEADLINE_VERBS and words[-1][:1].isupper():
         return "headline"
     if all(w in ROLE_WORDS for w in lowered):
         return "bare title"
-    if len(words) > 1 and lowered[0] in POSSESSIVES:
+    if len(words) > 1 and lowered[0] in POSSESSIVES and not words[0].isupper():
         return "possessive"
     if len(words) > 1 and (lowered[-1] in FUNCTION_ENDS or words[-2].endswith(",")):
         return "cut end"
@@ -93,7 +98,8 @@ def bad_name(name: str, text: str = "", places: set[str] = frozenset()) -> str |
         before = lowered[-1 - run] if run < len(words) else ""
         if run >= 2 and before not in ("the",) and run < len(words):
             return "title kept"
-    if all(w[:1].islower() for w in words) and not any(w in ROLE_WORDS | BODY_WORDS for w in lowered):
+    if all(w.islower() for w in words) and not any(w in ROLE_WORDS | BODY_WORDS or _singular(w) in ROLE_WORDS | BODY_WORDS
+                                                   for w in lowered):
         return "common noun"
     if name.lower() not in CAPITALS and (name in places or re.search(PLACE_BEFORE + re.escape(name) + r"\b", text)):
         return "place"
@@ -114,6 +120,7 @@ def test_bad_name_rules():
     assert bad_name("We all") == "possessive"
     assert bad_name("Lesser Brook", "from the villages of Brook and Lesser Brook") == "place"
     assert bad_name("Brook Town", places={"Brook Town"}) == "place"
+    assert bad_name("US") is None and bad_name("al-Qaeda") is None and bad_name("the authors".split()[1]) is None
     assert bad_name("Vladimir Putin") is None
     assert bad_name("Russian Foreign Ministry") is None
     assert bad_name("President of the United States") is None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text, ents_in
-from ..entities.geocode import SETTLEMENT_NOUNS, country_or_capital
+from ..entities.geocode import SETTLEMENT_NOUNS, country_or_capital, geocode
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
 from ..names.registry import Person, named_place, person_named, person_registry
@@ -432,22 +432,28 @@ def _standing(span: Span, named: list[Span]) -> str | None:
     names ("relatives of hostages"); else None: a common noun ("evil", "the message"), an evidence
     source ("according to estimates") or a first- or second-person phrase ("our heroes")."""
     if named:
-        place = named[0].label_ in PLACES or named_place(named[0])
-        return None if place and not country_or_capital(clean_name(named[0])) else "name"
+        if named[0].root.pos_ == "ADJ":
+            return None  # a people's adjective left alone ("European urged"): no one named
+        name = clean_name(named[0])
+        place = named_place(named[0]) or named[0].label_ in PLACES and geocode(name)["resolved"]
+        return None if place and not country_or_capital(name) else "name"
     if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON | set(MARKERS["second_person"]) for t in span):
         return None
     head = span.root
-    if head.pos_ == "PROPN" or (head.ent_type_ in NAMED and head.ent_type_ not in PLACES) or (head.is_upper and len(head) > 1):
+    if head.pos_ == "PROPN" or (head.ent_type_ in NAMED and head.ent_type_ not in PLACES) or (head.is_upper and len(head) > 1) \
+            or _capitalised(head):
         return "name"  # a name, however the tagger tagged it ("MORROW:", a transcript's label)
     ents = [e for e in ents_in(span) if e.label_ in NAMED]
     if head.lemma_.lower() in SETTLEMENT_NOUNS and any(e.label_ in PLACES for e in ents):
         return "name"
-    if any(e.label_ not in PLACES for e in ents) or head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS:
-        return "name"  # "Russian state propagandists", "the agency"
+    if any(e.label_ not in PLACES for e in ents):
+        return "name"  # "Russian state propagandists", "American companies"
     according = head.head if head.dep_ == "pobj" else None
     if according is not None and according.lower_ == MARKERS["according_to"] and according.head.lower_ == MARKERS["according"]:
         return None
-    return "group" if head.pos_ == "NOUN" and head.tag_ == "NNS" else None
+    if head.pos_ == "NOUN" and head.tag_ == "NNS":
+        return "group"  # "the authors", "municipalities": people or bodies no one names
+    return "name" if head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS else None
 
 
 def _group_name(ent: Span) -> bool:
@@ -455,3 +461,9 @@ def _group_name(ent: Span) -> bool:
     doc = ent.doc
     return len(ent) == 1 and ent.root.ent_type_ == "PERSON" and ent.text.endswith("s") and ent.start > 0 \
         and "Def" in doc[ent.start - 1].morph.get("Definite")
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word written with a capital inside a sentence, here or elsewhere in the text (a name the
+    tagger took for a common noun: "Zelenskyy said" opening a sentence)."""
+    return tok.is_title and any(t.lower_ == tok.lower_ and t.is_title and t.i > t.sent.start for t in tok.doc)
