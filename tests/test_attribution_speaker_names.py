@@ -105,3 +105,15 @@ def test_a_title_before_a_named_person_is_stripped():
     text = ("Arvid Holmqvist met the delegation on Monday. The power grid has been joined to the European one. "
             "This was stated by President of Norland Arvid Holmqvist.")
     assert all(name == "Arvid Holmqvist" for name in named(text))
+
+
+def test_a_quantified_people_is_vague():
+    got = analyze("Every Norlander wants the border to stay open through the harvest.").quotes
+    assert all(q.speaker.vague or q.speaker.name is None for q in got)
+
+
+def test_they_is_not_a_body_a_coordinated_subject_came_after():
+    text = ("The Norland Fishers Union said the quota was too low. Holm and his deputies drew the border in 1922. "
+            "At first, they said the islands would stay with the north.")
+    got = analyze(text).quotes
+    assert not any(q.speaker.name and "Union" in q.speaker.name and "islands" in q.content.text for q in got)

@@ -137,8 +137,8 @@ def test_corpus_speaker_names_are_people_or_bodies():
     counted, bad = Counter(), {True: Counter(), False: Counter()}
     examples = []
     for analysis in analyze_many([r for _, r in records]):
-        places = {e.name for e in analysis.entities if e.type in ("GPE", "LOC", "FAC")
-                  and (e.place or {}).get("feature") != "country"}
+        places = {e.name for e in analysis.entities if e.type in ("GPE", "LOC", "FAC")  # the gazetteer's towns and regions
+                  and (e.place or {}).get("resolved") and (e.place or {}).get("feature") != "country"}
         small = analysis.id in asserted
         for q in analysis.quotes:
             s = q.speaker

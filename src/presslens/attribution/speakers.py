@@ -168,7 +168,8 @@ class SpeakerResolver:
         if self._plurals is None:
             self._plurals = [(t.idx, self._quotation_of(t.idx)) for t in self.doc
                              if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
-                             and (t.tag_ in ("NNS", "NNPS") or _group_name(t.doc[t.i : t.i + 1]))]
+                             and (t.tag_ in ("NNS", "NNPS") or _group_name(t.doc[t.i : t.i + 1])
+                                  or any(c.dep_ == "conj" for c in t.children))]  # "Lenin and his comrades"
         return self._plurals
 
     def _plural_between(self, after: int, name: str, pronoun: Token) -> bool:
@@ -431,6 +432,8 @@ def _standing(span: Span, named: list[Span]) -> str | None:
     noun, or a head noun naming a person or body —; "group" — a plural common noun, people no one
     names ("relatives of hostages"); else None: a common noun ("evil", "the message"), an evidence
     source ("according to estimates") or a first- or second-person phrase ("our heroes")."""
+    if any(t.dep_ == "det" and t.lower_ in MARKERS["quantifiers"] for t in span.root.children):
+        return "group"  # "every Ukrainian", "each member": no one in particular
     if named:
         if named[0].root.pos_ == "ADJ":
             return None  # a people's adjective left alone ("European urged"): no one named
