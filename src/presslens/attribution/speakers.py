@@ -449,8 +449,8 @@ def _standing(span: Span, named: list[Span]) -> str | None:
     ents = [e for e in ents_in(span) if e.label_ in NAMED]
     if head.lemma_.lower() in SETTLEMENT_NOUNS and any(e.label_ in PLACES for e in ents):
         return "name"
-    if any(e.label_ not in PLACES for e in ents):
-        return "name"  # "Russian state propagandists", "American companies"
+    if any(e.label_ not in PLACES or country_or_capital(clean_name(e)) for e in ents):
+        return "name"  # "Russian state propagandists", "American companies", "Ukraine's air force"
     according = head.head if head.dep_ == "pobj" else None
     if according is not None and according.lower_ == MARKERS["according_to"] and according.head.lower_ == MARKERS["according"]:
         return None
