@@ -117,3 +117,29 @@ def test_they_is_not_a_body_a_coordinated_subject_came_after():
             "At first, they said the islands would stay with the north.")
     got = analyze(text).quotes
     assert not any(q.speaker.name and "Union" in q.speaker.name and "islands" in q.content.text for q in got)
+
+
+def _registry_with_persons(text: str, names: list[str]):
+    """The registry of `text` parsed by the base model, with `names` (and only they) tagged PERSON —
+    the NER's misreadings made on purpose."""
+    from spacy.tokens import Span
+
+    from presslens.names.registry import person_registry
+    from presslens.pipeline import load_base_model
+
+    doc = load_base_model()(text)
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label="PERSON"))
+    doc.ents = spans
+    return [p.name for p in person_registry(doc)]
+
+
+def test_registry_widens_a_name_cut_at_its_particles():
+    assert _registry_with_persons("Commissioner Hanna van der Berg met farmers.", ["Hanna van der"]) == ["Hanna van der Berg"]
+
+
+def test_registry_a_village_is_no_person():
+    text = "Buses left the villages of Lindow and Upper Lindow on Friday, said Ilse Brandt."
+    assert _registry_with_persons(text, ["Upper Lindow", "Ilse Brandt"]) == ["Ilse Brandt"]
