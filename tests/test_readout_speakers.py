@@ -104,3 +104,23 @@ def test_an_office_release_takes_an_untitled_principal_only_from_its_lead():
     assert document_principal([square], office, lead_end=1000) is None
     petrenko = Person("Ivan Petrenko", first=0, mentions=[(0, 13), (400, 413)])
     assert document_principal([square, petrenko], office, lead_end=1000) is petrenko
+
+
+@pytest.mark.parametrize("joiner", ["\n\n", " "])
+def test_transcript_turns_with_or_without_line_breaks(joiner):
+    """A Kremlin-style transcript: "President of Norland Anton Drozd: … I want …" — each label opens
+    a turn that runs to the next label, also when the line breaks were lost; first person inside a
+    turn is the turn's speaker, never the lead's first-named person."""
+    text = joiner.join([
+        "The meeting was attended by Deputy Prime Minister Ivan Sorokin and Governor Pavel Lebed.",
+        "President of Norland Anton Drozd: Good afternoon, colleagues. I want to thank you all for coming.",
+        "Ivan Sorokin: Mr President, I would like to report that the roads are open.",
+        "Anton Drozd: Thank you. I believe we can finish by May."])
+    quotes = analyze(text, published="2022-03-16", outlet="President of Norland").quotes
+    by_start = {q.content.text[:20]: q.speaker.name for q in quotes}
+    assert by_start["Good afternoon, coll"] == "Anton Drozd"
+    assert by_start["Mr President, I woul"] == "Ivan Sorokin"
+    assert by_start["Thank you. I believe"] == "Anton Drozd"
+    first_person = [q for q in quotes if q.speaker.mention and q.speaker.mention.text == "I"]
+    assert first_person and all(q.speaker.name in ("Anton Drozd", "Ivan Sorokin") for q in first_person)
+    assert next(q for q in quotes if q.content.text == "the roads are open").speaker.name == "Ivan Sorokin"

@@ -13,6 +13,8 @@ from ..doccache import doc_text
 from ..model import Quote, Span, Speaker
 from .assembly import find_attributions
 from .context import Context
+from .lexicon import FIRST_PERSON
+from .patterns.speaker_labels import NAME as LABEL_PATTERN
 from .quotemarks import find_marked_quotes
 from .speakers import SpeakerResolver
 
@@ -46,8 +48,17 @@ class AttributionComponent:
         resolver = SpeakerResolver(doc, marked)
         quotes: list[Quote] = []
         spans = []
-        for a in attributions:
-            r = resolver.principal_speaker() if a.principal else resolver.resolve(a.speaker, (a.start, a.end))
+        resolved = [resolver.principal_speaker() if a.principal else resolver.resolve(a.speaker, (a.start, a.end))
+                    for a in attributions]
+        turns = [(a.start, a.end, r) for a, r in zip(attributions, resolved) if a.pattern == LABEL_PATTERN and r.name]
+        for a, r in zip(attributions, resolved):
+            if a.speaker is not None and len(a.speaker) == 1 and a.speaker[0].lower_ in FIRST_PERSON:
+                # "Vladimir Putin: … I want to thank you …": first person inside a transcript turn is its speaker's
+                turn = next((t for s, e, t in turns if s <= a.start and a.end <= e), None)
+                if turn is not None:
+                    r.name, r.role, r.affiliation, r.kind, r.vague, r.resolved = (
+                        turn.name, turn.role, turn.affiliation, turn.kind, turn.vague, turn.resolved)
+        for a, r in zip(attributions, resolved):
             if a.pattern in ("continuation", "block") and r.name and r.mention:
                 # a quote carried over from an earlier paragraph: point at the speaker's latest mention
                 latest = resolver.latest_mention(r.name, a.start)
