@@ -13,8 +13,10 @@ shows the article's own id or URL.
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import numpy as np
@@ -133,8 +135,26 @@ def link_articles(engine: Engine, article_ids: Iterable[int], *, embedder: str |
 
     One linking at a time in a process (the web app's workers save concurrently): each reads the
     identities and the stories it may join, and writes them back."""
-    with _ONE_AT_A_TIME:
+    with _ONE_AT_A_TIME, _no_automatic_gc():
         return _link(engine, list(article_ids), embedder)
+
+
+@contextmanager
+def _no_automatic_gc():
+    """The cyclic garbage collector paused while a batch is linked, and run once after it.
+
+    A batch builds its `Linker` (hundreds of thousands of mentions, sets and dicts) and nothing of it
+    is garbage until the batch ends; the automatic collections walked that growing heap again and
+    again (15% of the linking CPU).  One collection at the end frees the batch's `Linker` (it holds
+    cycles), so memory stays as flat as before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
 
 
 def _link(engine: Engine, article_ids: list[int], embedder: str | None) -> Change:
