@@ -29,7 +29,8 @@ STOPWORDS = frozenset("""a an the of to in on at for by with and or but is are w
 these those as from has have had will would could should may might not no he she they we you i his her their our
 """.split())
 
-CACHED_TEXTS = 1 << 15  # texts whose normal form, names and MinHash signature are kept (memory stays bounded)
+CACHED_TEXTS = 1 << 14  # texts whose normal form is kept (memory stays bounded)
+CACHED_SETS = 1 << 12  # texts whose names and stemmed words, shingle sets whose MinHash signature, are kept
 PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
@@ -71,7 +72,7 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
+@lru_cache(maxsize=CACHED_SETS)
 def _names(text: str) -> frozenset[str]:
     """Capitalised words that do not open a sentence or a quotation, and figures (stemmed)."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
@@ -80,7 +81,7 @@ def _names(text: str) -> frozenset[str]:
                      if m.start() not in openers for part in normal_text(m.group()).split())
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
+@lru_cache(maxsize=CACHED_SETS)
 def _stemmed_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in normal_text(text).split())
 
@@ -117,7 +118,7 @@ class MinHash:
         return [f"{b}:{zlib.crc32(sig[b * ROWS:(b + 1) * ROWS].tobytes()):08x}" for b in range(BANDS)]
 
 
-@lru_cache(maxsize=CACHED_TEXTS)
+@lru_cache(maxsize=CACHED_SETS)
 def _signature(items: frozenset[str]) -> np.ndarray:
     if not items:
         signature = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
