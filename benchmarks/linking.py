@@ -90,6 +90,8 @@ def link_all(db: Path, embedder: str, batch: int) -> dict:
     from presslens.store.schema import articles
 
     copy = db.with_name(f"{db.stem}-{embedder}.db")
+    for stale in (Path(f"{copy}-wal"), Path(f"{copy}-shm")):  # a run stopped midway leaves them: not this copy's
+        stale.unlink(missing_ok=True)
     shutil.copy(db, copy)
     engine = open_store(str(copy))
     with engine.connect() as conn:

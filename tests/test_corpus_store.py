@@ -229,3 +229,30 @@ def test_a_speech_passage_read_as_a_quotation_and_stored_first_joins_the_quotati
     (statement,) = C.list_statements(engine, linked=True)
     assert [(a["doc_id"], a["kind"], a["quote_id"] is not None) for a in statement["appearances"]] == [
         ("speech-1", "own_text", True), ("news-1", "direct", True)]
+
+
+def test_findings_read_back_in_chunks_keep_each_articles_own_quotes_in_the_order_asked(engine, monkeypatch):
+    import gc
+
+    from presslens.store import linking
+
+    monkeypatch.setattr(linking, "_ARTICLES_AT_ONCE", 2)  # chunks of two: an article's rows never leak into another's
+    analyses = [said(f"c{i}", "Harbour Wire", f"2025-08-0{i}", "Mira Olsen", f"The ferry line number {i} reopens")
+                for i in range(1, 6)]
+    ids = [write_analysis(engine, a, document_id=a.id) for a in analyses]
+    asked = [ids[3], ids[0], 10 ** 6, ids[4], ids[2], ids[1]]  # one id not stored: skipped
+    with engine.connect() as conn:
+        read = list(linking.stored_analyses(conn, asked))
+    assert [article_id for article_id, *_ in read] == [i for i in asked if i != 10 ** 6]
+    for article_id, analysis, quote_ids, _ in read:
+        number = ids.index(article_id) + 1
+        assert [q.content.text for q in analysis.quotes] == [f"The ferry line number {number} reopens"]
+        assert len(quote_ids) == 1
+    gc.disable()  # a caller's choice is kept: linking pauses the collector and restores it as it found it
+    try:
+        link_articles(engine, ids[:3], embedder="lexical")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    link_articles(engine, ids[3:], embedder="lexical")
+    assert gc.isenabled()

@@ -26,7 +26,8 @@ class Identity:
     country: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """`asdict(self)`, built directly: a store writes every identity after each linking batch."""
+        return {**self.__dict__, "aliases": list(self.aliases), "roles": list(self.roles)}
 
 
 @dataclass

@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +29,8 @@ STOPWORDS = frozenset("""a an the of to in on at for by with and or but is are w
 these those as from has have had will would could should may might not no he she they we you i his her their our
 """.split())
 
+CACHED_TEXTS = 1 << 14  # texts whose normal form is kept (memory stays bounded)
+CACHED_SETS = 1 << 12  # texts whose names and stemmed words, shingle sets whose MinHash signature, are kept
 PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
@@ -37,8 +40,10 @@ _A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
 def normal_text(text: str) -> str:
-    """Lower case, NFKC, no punctuation or quote marks, single spaces."""
+    """Lower case, NFKC, no punctuation or quote marks, single spaces (cached: a linking batch
+    compares one quotation or evidence with many, and reads stored ones back every batch)."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).casefold()
     return " ".join(_NON_WORD.sub(" ", text).split())
 
@@ -67,20 +72,24 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-def _names(text: str) -> set[str]:
+@lru_cache(maxsize=CACHED_SETS)
+def _names(text: str) -> frozenset[str]:
     """Capitalised words that do not open a sentence or a quotation, and figures (stemmed)."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
     openers = {m.start(1) for m in _SENTENCE_START.finditer(text)}
-    return {_stem(part) for m in re.finditer(r"\b(?:[A-Z][\w-]*|\d[\w,.]*\w|\d)", text)
-            if m.start() not in openers for part in normal_text(m.group()).split()}
+    return frozenset(_stem(part) for m in re.finditer(r"\b(?:[A-Z][\w-]*|\d[\w,.]*\w|\d)", text)
+                     if m.start() not in openers for part in normal_text(m.group()).split())
+
+
+@lru_cache(maxsize=CACHED_SETS)
+def _stemmed_words(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in normal_text(text).split())
 
 
 def names_swapped(a: str, b: str) -> bool:
     """Each text has a name or figure the other lacks — a substitution, not a trimmed copy
     (which only drops words) nor a re-rendering (which keeps the names)."""
-    words_a = {_stem(w) for w in normal_text(a).split()}
-    words_b = {_stem(w) for w in normal_text(b).split()}
-    return bool(_names(a) - words_b) and bool(_names(b) - words_a)
+    return bool(_names(a) - _stemmed_words(b)) and bool(_names(b) - _stemmed_words(a))
 
 
 def jaccard(a: set, b: set) -> float:
@@ -93,18 +102,12 @@ def containment(a: set, b: set) -> float:
 
 
 class MinHash:
-    """A 64-permutation MinHash signature of a shingle set."""
+    """A 64-permutation MinHash signature of a shingle set (cached by the set: read-only)."""
 
     __slots__ = ("signature",)
 
     def __init__(self, items: set[str]):
-        if not items:
-            self.signature = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
-            return
-        values = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in items), dtype=np.uint64, count=len(items))
-        with np.errstate(over="ignore"):
-            hashed = (np.outer(values, _A) + _B) % np.uint64(_PRIME)
-        self.signature = hashed.min(axis=0)
+        self.signature = _signature(frozenset(items))
 
     def similarity(self, other: "MinHash") -> float:
         return float(np.mean(self.signature == other.signature))
@@ -113,6 +116,19 @@ class MinHash:
         """One LSH key per band of the signature."""
         sig = self.signature
         return [f"{b}:{zlib.crc32(sig[b * ROWS:(b + 1) * ROWS].tobytes()):08x}" for b in range(BANDS)]
+
+
+@lru_cache(maxsize=CACHED_SETS)
+def _signature(items: frozenset[str]) -> np.ndarray:
+    if not items:
+        signature = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    else:
+        values = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in items), dtype=np.uint64, count=len(items))
+        with np.errstate(over="ignore"):
+            hashed = (np.outer(values, _A) + _B) % np.uint64(_PRIME)
+        signature = hashed.min(axis=0)
+    signature.flags.writeable = False
+    return signature
 
 
 def _unit(word: str) -> str:
