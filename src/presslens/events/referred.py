@@ -252,13 +252,20 @@ def _infinitive(verb: Token) -> Token | None:
 def frame_noun(verb: Token) -> Token | None:
     """The noun an infinitive completes: its head for an `acl` ("the decision to recognise"), else a
     `FRAME_NOUNS` noun phrase ending right before its "to" — the parser often hangs "welcomes the
-    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb."""
+    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb,
+    and an opening "By its decisions to recognize …, Russia is violating" with the preposition as
+    the infinitive's own."""
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return verb.head
     to = _infinitive(verb)
-    if to is None or to.i == 0 or to.i != verb.left_edge.i:
+    if to is None or to.i == 0:
         return None
     t = verb.doc[to.i - 1]
+    if to.i != verb.left_edge.i:
+        opening = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == verb.i and t.head.i == verb.left_edge.i
+        if opening and t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
+            return t
+        return None
     for _ in range(4):
         if t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
             return t
@@ -329,10 +336,15 @@ def _noun_actor(noun: Token) -> Token | None:
 
 
 def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
-    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun."""
+    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun;
+    'By its decisions to recognize …, Russia is violating': the subject of the clause the opening
+    infinitive (the parse's owner of the phrase) hangs on."""
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == MARKERS["for"] and prep.head.pos_ == "VERB":
         return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    verb = prep.head
+    if noun.dep_ == "pobj" and verb.pos_ == "VERB" and verb.dep_ == "advcl" and getattr(frame_noun(verb), "i", None) == noun.i:
+        return own_subject(verb.head) or pronoun
     return pronoun
 
 
