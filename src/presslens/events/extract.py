@@ -168,8 +168,9 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
     while u is not None and u.i != verb.i and len(heads) < 4:  # the object and what lies between: "tons of aid"
         heads.append(u)
         u = u.head
+    typing_prep = used.head.i if used is not None and used.dep_ == "pobj" else -1  # "spoke on the telephone": the means, no target
     for h in heads:
-        found = prep_object(h.children, TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
+        found = prep_object((c for c in h.children if c.i != typing_prep), TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
         if found is not None:
             return found
     return None
