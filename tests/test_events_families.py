@@ -43,6 +43,9 @@ CASES = [
     # 'commit to' pledges; 'committed war crimes' is the crimes' act (a light verb)
     ("Estavia committed itself to the truce on Friday.", "AGREE", "Estavia", None, "author", "asserted", "2025-04-25"),
     ("Estavian soldiers committed war crimes in the border town.", "ASSAULT", "soldiers", None, "author", "asserted", None),
+    # speaking by phone is a telephone conversation (the pair reads the prepositional object; the phone is no target)
+    ("President Ivo Tanner spoke by phone with Minister Lena Varga on Friday.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", "2025-04-25"),
+    ("The two ministers talked on the telephone on Sunday.", "CONSULT", "two ministers", None, "author", "asserted", "2025-04-27"),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose

@@ -30,6 +30,14 @@ def test_decision_to_act_under_a_condemnation():
     assert "Estavia's decision to recognise" in rec.evidence.text
 
 
+def test_an_opening_by_its_decision_to_act_is_the_clause_subjects_act():
+    """The parse hangs "By its decision" on the infinitive: still the frame "decision to", its owner
+    the subject of the clause the opening belongs to."""
+    found, [rec] = referred("By its decision to recognise the independence of the Marsh Republic, Estavia is violating the sovereignty of Norland.")
+    assert rec.type == "SUPPORT" and rec.trigger.text.startswith("recognise") and rec.actor == "Estavia"
+    assert governor(found, rec).type == "REJECT"  # (its modality is the REJECT rule's: what a refusal is about)
+
+
 def test_act_of_target_by_actor():
     found, [rec] = referred("The Norland foreign minister condemned the shelling of Dornfeld by Estavian forces.")
     assert rec.type == "ASSAULT" and rec.trigger.text == "shelling"

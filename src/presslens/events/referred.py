@@ -337,15 +337,18 @@ def _noun_actor(noun: Token) -> Token | None:
 
 def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
     """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun;
-    'By its decisions to recognize …, Russia is violating': the subject of the clause the opening
-    infinitive (the parse's owner of the phrase) hangs on."""
+    'By its decisions to recognize …, Russia is violating': the subject of the clause an opening
+    phrase before that subject belongs to (the parse may hang it on the infinitive)."""
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == MARKERS["for"] and prep.head.pos_ == "VERB":
         return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
     verb = prep.head
-    if noun.dep_ == "pobj" and verb.pos_ == "VERB" and verb.dep_ == "advcl" and getattr(frame_noun(verb), "i", None) == noun.i:
-        return own_subject(verb.head) or pronoun
-    return pronoun
+    if noun.dep_ != "pobj" or verb.pos_ != "VERB":
+        return pronoun
+    if verb.dep_ == "advcl" and getattr(frame_noun(verb), "i", None) == noun.i:
+        verb = verb.head  # the parse's owner of the opening is the infinitive itself
+    subject = own_subject(verb)
+    return subject if subject is not None and prep.i < subject.i < verb.i and subject.pos_ != "PRON" else pronoun
 
 
 def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
