@@ -38,6 +38,15 @@ def test_an_opening_by_its_decision_to_act_is_the_clause_subjects_act():
     assert governor(found, rec).type == "REJECT"  # (its modality is the REJECT rule's: what a refusal is about)
 
 
+def test_a_scene_the_clause_has_another_event_for_is_an_act_of_its_own():
+    """"During talks in Marsh, we managed to agree on corridors": extract leaves the talks out as the
+    scene of the agreement; they are still a consultation that took place, named by that event."""
+    found, [rec] = referred("Yesterday, during talks in Marsh, the two delegations managed to agree on humanitarian corridors.")
+    assert [e.type for e in found if e.mention is None] == ["AGREE"]
+    assert rec.type == "CONSULT" and rec.trigger.text == "talks" and rec.modality == "asserted"
+    assert governor(found, rec).type == "AGREE"
+
+
 def test_act_of_target_by_actor():
     found, [rec] = referred("The Norland foreign minister condemned the shelling of Dornfeld by Estavian forces.")
     assert rec.type == "ASSAULT" and rec.trigger.text == "shelling"

@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type, words
-from .roles import DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
+from .roles import (DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of,
+                    prep_object, scene_preposition)
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 _W = words("en")  # the English words of the rules: data/lang/en/events.json
@@ -451,18 +452,9 @@ PARTY_NOUNS = _W["party_nouns"]
 def _background(noun: Token) -> bool:
     """'after bloody clashes', 'following the peace deal', 'after five days of fighting': an event
     noun in a temporal adjunct (through 'of' phrases) sets the scene for the clause's own event;
-    one that names what it struck ('following the shelling of its embassy') is told for its own sake."""
-    if any(c.dep_ == "prep" and c.lower_ == MARKERS["of"] for c in noun.children):
-        return False
-    v = noun
-    while v.dep_ == "pobj":
-        prep = v.head
-        if prep.lower_ in TEMPORAL_PREPS:
-            return True
-        if prep.lower_ != MARKERS["of"] or prep.head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        v = prep.head
-    return False
+    one that names what it struck ('following the shelling of its embassy') is told for its own sake
+    (`referred.py` keeps the scene as an act of its own)."""
+    return scene_preposition(noun) is not None
 
 
 def _hosted(verb: Token) -> tuple[str, Token] | None:

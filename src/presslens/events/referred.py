@@ -48,7 +48,8 @@ from spacy.tokens import Doc, Token
 
 from .extract import SPEECH_ACT_TYPES, FoundEvent
 from .lexicon import event_type, lexicon, noun_type, words
-from .roles import DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
+from .roles import (DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object,
+                    scene_preposition)
 
 REFERRED = "referred"
 
@@ -137,14 +138,15 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
     above = {i: _above(doc[i], owner, candidates, committing) for i in candidates}
+    scenes = {i: g for i in candidates if above[i][0] is None and (g := _scene_event(doc[i], owner)) is not None}
     kept: dict[int, bool] = {}
 
     def keep(i: int, depth: int = 0) -> bool:
         """Named by a found event, by a kept referred one, or under a frame (words of `REFERRED_NOUNS`)."""
         if i not in kept:
             governor_tok, framed, _ = above[i]
-            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS
-                kept[i] = framed and (candidates[i][1] or doc[i].pos_ == "VERB")
+            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS; a scene
+                kept[i] = (framed and (candidates[i][1] or doc[i].pos_ == "VERB")) or i in scenes
             else:
                 kept[i] = governor_tok.i in owner or (depth < MAX_WALK and keep(governor_tok.i, depth + 1))
         return kept[i]
@@ -154,6 +156,8 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     out: list[ReferredEvent] = []
     for i in chosen:
         tok, (governor_tok, _, path) = doc[i], above[i]
+        if governor_tok is None and i in scenes:
+            governor_tok, path = scenes[i], []  # "during talks in Belarus, we managed to agree": the clause's event
         governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
         actor = _actor(tok)
         trigger, end = tok, tok
@@ -170,6 +174,28 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
                                  modality=_modality(tok, path, governor_event, governor_tok),
                                  start=min(start, trigger.idx), end=stop, core=tok, governor=governor))
     return out
+
+
+def _scene_event(noun: Token, owner: dict) -> Token | None:
+    """The word of the found event whose clause an event noun sets the scene of ("during talks in
+    Belarus, we managed to agree on corridors" → agree): `extract` leaves such a noun out as
+    background, yet it reports an act of its own. The clause's verb, else the nearest event word
+    below it, outside the adjunct; None when the clause has none."""
+    prep = scene_preposition(noun)
+    if prep is None:
+        return None
+    verb = prep.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    queue = [verb]
+    while queue:
+        t = queue.pop(0)
+        if t.i in owner and t.sent.start == noun.sent.start:
+            return t
+        queue.extend(c for c in t.children if c.i != prep.i and c.dep_ not in CLAUSE_DEPS)
+    return None
 
 
 def _candidate(tok: Token, committing: frozenset = frozenset()) -> tuple[str, bool, Token | None] | None:
