@@ -47,6 +47,13 @@ def test_a_scene_the_clause_has_another_event_for_is_an_act_of_its_own():
     assert governor(found, rec).type == "AGREE"
 
 
+def test_the_content_of_a_denied_report_is_a_negated_act():
+    found, [rec] = referred("The adviser denied the report that the border in the northern direction had been breached.")
+    assert [e.type for e in found if e.mention is None] == ["REJECT"]
+    assert rec.type == "ASSAULT" and rec.trigger.text == "breached" and rec.target == "border"
+    assert rec.modality == "negated" and governor(found, rec).type == "REJECT"
+
+
 def test_act_of_target_by_actor():
     found, [rec] = referred("The Norland foreign minister condemned the shelling of Dornfeld by Estavian forces.")
     assert rec.type == "ASSAULT" and rec.trigger.text == "shelling"

@@ -52,7 +52,7 @@ TYPED_KEYS = ("referred_nouns", "operation_modifiers")  # word → PLOVER type
 MARKER_KEYS = (  # single function words of the parse rules, by job: a word or a list of words
     "condition_marks", "copula", "have", "auxiliary_verbs", "negative_determiners", "definite_article", "of", "for",
     "with", "by", "on", "call", "infinitive", "demand_preps", "intention_preps", "sequence_particles", "operation",
-    "operations", "gerund_preps", "actor_preps", "connection", "relative_objects",
+    "operations", "gerund_preps", "actor_preps", "connection", "relative_objects", "complementizer",
 )
 
 

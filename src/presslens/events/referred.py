@@ -258,11 +258,18 @@ def _argument_link(v: Token, committing: frozenset = frozenset()) -> bool:
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
+    if _content_clause(v):
+        return True  # "denied the report that the border had been breached": the content of the noun
     if v.dep_ == "acl" and v.pos_ == "VERB" and participle_type(v)[0] is not None:
         return True  # "the Treaty …, signed in Moscow": the signing of the noun an event names
     if v.dep_ == "relcl" and v.pos_ == "VERB" and _relative_argument(v) is not None:
         return True  # "severed relations with Russia, which attacked it": an act of an argument, told in passing
     return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _content_clause(verb: Token) -> bool:
+    """A noun's "that" clause saying what it holds ("the report that the border had been breached")."""
+    return verb.dep_ == "acl" and verb.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == MARKERS["complementizer"] for c in verb.children)
 
 
 def _relative_argument(verb: Token) -> Token | None:
@@ -422,6 +429,8 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
         return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
     if governor_tok is not None and (governor_tok.lemma_.lower() in heads or governor_tok.lemma_.lower() in PROSPECTIVE_WORDS):
         return "hypothetical"
+    if governor is not None and governor.type in NEGATING_TYPES and _content_clause(tok):
+        return "negated"  # "denied the report that the border had been breached"
     if governor is None or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return "asserted"  # (a participle tells what was done to its noun: "ratifying the Treaty, signed in …")
     direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])
