@@ -46,6 +46,8 @@ CASES = [
     # speaking by phone is a telephone conversation (the pair reads the prepositional object; the phone is no target)
     ("President Ivo Tanner spoke by phone with Minister Lena Varga on Friday.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", "2025-04-25"),
     ("The two ministers talked on the telephone on Sunday.", "CONSULT", "two ministers", None, "author", "asserted", "2025-04-27"),
+    # speaking with a party is a conversation; the pair's own preposition gives the target before a scene ("In the morning")
+    ("In the morning, President Ivo Tanner spoke with Minister Lena Varga.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", None),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose

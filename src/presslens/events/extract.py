@@ -169,6 +169,10 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
     while u is not None and u.i != verb.i and len(heads) < 4:  # the object and what lies between: "tons of aid"
         heads.append(u)
         u = u.head
+    if used is not None and used.dep_ == "prep":  # "spoke with X", "called on X": the pair's own preposition first
+        found = prep_object([used], TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
+        if found is not None:
+            return found
     typing_prep = used.head.i if used is not None and used.dep_ == "pobj" else -1  # "spoke on the telephone": the means, no target
     for h in heads:
         found = prep_object((c for c in h.children if c.i != typing_prep), TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
