@@ -48,6 +48,8 @@ CASES = [
     ("The two ministers talked on the telephone on Sunday.", "CONSULT", "two ministers", None, "author", "asserted", "2025-04-27"),
     # speaking with a party is a conversation; the pair's own preposition gives the target before a scene ("In the morning")
     ("In the morning, President Ivo Tanner spoke with Minister Lena Varga.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", None),
+    # an armed force advancing with no object is an offensive, typed by its subject; a measure is no target
+    ("On Sunday the enemy slightly advanced at a distance of 5 kilometres in the north.", "ASSAULT", "enemy", None, "author", "asserted", "2025-04-27"),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose
@@ -306,6 +308,11 @@ def test_a_date_is_never_a_target():
 def test_delivered_aid_stays_aid():
     e = find("Norland delivered aid to Estavia.", "AID")
     assert (e.actor, e.modality) == ("Norland", "asserted")
+
+
+def test_advancing_with_an_object_is_no_offensive():
+    assert "ASSAULT" not in [e.type for e in annotate("The minister advanced a new proposal on Monday.")._.events]
+    assert find("On Sunday the enemy slightly advanced at a distance of 5 kilometres in the north.", "ASSAULT").target is None
 
 
 def test_committed_crimes_pledge_nothing():

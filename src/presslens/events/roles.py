@@ -40,11 +40,13 @@ def own_subject(verb: Token) -> Token | None:
 
 def prep_object(children: Iterable[Token], preps, exclude_i: int, pos: tuple[str, ...]) -> Token | None:
     """The first object of a preposition in `preps` (a `prep` or `dative` child) that is a noun of
-    `pos`, not the token at `exclude_i` (the actor) and no date ("arrived on Tuesday")."""
+    `pos`, not the token at `exclude_i` (the actor), no date ("arrived on Tuesday") and no measure
+    ("advanced at a distance of 5 km")."""
     for c in children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = pobj_of(c)
-            if pobj is not None and pobj.i != exclude_i and pobj.pos_ in pos and pobj.ent_type_ not in DATE_ENTITIES:
+            if (pobj is not None and pobj.i != exclude_i and pobj.pos_ in pos and pobj.ent_type_ not in DATE_ENTITIES
+                    and pobj.lemma_.lower() not in _W["measure_nouns"]):
                 return pobj
     return None
 
