@@ -52,6 +52,9 @@ CASES = [
     ("On Sunday the enemy slightly advanced at a distance of 5 kilometres in the north.", "ASSAULT", "enemy", None, "author", "asserted", "2025-04-27"),
     # 'introduce' is a light verb: sanctions introduced are sanctions (its bare CAMEO code, a consultation, is stopped)
     ("Norland introduced new sanctions against Estavia on Friday.", "SANCTION", "Norland", "Estavia", "author", "asserted", "2025-04-25"),
+    # 'apply' too: sanctions applied are sanctions; only 'apply for' is an appeal (CAMEO 020)
+    ("Norland applied new sanctions against Estavia on Friday.", "SANCTION", "Norland", "Estavia", "author", "asserted", "2025-04-25"),
+    ("Estavia applied for membership in the Union on Friday.", "REQUEST", "Estavia", None, "author", "asserted", "2025-04-25"),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose
