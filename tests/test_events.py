@@ -213,3 +213,8 @@ def test_eval_events_scores_main_events_and_shows_every_event_for_comparison(tmp
 def test_a_bare_count_is_no_target():
     shootings = [e for e in events("Estavian troops killed 12 in the village.") if e.type == "ASSAULT"]
     assert shootings and all(e.target != "12" for e in shootings)
+
+
+def test_a_time_expression_is_no_argument():
+    attacks = [e for e in events("Estavian units attacked March, the army said.") if e.type == "ASSAULT"]
+    assert attacks and all(e.target != "March" for e in attacks)

@@ -16,7 +16,7 @@ def test_vocabularies_load_and_are_checked(monkeypatch):
     assert "say" in lexicon.SPEECH_VERBS and "according" == lexicon.MARKERS["according"]
     bad = {"language": "xx", "title_words": ["Mr"], "courtesy_titles": [], "portfolios": [], "role_nouns": [],
            "honorifics": [], "collective_nouns": [], "role_function_words": [], "title_connectors": [],
-           "principal_roles": [], "headline_verbs": [], "address_words": [], "body_nouns": [], "group_nouns": [], "leading_collectives": [],
+           "principal_roles": [], "headline_verbs": [], "address_words": [], "body_nouns": [], "group_nouns": [], "leading_collectives": [], "name_particles": [],
            "role_equivalences": {}, "collective_quantifiers": {}}
     monkeypatch.setattr(vocabulary, "_read", lambda *parts: dict(bad))
     vocabulary.vocabulary.cache_clear()

@@ -20,15 +20,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..doccache import doc_text, ents_in
+from ..entities.geocode import SETTLEMENT_NOUNS, country_or_capital, geocode
 from ..names.descriptions import Description, describe_office, document_principal, participants, read_description, refers_to
 from ..names.phrases import clean_name, description_of, split_role
-from ..names.registry import Person, person_named, person_registry
+from ..names.registry import Person, named_place, person_named, person_registry
 from ..names.vocabulary import ADDRESS_WORDS, BODY_NOUNS, COLLECTIVE_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS
-from .lexicon import FIRST_PERSON, MARKERS, PERSONAL_PRONOUNS, STATEMENT_NOUNS, VAGUE_HEADS
+from .lexicon import FIRST_PERSON, MARKERS, MEDIA_NOUNS, PERSONAL_PRONOUNS, STATEMENT_NOUNS, VAGUE_HEADS
 from .quotemarks import paragraph_bounds
 from .syntax import speaker_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+PLACES = ("GPE", "LOC", "FAC")
+SPEAKER_NOUNS = ROLE_NOUNS | BODY_NOUNS | GROUP_NOUNS | COLLECTIVE_NOUNS | MEDIA_NOUNS  # heads that name a person or body
 QUOTE_MARKS = "\"“”„«»'‘’`"
 LEAD_SENTENCES = 3  # a headline and two sentences: where a readout names its principal …
 LEAD_CHARS = 1000  # … or its first paragraph, up to this long
@@ -69,7 +72,8 @@ class SpeakerResolver:
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
-        self._bodies: list[tuple[int, str]] | None = None
+        self._bodies: list[tuple[int, int, str]] | None = None
+        self._plurals: list[tuple[int, tuple[int, int] | None]] | None = None
         self.contents: list[tuple[int, int]] = []  # statements resolved so far
 
     def _address_principal(self) -> Person | None:
@@ -145,15 +149,38 @@ class SpeakerResolver:
                     self._subjects.append((tok.idx, person, ()))
         return self._subjects
 
-    def _body_subjects(self) -> list[tuple[int, str]]:
+    def _body_subjects(self) -> list[tuple[int, int, str]]:
         """Named groups that are grammatical subjects outside quotations ("The Houthis have fired …"),
         in text order: what a later "they" may refer to."""
         if self._bodies is None:
-            self._bodies = [(e.start_char, clean_name(e)) for e in self.doc.ents
-                            if e.label_ in ("ORG", "NORP") and e.root.dep_ in ("nsubj", "nsubjpass")
-                            and (e.label_ == "ORG" or e.root.tag_ == "NNPS" or e.text.endswith("s"))
-                            and not any(s <= e.start_char < t for s, t in self.quotations)]
+            self._bodies = [(e.start_char, e.end_char, clean_name(e)) for e in self.doc.ents
+                            if e.root.dep_ in ("nsubj", "nsubjpass") and not any(s <= e.start_char < t for s, t in self.quotations)
+                            and (e.label_ in ("ORG", "NORP") and (e.label_ == "ORG" or e.root.tag_ == "NNPS" or e.text.endswith("s"))
+                                 or _group_name(e))]
         return self._bodies
+
+    def _quotation_of(self, offset: int) -> tuple[int, int] | None:
+        return next(((s, t) for s, t in self.quotations if s <= offset < t), None)
+
+    def _plural_subjects(self) -> list[tuple[int, tuple[int, int] | None]]:
+        """Plural nouns that are grammatical subjects ("The invaders continue …"), in text order,
+        each with the quotation it lies in: the nearest is what a later "they" refers to."""
+        if self._plurals is None:
+            self._plurals = [(t.idx, self._quotation_of(t.idx)) for t in self.doc
+                             if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                             and (t.tag_ in ("NNS", "NNPS") or _group_name(t.doc[t.i : t.i + 1])
+                                  or any(c.dep_ == "conj" for c in t.children))]  # "Lenin and his comrades"
+        return self._plurals
+
+    def _plural_between(self, after: int, name: str, pronoun: Token) -> bool:
+        """Whether a plural subject other than the candidate's own comes between the candidate
+        (ending at `after`, or where its name's last word comes again) and the pronoun, in the
+        pronoun's own quotation or outside them all."""
+        word = name.split()[-1] if name.split() else name
+        again = doc_text(self.doc).rfind(word, after, pronoun.idx) if word else -1
+        after = max(after, again + len(word)) if again >= 0 else after
+        where = self._quotation_of(pronoun.idx)
+        return any(after <= pos < pronoun.idx and quotation == where for pos, quotation in self._plural_subjects())
 
     def _antecedent(self, pronoun: Token) -> ResolvedSpeaker | None:
         """He/she: the latest person, as speaker or as subject (named or described), before the
@@ -171,13 +198,17 @@ class SpeakerResolver:
             return speaker[1]
         if lower in MARKERS["plural_pronouns"]:
             body = next(((pos, s) for pos, s in reversed(before) if s.kind in ("body", "vague") or s.co_speakers), (-1, None))
+            if body[1] is not None and lower in MARKERS["group_pronouns"] \
+                    and self._plural_between((body[1].mention or (body[0], body[0] + 1))[1], body[1].name or "", pronoun):
+                body = (-1, None)  # "X said … Hostile designs lie behind it. They have no use …": not X
             group = next(((pos, g) for pos, p, g in reversed(subjects) if g), (-1, ()))
-            named = next(((pos, name) for pos, name in reversed(self._body_subjects()) if pos < pronoun.idx
-                          and not any(s <= pos < e for s, e in self.contents)), (-1, None))
+            named = next(((pos, end, name) for pos, end, name in reversed(self._body_subjects()) if pos < pronoun.idx
+                          and not any(s <= pos < e for s, e in self.contents)), (-1, -1, None))
             if group[1] and group[0] > max(body[0], named[0]):
                 return self._person(group[1][0], None, tuple(p.name for p in group[1][1:]))
-            if named[1] is not None and named[0] > body[0] and lower in MARKERS["group_pronouns"]:
-                return ResolvedSpeaker(named[1], None, None, None, False, "body")
+            if named[2] is not None and named[0] > body[0] and lower in MARKERS["group_pronouns"] \
+                    and not self._plural_between(named[1], named[2], pronoun):
+                return ResolvedSpeaker(named[2], None, None, None, False, "body")
             return body[1]
         return None
 
@@ -214,6 +245,7 @@ class SpeakerResolver:
         if span is None:
             return ResolvedSpeaker(None, None, None, None, False, "unknown")
         mention = (span.start_char, span.end_char)
+        span = _pronoun_alone(span)
         head = span.root
         word = head.lower_.strip(QUOTE_MARKS)  # '"I' glued to its quotation mark is still "I"
         resolved: ResolvedSpeaker | None = None
@@ -241,6 +273,10 @@ class SpeakerResolver:
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
         if resolved is None:
+            person = self._named_at_end(span)
+            if person is not None:
+                resolved = self._person(person, mention)
+        if resolved is None:
             person = self._title_runs_into(span)
             if person is not None:
                 resolved = self._person(person, mention)
@@ -266,12 +302,16 @@ class SpeakerResolver:
             else:
                 coordinated = any(t.dep_ == "conj" for t in span)
                 named = [e for e in ents_in(span) if e.label_ in NAMED and e.root.i == head.i and not coordinated]
-                name = clean_name(named[0]) if named else clean_name(span)
+                words = _without_loose_end(span)
+                name = clean_name(named[0]) if named else clean_name(words)
                 if not name or _fragment(name):
-                    name = _without_determiner(span)
-                if _fragment(name):  # "of the Ukrainian servicemen": a cut phrase names no one
+                    name = _without_determiner(words)
+                standing = "name" if vague else _standing(words, named)
+                if _fragment(name) or standing is None:
+                    # "of the Ukrainian servicemen", "statistics", "our heroes", "the village": no one
                     resolved = ResolvedSpeaker(None, mention, None, None, False, "unknown")
-                else:
+                else:  # a group no one names ("relatives of hostages") is as vague as "officials"
+                    vague = vague or standing == "group"
                     resolved = ResolvedSpeaker(name or span.text, mention, None, None, vague, "vague" if vague else "body")
         self.history.append((span.start_char, resolved))
         if content is not None:
@@ -313,7 +353,15 @@ class SpeakerResolver:
             sent = self.doc.char_span(*s.mention, alignment_mode="expand")
             if sent is not None and any(t.lemma_.lower() == lemma for t in sent.sent):
                 return ResolvedSpeaker(s.name, (span.start_char, span.end_char), s.role, s.affiliation, False, s.kind)
-        return None
+        # an issuer the text never gives: the statement is no speaker of its own ("The message reads")
+        return ResolvedSpeaker(None, (span.start_char, span.end_char), None, None, False, "unknown")
+
+    def _named_at_end(self, span: Span) -> Person | None:
+        """"President of Ukraine Volodymyr Zelenskyy" where the parser tagged no name: a phrase
+        ending in the full name of a person the article names is that person."""
+        text = " ".join(t.text for t in span if not t.is_punct or t.text in TITLE_DASHES)
+        return next((p for p in self.people if len(p.name.split()) >= 2 and text != p.name
+                     and text.endswith(" " + p.name)), None)
 
     def _body_described(self, span: Span) -> str | None:
         """"the ministry" → the last body named before whose name ends in "Ministry"; "the group"
@@ -356,3 +404,69 @@ def _without_determiner(span: Span) -> str:
     while len(toks) > 1 and (toks[0].pos_ == "DET" or toks[0].is_punct):
         toks = toks[1:]
     return span.doc[toks[0].i : toks[-1].i + 1].text if toks else span.text
+
+
+def _pronoun_alone(span: Span) -> Span:
+    """"We all", "they themselves": a pronoun with nothing beside it but determiners, pronouns and
+    adverbs is that pronoun."""
+    head = span.root
+    if len(span) > 1 and head.pos_ == "PRON" and all(t.i == head.i or t.pos_ in ("DET", "PRON", "ADV", "PUNCT") for t in span):
+        return span.doc[head.i : head.i + 1]
+    return span
+
+
+def _without_loose_end(span: Span) -> Span:
+    """A phrase less what trails its head with no noun after it: "European countries, especially
+    those" → "European countries"."""
+    toks = [t for t in span if not t.is_space]
+    last = max((k for k, t in enumerate(toks) if t.i <= span.root.i or t.pos_ in ("NOUN", "PROPN", "NUM")), default=0)
+    toks = toks[: last + 1]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].pos_ in ("DET", "ADP", "CCONJ", "ADV", "PRON", "PART", "SCONJ")):
+        toks = toks[:-1]
+    return span.doc[toks[0].i : toks[-1].i + 1] if toks else span
+
+
+def _standing(span: Span, named: list[Span]) -> str | None:
+    """What an unresolved phrase may stand as: "name" — a named person or body (never a place below
+    a country or its capital, unless the head is its settlement noun: "the city of Rafah"), a proper
+    noun, or a head noun naming a person or body —; "group" — a plural common noun, people no one
+    names ("relatives of hostages"); else None: a common noun ("evil", "the message"), an evidence
+    source ("according to estimates") or a first- or second-person phrase ("our heroes")."""
+    if any(t.dep_ == "det" and t.lower_ in MARKERS["quantifiers"] for t in span.root.children):
+        return "group"  # "every Ukrainian", "each member": no one in particular
+    if named:
+        if named[0].root.pos_ == "ADJ":
+            return None  # a people's adjective left alone ("European urged"): no one named
+        name = clean_name(named[0])
+        place = named_place(named[0]) or named[0].label_ in PLACES and geocode(name)["resolved"]
+        return None if place and not country_or_capital(name) else "name"
+    if any(t.dep_ == "poss" and t.lower_ in FIRST_PERSON | set(MARKERS["second_person"]) for t in span):
+        return None
+    head = span.root
+    if head.pos_ == "PROPN" or (head.ent_type_ in NAMED and head.ent_type_ not in PLACES) or (head.is_upper and len(head) > 1) \
+            or _capitalised(head):
+        return "name"  # a name, however the tagger tagged it ("MORROW:", a transcript's label)
+    ents = [e for e in ents_in(span) if e.label_ in NAMED]
+    if head.lemma_.lower() in SETTLEMENT_NOUNS and any(e.label_ in PLACES for e in ents):
+        return "name"
+    if any(e.label_ not in PLACES or country_or_capital(clean_name(e)) for e in ents):
+        return "name"  # "Russian state propagandists", "American companies", "Ukraine's air force"
+    according = head.head if head.dep_ == "pobj" else None
+    if according is not None and according.lower_ == MARKERS["according_to"] and according.head.lower_ == MARKERS["according"]:
+        return None
+    if head.pos_ == "NOUN" and head.tag_ == "NNS":
+        return "group"  # "the authors", "municipalities": people or bodies no one names
+    return "name" if head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS else None
+
+
+def _group_name(ent: Span) -> bool:
+    """"the Houthis" tagged PERSON: one plural-looking word after a definite article names a group."""
+    doc = ent.doc
+    return len(ent) == 1 and ent.root.ent_type_ == "PERSON" and ent.text.endswith("s") and ent.start > 0 \
+        and "Def" in doc[ent.start - 1].morph.get("Definite")
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word written with a capital inside a sentence, here or elsewhere in the text (a name the
+    tagger took for a common noun: "Zelenskyy said" opening a sentence)."""
+    return tok.is_title and any(t.lower_ == tok.lower_ and t.is_title and t.i > t.sent.start for t in tok.doc)

@@ -105,3 +105,25 @@ def well_known_place(name: str, min_population: int = 500_000) -> bool:
     if country_code(name):
         return True
     return any(c["population"] >= min_population for c in by_name.get(name.lower(), []))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """The capitals of the gazetteer's countries, lower case, with the other names GeoNames gives
+    them ("Kiev" for Kyiv)."""
+    by_name, countries, _ = _gazetteer()
+    names = set()
+    for iso2, country in countries.items():
+        capital = (country.get("capital") or "").lower()
+        for city in by_name.get(capital, []):
+            if city["countrycode"] == iso2:
+                names.add(capital)
+                names.update(a.lower() for a in city.get("alternatenames", ()) if a)
+    return frozenset(names)
+
+
+def country_or_capital(name: str) -> bool:
+    """Whether `name` is a country or a country's capital: a place that may speak for a state
+    ("Kyiv said"), unlike a town or a region."""
+    clean = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I)
+    return bool(country_code(clean)) or clean.lower() in _capitals()

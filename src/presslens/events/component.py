@@ -66,11 +66,11 @@ class EventsComponent:
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = statements.of(found)
             speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
-            actor, actor_ent = self._name(found.actor, mentions, speaker, acting=True)
+            actor, actor_ent = self._name(_untimed(found.actor, times), mentions, speaker, acting=True)
             if found.speaker_acts and actor is None and speaker:
                 actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
                 actor_ent = next((e for s_, e_, e in mentions if e.name == speaker), None)
-            target, target_ent = self._name(found.target, mentions, speaker)
+            target, target_ent = self._name(_untimed(found.target, times), mentions, speaker)
             place = _place(doc, found, mentions, actor_ent, target_ent)
             date, source = event_date(times, found, quote, datelines, doc, named)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
@@ -141,9 +141,17 @@ class EventsComponent:
             return ent.name, ent
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_WORDS or (acting and noun_type(tok)):
             return None, None  # never a pronoun or relative word; an event ("the shelling") is no actor
-        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in DROP or t.i == tok.i]
+        words = [t for t in tok.subtree if (t.i <= tok.i and t.dep_ not in DROP and t.pos_ != "VERB") or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
+
+
+def _untimed(tok: Token | None, times) -> Token | None:
+    """An argument that is a time expression ("attacked in March" parsed with March as the
+    object) is no argument."""
+    if tok is not None and any(t.start <= tok.idx < t.end for t in times):
+        return None
+    return tok
 
 
 def _place(doc: Doc, found, mentions, actor_ent, target_ent):

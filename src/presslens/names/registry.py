@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..doccache import ents_in
+from ..entities.geocode import SETTLEMENT_NOUNS, well_known_place
 from .phrases import clean_name, description_of, split_role, title_before
-from .vocabulary import BODY_NOUNS, HONORIFICS, ROLE_NOUNS, TITLE_WORDS
+from .vocabulary import BODY_NOUNS, HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, TITLE_WORDS
 
 _CACHE_KEY = "presslens_people"
 
@@ -41,7 +42,28 @@ def _widened(ent: Span) -> Span:
         if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS:
             break
         start -= 1
-    return doc[start:ent.end] if start < ent.start else ent
+    end = ent.end  # "Ursula von der [Leyen]": a surname after the particles the parser cut it at
+    after = end
+    while after < ent.sent.end and doc[after].lower_ in NAME_PARTICLES:
+        after += 1
+    if (after > end or ent[-1].lower_ in NAME_PARTICLES) and after < ent.sent.end and doc[after].pos_ == "PROPN" \
+            and doc[after].is_title and (doc[after].ent_type_ in ("", "PERSON") or ent[-1].lower_ in NAME_PARTICLES):
+        end = after + 1
+    while end - 1 > start and doc[end - 1].lower_ in NAME_PARTICLES:
+        end -= 1  # particles with no surname after them are no part of the name
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def named_place(ent: Span) -> bool:
+    """"the villages of Bohdanivka and Nova Bohdanivka": a name after a settlement noun and "of",
+    or coordinated with one that is, is a place whatever the parser tagged it; so is one word the
+    gazetteer knows as a country or a large city ("Zaporizhzhia" tagged PERSON)."""
+    if len(ent) == 1 and well_known_place(ent.text):
+        return True
+    tok = ent.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SETTLEMENT_NOUNS
 
 
 def titled_as_person(ent: Span) -> bool:
@@ -57,7 +79,7 @@ def titled_as_person(ent: Span) -> bool:
 
 
 def _build(doc: Doc) -> list[Person]:
-    ents = [_widened(e) for e in doc.ents if e.label_ == "PERSON" or titled_as_person(e)]
+    ents = [_widened(e) for e in doc.ents if (e.label_ == "PERSON" or titled_as_person(e)) and not named_place(e)]
     names = [(clean_name(e), e) for e in ents]
     # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
     names = [(n, e) for n, e in names if n and not all(w.lower().strip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS for w in n.split())]

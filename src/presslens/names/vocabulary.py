@@ -14,7 +14,7 @@ from importlib import resources
 
 LIST_KEYS = ("title_words", "courtesy_titles", "portfolios", "role_nouns", "honorifics", "collective_nouns",
              "role_function_words", "title_connectors", "principal_roles", "headline_verbs", "address_words", "body_nouns", "group_nouns",
-             "leading_collectives")
+             "leading_collectives", "name_particles")
 
 
 def _read(*parts: str) -> dict:
@@ -74,4 +74,5 @@ HEADLINE_VERBS = _EN["headline_verbs"]  # "Obama Says": a headline verb glued to
 ADDRESS_WORDS = _EN["address_words"]
 BODY_NOUNS = _EN["body_nouns"]  # "the ministry": the body named before whose name ends so
 LEADING_COLLECTIVES = _EN["leading_collectives"]  # "the leaders": people in a principal role
+NAME_PARTICLES = _EN["name_particles"]  # "von der Leyen", "da Silva": lower-case words inside a name
 GROUP_NOUNS = _EN["group_nouns"]  # "the group": the organisation named last  # a title or lead naming a person's own address, speech, message  # the offices whose descriptions may mean the document principal
