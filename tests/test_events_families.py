@@ -43,6 +43,18 @@ CASES = [
     # 'commit to' pledges; 'committed war crimes' is the crimes' act (a light verb)
     ("Estavia committed itself to the truce on Friday.", "AGREE", "Estavia", None, "author", "asserted", "2025-04-25"),
     ("Estavian soldiers committed war crimes in the border town.", "ASSAULT", "soldiers", None, "author", "asserted", None),
+    # speaking by phone is a telephone conversation (the pair reads the prepositional object; the phone is no target)
+    ("President Ivo Tanner spoke by phone with Minister Lena Varga on Friday.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", "2025-04-25"),
+    ("The two ministers talked on the telephone on Sunday.", "CONSULT", "two ministers", None, "author", "asserted", "2025-04-27"),
+    # speaking with a party is a conversation; the pair's own preposition gives the target before a scene ("In the morning")
+    ("In the morning, President Ivo Tanner spoke with Minister Lena Varga.", "CONSULT", "Ivo Tanner", "Lena Varga", "author", "asserted", None),
+    # an armed force advancing with no object is an offensive, typed by its subject; a measure is no target
+    ("On Sunday the enemy slightly advanced at a distance of 5 kilometres in the north.", "ASSAULT", "enemy", None, "author", "asserted", "2025-04-27"),
+    # 'introduce' is a light verb: sanctions introduced are sanctions (its bare CAMEO code, a consultation, is stopped)
+    ("Norland introduced new sanctions against Estavia on Friday.", "SANCTION", "Norland", "Estavia", "author", "asserted", "2025-04-25"),
+    # 'apply' too: sanctions applied are sanctions; only 'apply for' is an appeal (CAMEO 020)
+    ("Norland applied new sanctions against Estavia on Friday.", "SANCTION", "Norland", "Estavia", "author", "asserted", "2025-04-25"),
+    ("Estavia applied for membership in the Union on Friday.", "REQUEST", "Estavia", None, "author", "asserted", "2025-04-25"),
     # a law's participle is its content: approving it stays the approval (CAMEO 080)
     ("The Norland parliament approved a law recognising Marsh.", "CONCEDE", "parliament", "law", "author", "asserted", None),
     # an untyped complement with an act further below: the stance states the offer, the act its purpose
@@ -301,6 +313,15 @@ def test_a_date_is_never_a_target():
 def test_delivered_aid_stays_aid():
     e = find("Norland delivered aid to Estavia.", "AID")
     assert (e.actor, e.modality) == ("Norland", "asserted")
+
+
+def test_advancing_with_an_object_is_no_offensive():
+    assert "ASSAULT" not in [e.type for e in annotate("The minister advanced a new proposal on Monday.")._.events]
+    assert find("On Sunday the enemy slightly advanced at a distance of 5 kilometres in the north.", "ASSAULT").target is None
+
+
+def test_introducing_a_thing_meets_no_one():
+    assert [e.type for e in annotate("Estavia introduced a new tax regime for software companies.")._.events] == []
 
 
 def test_committed_crimes_pledge_nothing():

@@ -30,6 +30,30 @@ def test_decision_to_act_under_a_condemnation():
     assert "Estavia's decision to recognise" in rec.evidence.text
 
 
+def test_an_opening_by_its_decision_to_act_is_the_clause_subjects_act():
+    """The parse hangs "By its decision" on the infinitive: still the frame "decision to", its owner
+    the subject of the clause the opening belongs to."""
+    found, [rec] = referred("By its decision to recognise the independence of the Marsh Republic, Estavia is violating the sovereignty of Norland.")
+    assert rec.type == "SUPPORT" and rec.trigger.text.startswith("recognise") and rec.actor == "Estavia"
+    assert governor(found, rec).type == "REJECT"  # (its modality is the REJECT rule's: what a refusal is about)
+
+
+def test_a_scene_the_clause_has_another_event_for_is_an_act_of_its_own():
+    """"During talks in Marsh, we managed to agree on corridors": extract leaves the talks out as the
+    scene of the agreement; they are still a consultation that took place, named by that event."""
+    found, [rec] = referred("Yesterday, during talks in Marsh, the two delegations managed to agree on humanitarian corridors.")
+    assert [e.type for e in found if e.mention is None] == ["AGREE"]
+    assert rec.type == "CONSULT" and rec.trigger.text == "talks" and rec.modality == "asserted"
+    assert governor(found, rec).type == "AGREE"
+
+
+def test_the_content_of_a_denied_report_is_a_negated_act():
+    found, [rec] = referred("The adviser denied the report that the border in the northern direction had been breached.")
+    assert [e.type for e in found if e.mention is None] == ["REJECT"]
+    assert rec.type == "ASSAULT" and rec.trigger.text == "breached" and rec.target == "border"
+    assert rec.modality == "negated" and governor(found, rec).type == "REJECT"
+
+
 def test_act_of_target_by_actor():
     found, [rec] = referred("The Norland foreign minister condemned the shelling of Dornfeld by Estavian forces.")
     assert rec.type == "ASSAULT" and rec.trigger.text == "shelling"

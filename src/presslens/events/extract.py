@@ -48,7 +48,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type, words
-from .roles import DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
+from .roles import (DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of,
+                    prep_object, scene_preposition)
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 _W = words("en")  # the English words of the rules: data/lang/en/events.json
@@ -168,8 +169,13 @@ def _target(verb: Token, used: Token | None, actor: Token | None) -> Token | Non
     while u is not None and u.i != verb.i and len(heads) < 4:  # the object and what lies between: "tons of aid"
         heads.append(u)
         u = u.head
+    if used is not None and used.dep_ == "prep":  # "spoke with X", "called on X": the pair's own preposition first
+        found = prep_object([used], TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
+        if found is not None:
+            return found
+    typing_prep = used.head.i if used is not None and used.dep_ == "pobj" else -1  # "spoke on the telephone": the means, no target
     for h in heads:
-        found = prep_object(h.children, TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
+        found = prep_object((c for c in h.children if c.i != typing_prep), TARGET_PREPS, actor_i, ("NOUN", "PROPN", "PRON"))
         if found is not None:
             return found
     return None
@@ -450,18 +456,9 @@ PARTY_NOUNS = _W["party_nouns"]
 def _background(noun: Token) -> bool:
     """'after bloody clashes', 'following the peace deal', 'after five days of fighting': an event
     noun in a temporal adjunct (through 'of' phrases) sets the scene for the clause's own event;
-    one that names what it struck ('following the shelling of its embassy') is told for its own sake."""
-    if any(c.dep_ == "prep" and c.lower_ == MARKERS["of"] for c in noun.children):
-        return False
-    v = noun
-    while v.dep_ == "pobj":
-        prep = v.head
-        if prep.lower_ in TEMPORAL_PREPS:
-            return True
-        if prep.lower_ != MARKERS["of"] or prep.head.pos_ not in ("NOUN", "PROPN"):
-            return False
-        v = prep.head
-    return False
+    one that names what it struck ('following the shelling of its embassy') is told for its own sake
+    (`referred.py` keeps the scene as an act of its own)."""
+    return scene_preposition(noun) is not None
 
 
 def _hosted(verb: Token) -> tuple[str, Token] | None:

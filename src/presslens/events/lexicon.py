@@ -46,13 +46,13 @@ WORD_KEYS = (
     "additive_openers", "backshift_modals", "relative_openers", "trusted_verbs", "actor_of_nouns", "launch_nouns",
     "frame_preps", "frame_nouns", "prospective_words", "negating_words", "alleging_verbs", "referred_modals",
     "referred_target_preps", "possessive_pronouns", "anaphoric_determiners", "referred_relative_words",
-    "transfer_nouns", "goods",
+    "transfer_nouns", "goods", "measure_nouns",
 )
 TYPED_KEYS = ("referred_nouns", "operation_modifiers")  # word → PLOVER type
 MARKER_KEYS = (  # single function words of the parse rules, by job: a word or a list of words
     "condition_marks", "copula", "have", "auxiliary_verbs", "negative_determiners", "definite_article", "of", "for",
     "with", "by", "on", "call", "infinitive", "demand_preps", "intention_preps", "sequence_particles", "operation",
-    "operations", "gerund_preps", "actor_preps", "connection", "relative_objects",
+    "operations", "gerund_preps", "actor_preps", "connection", "relative_objects", "complementizer",
 )
 
 
@@ -134,6 +134,7 @@ def lexicon() -> dict:
     data["aid_verbs"] = frozenset(overlay.get("aid_with", {}))
     data["invitation_verbs"] = frozenset(overlay.get("invitation_verbs", {}))
     data["contact_occasions"] = frozenset(overlay.get("contact_occasions", {}))
+    data["subject_verbs"] = {lemma: (v["type"], frozenset(v["subjects"])) for lemma, v in overlay.get("subject_verbs", {}).items()}
     unknown = (set(data["nouns"].values()) | set(data["verb_object"].values()) | set(data["stance_adjectives"].values())) - set(PLOVER_TYPES)
     if unknown:
         raise ValueError(f"event_overlay.json: not PLOVER 2021 types: {sorted(unknown)}")
@@ -411,11 +412,17 @@ def event_type(verb: Token, bare_code_needs_actors: bool = True) -> tuple[str | 
     drone") —, then
     presslens's bare verb, then a CAMEO pattern with words around the verb (a statement pattern
     gives no type), then the CAMEO verb's own code — that one only between a source actor and an object (`has_source_and_target`) unless
-    `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it)."""
+    `bare_code_needs_actors` is off (a referred act takes its actor from the frame that names it).
+    A verb of `subject_verbs` with no object is typed by its subject ("the enemy advanced") first."""
     lex = lexicon()
     lemma = _lemma(verb, lex["trigger_lemmas"])
     if verb.lemma_.lower() in lex["statement_verbs"] and any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _perfect(c)) for c in verb.children):
         return None, None  # "insisted that …", "claimed to have downed …" report a statement: the clause holds the event
+    by_subject = lex["subject_verbs"].get(verb.lemma_.lower())
+    if by_subject is not None and not any(c.dep_ == "dobj" for c in verb.children):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lemma_.lower() in by_subject[1] or subject.lower_ in by_subject[1]):
+            return by_subject[0], None  # "the enemy advanced in the north": an armed force moving on
     if lemma is not None:
         for obj in objects_of(verb):
             for key in (f"{lemma} {obj.lemma_.lower()}", f"{lemma} {obj.lower_}"):

@@ -48,7 +48,8 @@ from spacy.tokens import Doc, Token
 
 from .extract import SPEECH_ACT_TYPES, FoundEvent
 from .lexicon import event_type, lexicon, noun_type, words
-from .roles import DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object
+from .roles import (DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object,
+                    scene_preposition)
 
 REFERRED = "referred"
 
@@ -137,14 +138,15 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     for i in used_by_candidates:
         candidates.pop(i, None)  # "decision to impose sanctions": the sanctions are the imposing
     above = {i: _above(doc[i], owner, candidates, committing) for i in candidates}
+    scenes = {i: g for i in candidates if above[i][0] is None and (g := _scene_event(doc[i], owner)) is not None}
     kept: dict[int, bool] = {}
 
     def keep(i: int, depth: int = 0) -> bool:
         """Named by a found event, by a kept referred one, or under a frame (words of `REFERRED_NOUNS`)."""
         if i not in kept:
             governor_tok, framed, _ = above[i]
-            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS
-                kept[i] = framed and (candidates[i][1] or doc[i].pos_ == "VERB")
+            if governor_tok is None:  # a lexicon verb completing "decision to", else words of REFERRED_NOUNS; a scene
+                kept[i] = (framed and (candidates[i][1] or doc[i].pos_ == "VERB")) or i in scenes
             else:
                 kept[i] = governor_tok.i in owner or (depth < MAX_WALK and keep(governor_tok.i, depth + 1))
         return kept[i]
@@ -154,6 +156,8 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
     out: list[ReferredEvent] = []
     for i in chosen:
         tok, (governor_tok, _, path) = doc[i], above[i]
+        if governor_tok is None and i in scenes:
+            governor_tok, path = scenes[i], []  # "during talks in Belarus, we managed to agree": the clause's event
         governor_event = found[owner[governor_tok.i]] if governor_tok is not None and governor_tok.i in owner else None
         actor = _actor(tok)
         trigger, end = tok, tok
@@ -170,6 +174,28 @@ def referred_events(doc: Doc, found: list[FoundEvent]) -> list[ReferredEvent]:
                                  modality=_modality(tok, path, governor_event, governor_tok),
                                  start=min(start, trigger.idx), end=stop, core=tok, governor=governor))
     return out
+
+
+def _scene_event(noun: Token, owner: dict) -> Token | None:
+    """The word of the found event whose clause an event noun sets the scene of ("during talks in
+    Belarus, we managed to agree on corridors" → agree): `extract` leaves such a noun out as
+    background, yet it reports an act of its own. The clause's verb, else the nearest event word
+    below it, outside the adjunct; None when the clause has none."""
+    prep = scene_preposition(noun)
+    if prep is None:
+        return None
+    verb = prep.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    queue = [verb]
+    while queue:
+        t = queue.pop(0)
+        if t.i in owner and t.sent.start == noun.sent.start:
+            return t
+        queue.extend(c for c in t.children if c.i != prep.i and c.dep_ not in CLAUSE_DEPS)
+    return None
 
 
 def _candidate(tok: Token, committing: frozenset = frozenset()) -> tuple[str, bool, Token | None] | None:
@@ -232,11 +258,18 @@ def _argument_link(v: Token, committing: frozenset = frozenset()) -> bool:
         return True
     if v.dep_ == "acl" and v.pos_ == "VERB" and _infinitive(v):
         return True  # "decision to recognise"
+    if _content_clause(v):
+        return True  # "denied the report that the border had been breached": the content of the noun
     if v.dep_ == "acl" and v.pos_ == "VERB" and participle_type(v)[0] is not None:
         return True  # "the Treaty …, signed in Moscow": the signing of the noun an event names
     if v.dep_ == "relcl" and v.pos_ == "VERB" and _relative_argument(v) is not None:
         return True  # "severed relations with Russia, which attacked it": an act of an argument, told in passing
     return v.dep_ in ("advcl", "xcomp") and v.pos_ == "VERB" and frame_noun(v) is not None
+
+
+def _content_clause(verb: Token) -> bool:
+    """A noun's "that" clause saying what it holds ("the report that the border had been breached")."""
+    return verb.dep_ == "acl" and verb.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == MARKERS["complementizer"] for c in verb.children)
 
 
 def _relative_argument(verb: Token) -> Token | None:
@@ -252,13 +285,20 @@ def _infinitive(verb: Token) -> Token | None:
 def frame_noun(verb: Token) -> Token | None:
     """The noun an infinitive completes: its head for an `acl` ("the decision to recognise"), else a
     `FRAME_NOUNS` noun phrase ending right before its "to" — the parser often hangs "welcomes the
-    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb."""
+    decisions to impose …" or "the decisions of the Russian Federation to recognize …" on the verb,
+    and an opening "By its decisions to recognize …, Russia is violating" with the preposition as
+    the infinitive's own."""
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         return verb.head
     to = _infinitive(verb)
-    if to is None or to.i == 0 or to.i != verb.left_edge.i:
+    if to is None or to.i == 0:
         return None
     t = verb.doc[to.i - 1]
+    if to.i != verb.left_edge.i:
+        opening = t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i == verb.i and t.head.i == verb.left_edge.i
+        if opening and t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
+            return t
+        return None
     for _ in range(4):
         if t.pos_ == "NOUN" and t.lemma_.lower() in FRAME_NOUNS and t.right_edge.i == to.i - 1:
             return t
@@ -329,11 +369,19 @@ def _noun_actor(noun: Token) -> Token | None:
 
 
 def _owner_of_possessive(pronoun: Token, noun: Token) -> Token | None:
-    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun."""
+    """'thanked Estonia for its decision': the object of the verb whose `for` phrase holds the noun;
+    'By its decisions to recognize …, Russia is violating': the subject of the clause an opening
+    phrase before that subject belongs to (the parse may hang it on the infinitive)."""
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == MARKERS["for"] and prep.head.pos_ == "VERB":
         return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
-    return pronoun
+    verb = prep.head
+    if noun.dep_ != "pobj" or verb.pos_ != "VERB":
+        return pronoun
+    if verb.dep_ == "advcl" and getattr(frame_noun(verb), "i", None) == noun.i:
+        verb = verb.head  # the parse's owner of the opening is the infinitive itself
+    subject = own_subject(verb)
+    return subject if subject is not None and prep.i < subject.i < verb.i and subject.pos_ != "PRON" else pronoun
 
 
 def _of_entity(noun: Token, kinds: frozenset, any_noun: bool = False) -> Token | None:
@@ -381,6 +429,8 @@ def _modality(tok: Token, path: list[Token], governor: FoundEvent | None, govern
         return "hypothetical"  # "the plan to strike", "the readiness to hold talks"
     if governor_tok is not None and (governor_tok.lemma_.lower() in heads or governor_tok.lemma_.lower() in PROSPECTIVE_WORDS):
         return "hypothetical"
+    if governor is not None and governor.type in NEGATING_TYPES and _content_clause(tok):
+        return "negated"  # "denied the report that the border had been breached"
     if governor is None or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return "asserted"  # (a participle tells what was done to its noun: "ratifying the Treaty, signed in …")
     direct = len(path) <= 3 and not any(w.dep_ in CLAUSE_DEPS for w in [tok] + path[:-1])

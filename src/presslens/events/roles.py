@@ -4,7 +4,8 @@ Each module keeps its own rules for who acts and who is acted on (a referred act
 from the frame that names it); these helpers are the pieces both read the parse with: a verb's own
 subject or `by` agent, the object of a preposition, the first prepositional object among a word's
 children, the character span of an evidence clause within its sentence, a participle or relative
-clause read with its noun as verb + object, and the transfer of arms or aid ("the provision of weapons").
+clause read with its noun as verb + object, the transfer of arms or aid ("the provision of weapons"),
+and the time adjunct an event noun sets a scene in ("after the talks in Istanbul").
 """
 from __future__ import annotations
 
@@ -39,12 +40,31 @@ def own_subject(verb: Token) -> Token | None:
 
 def prep_object(children: Iterable[Token], preps, exclude_i: int, pos: tuple[str, ...]) -> Token | None:
     """The first object of a preposition in `preps` (a `prep` or `dative` child) that is a noun of
-    `pos`, not the token at `exclude_i` (the actor) and no date ("arrived on Tuesday")."""
+    `pos`, not the token at `exclude_i` (the actor), no date ("arrived on Tuesday") and no measure
+    ("advanced at a distance of 5 km")."""
     for c in children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = pobj_of(c)
-            if pobj is not None and pobj.i != exclude_i and pobj.pos_ in pos and pobj.ent_type_ not in DATE_ENTITIES:
+            if (pobj is not None and pobj.i != exclude_i and pobj.pos_ in pos and pobj.ent_type_ not in DATE_ENTITIES
+                    and pobj.lemma_.lower() not in _W["measure_nouns"]):
                 return pobj
+    return None
+
+
+def scene_preposition(noun: Token) -> Token | None:
+    """The time preposition ("after", "during", "following": `temporal_preps`) of the adjunct an event
+    noun sits in, through `of` phrases ("after five days of fighting"), else None; a noun that names
+    what it struck ("following the shelling of its embassy") is told for its own sake: None."""
+    if any(c.dep_ == "prep" and c.lower_ == _W["markers"]["of"] for c in noun.children):
+        return None
+    v = noun
+    while v.dep_ == "pobj":
+        prep = v.head
+        if prep.lower_ in _W["temporal_preps"]:
+            return prep
+        if prep.lower_ != _W["markers"]["of"] or prep.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        v = prep.head
     return None
 
 
