@@ -124,3 +124,11 @@ def test_transcript_turns_with_or_without_line_breaks(joiner):
     first_person = [q for q in quotes if q.speaker.mention and q.speaker.mention.text == "I"]
     assert first_person and all(q.speaker.name in ("Anton Drozd", "Ivan Sorokin") for q in first_person)
     assert next(q for q in quotes if q.content.text == "the roads are open").speaker.name == "Ivan Sorokin"
+
+
+def test_she_after_an_unresolved_description_is_that_description():
+    text = ("The harbour master said on Tuesday that the lamp would be repaired. "
+            "\"We have ordered the parts,\" she told reporters.")
+    quotes = analyze(text, published="2025-03-14").quotes
+    assert [q.speaker.name for q in quotes] == ["harbour master", "harbour master"]
+    assert all(q.speaker.resolved is False for q in quotes)

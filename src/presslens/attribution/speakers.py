@@ -191,7 +191,7 @@ class SpeakerResolver:
         subjects = [(pos, p, g) for pos, p, g in self._subject_mentions() if pos < pronoun.idx
                     and not any(s <= pos < e for s, e in self.contents)]
         if lower in MARKERS["singular_pronouns"]:
-            speaker = next(((pos, s) for pos, s in reversed(before) if s.kind == "person" and not s.co_speakers), (-1, None))
+            speaker = next(((pos, s) for pos, s in reversed(before) if s.kind in ("person", "description") and not s.co_speakers), (-1, None))
             subject = next(((pos, p) for pos, p, g in reversed(subjects) if p is not None), (-1, None))
             if subject[1] is not None and subject[0] > speaker[0]:
                 return self._person(subject[1], None)
