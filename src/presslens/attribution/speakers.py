@@ -68,7 +68,8 @@ class SpeakerResolver:
         self.quotations = list(quotations)  # names inside quotations are no antecedents
         self.people = person_registry(doc)
         self.office = describe_office(doc._.outlet or "")
-        self.principal = document_principal(self.people, self.office, _lead_end(doc))
+        self.lead_end = _lead_end(doc)
+        self.principal = document_principal(self.people, self.office, self.lead_end)
         self.address_principal = self._address_principal()
         self.history: list[tuple[int, ResolvedSpeaker]] = []
         self._subjects: list | None = None
@@ -81,7 +82,7 @@ class SpeakerResolver:
         that names an address, speech or message and a person ("Address by President Volodymyr
         Zelenskyy")."""
         doc = self.doc
-        lead_end = _lead_end(doc)
+        lead_end = self.lead_end
         title = doc._.title or ""
         lead = doc.char_span(0, lead_end, alignment_mode="contract") if lead_end else None
         for words, ents in ((title, None), (lead.text if lead is not None else "", lead.ents if lead is not None else ())):
@@ -273,11 +274,7 @@ class SpeakerResolver:
                     role, aff = r or role, a or aff
                 resolved = ResolvedSpeaker(person.name, mention, role, aff, False, "person")
         if resolved is None:
-            person = self._named_at_end(span)
-            if person is not None:
-                resolved = self._person(person, mention)
-        if resolved is None:
-            person = self._title_runs_into(span)
+            person = self._named_at_end(span) or self._title_runs_into(span)
             if person is not None:
                 resolved = self._person(person, mention)
         if resolved is None:

@@ -134,8 +134,8 @@ class EventsComponent:
                 return None, None
             tok = whole
         ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
-        if ent is None and _settlement_named(tok):  # "the city of Kharkiv" is Kharkiv
-            name = next(c for c in next(c for c in tok.children if c.dep_ == "prep").children if c.dep_ == "pobj")
+        name = _settlement_name(tok) if ent is None else None
+        if name is not None:  # "the city of Kharkiv" is Kharkiv
             ent = next((e for s, end, e in mentions if s <= name.idx < end and e.place), None)
         if ent is not None:
             return ent.name, ent
@@ -161,18 +161,19 @@ def _place(doc: Doc, found, mentions, actor_ent, target_ent):
                   and e is not actor_ent and e is not target_ent), None)
     if place is not None:
         return place
-    if target_ent is not None and target_ent.place and _settlement_named(found.target):
+    if target_ent is not None and target_ent.place and _settlement_name(found.target) is not None:
         return target_ent
     return None
 
 
-def _settlement_named(tok: Token | None) -> bool:
-    """"the city / village / outskirts of X": a settlement noun whose "of" names the place."""
+def _settlement_name(tok: Token | None) -> Token | None:
+    """"the city / village / outskirts of X": the name X a settlement noun's "of" gives, else None."""
     if tok is None or tok.lower_ not in SETTLEMENT_NOUNS:
-        return False
+        return None
     prep = next((c for c in tok.children if c.dep_ == "prep"), None)
-    return prep is not None and prep.lower_ == _W["markers"]["of"] and prep.i == tok.i + 1 and any(
-        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+    if prep is None or prep.lower_ != _W["markers"]["of"] or prep.i != tok.i + 1:
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
 
 
 def _described(mention: str, name: str) -> bool:

@@ -39,7 +39,8 @@ def find(doc: Doc, ctx: Context):
             continue
         label = text[p_start:colon].strip()
         words = label.split()
-        if not words or any(ch.isdigit() for ch in label) or (len(words) > 5 and _titled_name(doc, p_start, colon) is None):
+        titled = _titled_name(doc, p_start, colon) is not None  # "President of Russia Vladimir Putin: …"
+        if not words or any(ch.isdigit() for ch in label) or (len(words) > 5 and not titled):
             continue
         first = words[0].lower().removesuffix("’s").removesuffix("'s")  # ("Editor’s Note: …")
         if " ".join(words).lower().strip(" '’") in NON_SPEAKER_LABELS or first in NON_SPEAKER_LABELS:
@@ -54,7 +55,6 @@ def find(doc: Doc, ctx: Context):
             any(t.pos_ == "PROPN" for t in span) or span.root.lemma_.lower() in EVIDENCE_NOUNS | VAGUE_HEADS)
         # a capitalised label the tagger took for a common noun ("Sanders: …"), named elsewhere
         is_named_elsewhere = all(w[:1].isupper() for w in words) and words[-1] in named
-        titled = _titled_name(doc, p_start, colon) is not None  # "President of Russia Vladimir Putin: …"
         if not (is_person or is_caps or is_headline_source or is_named_elsewhere) or (
                 not titled and any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") for t in span)):
             continue
