@@ -15,6 +15,7 @@ from presslens.evaluation.linking import (
     GoldMention,
     bcubed,
     check_gold,
+    errors_in_part,
     evaluate,
     match_spans,
     normalise_quotation,
@@ -289,6 +290,12 @@ def test_shipped_gold_is_the_promised_size_and_shape():
     spans = [(m.kind, m.doc_id, m.start, m.end) for m in mentions]
     assert len(spans) == len(set(spans))
     assert Path(GOLD.parent / "GUIDE.md").exists()
+    parts = {}
+    for m in mentions:
+        parts.setdefault((m.kind, m.cluster), set()).add(m.part)
+    assert all(len(p) == 1 for p in parts.values())  # no story or statement crosses two parts
+    dev2 = [m for m in events if m.part == "dev2"]  # the part of new windows (GUIDE.md)
+    assert len(dev2) >= 150 and len({m.doc_id for m in dev2}) >= 40
 
 
 def test_cli_end_to_end_writes_the_results_section(tmp_path, monkeypatch):
@@ -351,3 +358,19 @@ def test_scores_by_part_keep_the_parts_apart():
     assert parts["dev"]["pairwise, cross-document pairs"].f1 == 1.0
     assert parts["test"]["pairwise, cross-document pairs"].recall == 0.0
     assert parts["test"]["B³, all mentions"].gold == 2
+
+
+def test_a_third_part_has_its_own_scores_and_errors():
+    gold = [GoldMention("event", "d1", 0, 4, "raid", "s1", "ASSAULT", part="dev"),
+            GoldMention("event", "d2", 0, 4, "raid", "s1", "ASSAULT", part="dev"),
+            GoldMention("event", "d5", 0, 4, "call", "s3", "CONSULT", part="dev2"),
+            GoldMention("event", "d6", 0, 4, "call", "s3", "CONSULT", part="dev2"),
+            GoldMention("event", "d3", 0, 4, "talk", "s2", "CONSULT", part="test")]
+    labels = {0: "x", 1: "x", 2: "y", 3: ("missed", 3), 4: "z"}
+    parts = scores_by_part(gold, labels)
+    assert sorted(parts) == ["dev", "dev2", "test"]
+    assert parts["dev2"]["pairwise, cross-document pairs"].recall == 0.0
+    assert parts["dev2"]["B³, all mentions"].gold == 2
+    errors = errors_in_part(gold, labels, "dev2")
+    assert errors and all("d1" not in e and "d2" not in e for e in errors)
+    assert any("d6" in e for e in errors)
