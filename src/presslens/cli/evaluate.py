@@ -151,7 +151,7 @@ def eval_linking(
     results: Path = typer.Option(None, help="Also record the tables in this Markdown file (e.g. eval/RESULTS.md)."),
     embedder: str = typer.Option("default", help="Sentence embedder the linker scores evidence with ('none': structure only)."),
     errors: int = typer.Option(0, help="Also print up to N wrong or missed links of each kind."),
-    errors_from: str = typer.Option("dev", help="Which part of the gold --errors reads: dev (tune on it), dev2 (a second dev part, new windows), test (held out: read totals, not errors) or all."),
+    errors_from: str = typer.Option("dev", help="Which part of the gold --errors reads: dev (tune on it), dev2 (a second dev part, new windows), test or test2 (held out: read totals, not errors) or all."),
 ) -> None:
     """Cross-article linking: stories (pairwise and B³) and statements (pairwise), against hand-built gold."""
     from .. import analyze_many

@@ -9,7 +9,7 @@ predicted clusters with the gold ones:
 * event linking — pairwise P/R/F1 over cross-document mention pairs (the headline: linking is
   about *different* articles), pairwise over all pairs, and B³ P/R/F1 over all gold mentions;
   the same among the gold mentions the analysis found (the linker apart from event detection),
-  and the headline figures for each part of the gold (dev, dev2, test) apart;
+  and the headline figures for each part of the gold (dev, dev2, test, test2) apart;
 * statement linking — pairwise P/R/F1 over cross-document appearance pairs, overall and for
   pairs of direct quotations (identical or near-identical wording) and for the identical ones.
 
@@ -53,7 +53,7 @@ class GoldMention:
     cluster: str  # story id (events) or statement id (statements)
     type: str | None = None  # PLOVER type of an event
     form: str | None = None  # direct | indirect, for a statement appearance
-    part: str | None = None  # dev, dev2 (rules may be tuned on them) | test (held out), by article window
+    part: str | None = None  # dev, dev2 (rules may be tuned on them) | test, test2 (held out: totals only), by article window
     own_text: bool = False  # a statement appearance that is the speaker's own published text (a speech), not a quotation
 
 
@@ -338,7 +338,7 @@ class LinkingEvaluation:
 def scores_by_part(mentions: list[GoldMention], labels: Mapping[int, Hashable], score=score_events,
                    headline=HEADLINE) -> dict[str, dict[str, PRF]]:
     """The headline scores (of events, or of statements with `score_statements`) on each part of
-    the gold (dev, dev2, test) apart."""
+    the gold (dev, dev2, test, test2) apart."""
     parts = sorted({m.part for m in mentions if m.part})
     out = {}
     for part in parts:
