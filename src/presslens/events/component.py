@@ -42,6 +42,7 @@ FIRST_PERSON = _W["first_person"]
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_WORDS = _W["relative_words"]
 PLURAL_GROUPS = _W["plural_groups"]
+TITLE_DEPS = ("prep", "pobj", "compound", "flat", "appos", "poss")  # "President of Norland Olav Lind": title → name
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -133,7 +134,7 @@ class EventsComponent:
             if whole is None:
                 return None, None
             tok = whole
-        ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
+        ent = next((e for s, end, e in mentions if s <= tok.idx < end), None) or _titled_person(tok, mentions)
         name = _settlement_name(tok) if ent is None else None
         if name is not None:  # "the city of Kharkiv" is Kharkiv
             ent = next((e for s, end, e in mentions if s <= name.idx < end and e.place), None)
@@ -144,6 +145,25 @@ class EventsComponent:
         words = [t for t in tok.subtree if (t.i <= tok.i and t.dep_ not in DROP and t.pos_ != "VERB") or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
+
+
+def _titled_person(tok: Token, mentions):
+    """"President of Norland Olav Lind met …": a title heading the phrase, with the person it names
+    inside its own "of" phrase or compounds, is that person — the first PERSON entity reached from
+    the title through prepositions, their objects and name compounds."""
+    if tok.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS:
+        return None
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        node, ok = t, True
+        while node.i != tok.i and ok:
+            ok = node.dep_ in TITLE_DEPS and node.head.i != node.i
+            node = node.head
+        ent = next((e for s, end, e in mentions if s <= t.idx < end), None) if ok else None
+        if ent is not None and ent.type == "PERSON":
+            return ent
+    return None
 
 
 def _untimed(tok: Token | None, times) -> Token | None:
