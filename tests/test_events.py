@@ -218,3 +218,16 @@ def test_a_bare_count_is_no_target():
 def test_a_time_expression_is_no_argument():
     attacks = [e for e in events("Estavian units attacked March, the army said.") if e.type == "ASSAULT"]
     assert attacks and all(e.target != "March" for e in attacks)
+
+
+def test_a_speech_act_in_quotation_marks_does_not_run_to_its_cue():
+    """An offer or a refusal reported in indirect speech runs from the reporting verb ("said that
+    Norland would not accept …"); the same act in the speaker's own quoted words keeps its own
+    word — the trigger never crosses the closing mark to ""…," said X"."""
+    from presslens import analyze
+
+    text = ('"He offered us exactly this: to postpone the vote by ten years," Ivo Tanner told reporters. '
+            'Lena Varga said that Norland would not accept the plan.')
+    got = {e.type: e.trigger.text for e in analyze(text, published="2026-03-02").events if e.trigger}
+    assert got["AGREE"] == "offered"
+    assert got["REJECT"].startswith("said")

@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type, words
 from .roles import (DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of,
-                    prep_object, scene_preposition)
+                    prep_object, scene_preposition, venue_compound)
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 _W = words("en")  # the English words of the rules: data/lang/en/events.json
@@ -293,7 +293,7 @@ def _nominal_actor(noun: Token) -> Token | None:
     for c in noun.children:
         if c.ent_type_ in DATE_ENTITIES:
             continue  # "Saturday's strikes", "the Monday talks": a time, never who acts
-        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and not venue_compound(noun, c)):
             return c
     for c in noun.children:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
@@ -683,13 +683,17 @@ def _one_act(found: list[FoundEvent]) -> list[FoundEvent]:
 
 def _from_report(e: FoundEvent) -> None:
     """An offer, threat, refusal or demand made in reported speech ("Russia said Sudan must return …",
-    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb."""
+    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb —
+    never across a quotation mark, out of the speaker's own words to their cue."""
     v = e.word
     while v.dep_ not in ("ccomp", "ROOT") and v.head.i != v.i:
         v = v.head
     report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
     if report is None or e.trigger.i <= report.i <= e.trigger_end.i:
         return
+    lo, hi = (report.i, e.trigger.i) if report.i < e.trigger.i else (e.trigger_end.i, report.i)
+    if any(t.is_quote for t in v.doc[lo:hi]):
+        return  # ""We expect support," said X": words in quotation marks are the speaker's own act
     if e.core is None:
         e.core = e.trigger
     e.reported = range(e.trigger.i, e.trigger_end.i + 1)
