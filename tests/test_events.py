@@ -231,3 +231,15 @@ def test_a_speech_act_in_quotation_marks_does_not_run_to_its_cue():
     got = {e.type: e.trigger.text for e in analyze(text, published="2026-03-02").events if e.trigger}
     assert got["AGREE"] == "offered"
     assert got["REJECT"].startswith("said")
+
+
+def test_a_pronoun_in_quoted_words_is_not_the_speaker():
+    """"X confirmed that it had sent troops" → X; but ""They are fighting," X said" — a third-person
+    pronoun inside the speaker's own quoted words is someone else, never the speaker."""
+    from presslens import analyze
+
+    text = ('"Our soldiers cross rivers at night. They are fighting for their country," Ivo Tanner remarked. '
+            'The Norland ministry confirmed that it had sent troops to the border.')
+    got = {e.trigger.text: e.actor for e in analyze(text, published="2026-03-02").events if e.trigger}
+    assert got["fighting"] is None
+    assert got["sent troops"] == "Norland ministry"

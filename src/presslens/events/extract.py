@@ -143,7 +143,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reported_subject(subj: Token, verb: Token) -> Token:
-    """'X confirmed that it had sent troops' → X; only for third-person pronouns."""
+    """'X confirmed that it had sent troops' → X; only for third-person pronouns, and never for a
+    pronoun in the speaker's own quoted words ('"They are fighting," X said': not X)."""
     if subj.lower_ not in PRONOUNS:
         return subj
     v = verb
@@ -151,7 +152,8 @@ def _reported_subject(subj: Token, verb: Token) -> Token:
         v = v.head
     if v.dep_ == "ccomp":
         outer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        if outer is not None and outer.lower_ not in PRONOUNS:
+        lo, hi = sorted((subj.i, v.head.i))
+        if outer is not None and outer.lower_ not in PRONOUNS and not any(t.is_quote for t in subj.doc[lo:hi]):
             return outer
     return subj
 
