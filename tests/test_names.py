@@ -167,3 +167,16 @@ def test_a_title_of_office_before_a_name_is_no_part_of_it():
     assert (met.actor, met.target) == ("Petra Kallio", "Maria Holm")
     thanked = next(e for e in result.events if e.trigger and e.trigger.text == "thanked")
     assert thanked.actor == "Anna Berg"
+
+
+def test_a_place_the_parser_ran_into_a_person_name_stays_in_the_title():
+    """"President of Kazakhstan [Anna-Maria Toivonen's]", "Russian Ambassador to Havana [Ivo Lind]"
+    (the parser tags the place as part of the PERSON): the name alone, the place in the role."""
+    text = ("The leaders supported President of Kazakhstan Anna-Maria Toivonen's proposal to hold a summit soon. "
+            "Trade will grow next year, Russian Ambassador to Havana Ivo Lind said. "
+            "\u201cWe will open a new office,\u201d the ambassador noted.")
+    result = analyze(text, published="2026-03-02")
+    names = [q.speaker.name for q in result.quotes]
+    assert "Anna-Maria Toivonen" in names and names[-2:] == ["Ivo Lind", "Ivo Lind"]
+    lind = next(e for e in result.entities if e.name == "Ivo Lind")
+    assert (lind.role, lind.affiliation) == ("Ambassador to Havana", "Russia")

@@ -103,7 +103,7 @@ class EntitiesComponent:
             if any(t.i in covered for t in ent):
                 continue
             label, end = ("PERSON" if titled_as_person(ent) else place_label(ent)), ent.end
-            inner = person_in_title(ent) if label != "PERSON" else None
+            inner = person_in_title(ent)
             if inner is not None:  # "Prime Minister of [Norland Erik Dalberg]": the place, then the person
                 lead = doc[ent.start:inner.start]
                 if well_known_place(clean_name(lead)):

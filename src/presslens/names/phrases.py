@@ -120,7 +120,7 @@ def title_before(ent: Span) -> tuple[str | None, str | None]:
         t = doc[i]
         low = t.lower_
         capital = t.is_title or (t.is_upper and len(t) > 1)
-        if t.is_space or t.ent_type_ == "PERSON" or not (low in TITLE_CONNECTORS or capital):
+        if t.is_space or (t.ent_type_ == "PERSON" and not well_known_place(t.text)) or not (low in TITLE_CONNECTORS or capital):
             break
         toks.insert(0, t)
         i -= 1
@@ -148,8 +148,8 @@ def title_before(ent: Span) -> tuple[str | None, str | None]:
 
 
 def person_in_title(ent: Span) -> Span | None:
-    """The person a non-PERSON entity ends in when it follows a title's connector: "Prime Minister
-    of [Norland Erik Dalberg]", "leader of [the Green faction Ida Brun]" (tagged ORG) → Erik Dalberg,
+    """The person an entity ends in when it follows a title's connector: "Prime Minister of [Norway
+    Erik Dalberg]", "leader of [the Green faction Ida Brun]" (tagged ORG or PERSON) → Erik Dalberg,
     Ida Brun — two or more capitalised proper nouns at its end, after a country or place, a body
     word or a lower-case word; None for any other entity."""
     doc = ent.doc

@@ -81,7 +81,7 @@ def titled_as_person(ent: Span) -> bool:
 
 
 def _build(doc: Doc) -> list[Person]:
-    ents = [_widened(e) for e in doc.ents if (e.label_ == "PERSON" or titled_as_person(e)) and not named_place(e)]
+    ents = [person_in_title(e) or _widened(e) for e in doc.ents if (e.label_ == "PERSON" or titled_as_person(e)) and not named_place(e)]
     ents += [inner for e in doc.ents if e.label_ != "PERSON" and (inner := person_in_title(e)) is not None]
     names = [(clean_name(e), e) for e in ents]
     # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
