@@ -243,3 +243,14 @@ def test_a_pronoun_in_quoted_words_is_not_the_speaker():
     got = {e.trigger.text: e.actor for e in analyze(text, published="2026-03-02").events if e.trigger}
     assert got["fighting"] is None
     assert got["sent troops"] == "Norland ministry"
+
+
+def test_a_description_of_a_named_person_is_that_person_as_actor_and_target():
+    """"The President of Norway informed the Prime Minister of Finland …": descriptions the person
+    registry resolves give the people as actor and target, never the bare titles."""
+    from presslens import analyze
+
+    text = ("President of Norway Olav Lind met Prime Minister of Finland Petra Kallio in Oslo. "
+            "The President of Norway also informed the Prime Minister of Finland about the reconstruction plans.")
+    informed = next(e for e in analyze(text, published="2026-03-02").events if e.trigger and e.trigger.text == "informed")
+    assert (informed.actor, informed.target) == ("Olav Lind", "Petra Kallio")
