@@ -254,3 +254,13 @@ def test_a_description_of_a_named_person_is_that_person_as_actor_and_target():
             "The President of Norway also informed the Prime Minister of Finland about the reconstruction plans.")
     informed = next(e for e in analyze(text, published="2026-03-02").events if e.trigger and e.trigger.text == "informed")
     assert (informed.actor, informed.target) == ("Olav Lind", "Petra Kallio")
+
+
+def test_a_generic_lower_case_description_stays_a_description():
+    """"the leader of each country should help" names anyone, not the article's principal."""
+    from presslens import analyze
+
+    text = ("President of Norway Olav Lind spoke at the forum. "
+            "According to Olav Lind, the leader of each country should help Estavia in the fight.")
+    got = [e for e in analyze(text, published="2026-03-02", outlet="President of Norway").events if e.type == "REQUEST"]
+    assert all(e.target != "Olav Lind" for e in got)

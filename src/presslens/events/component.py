@@ -178,8 +178,9 @@ def _titled_person(tok: Token, mentions):
 
 def _described_person(tok: Token, mentions, people, principal, office):
     """The PERSON entity a description headed by `tok` refers to ("the Prime Minister of Norland",
-    "the Head of State": `names.descriptions.refers_to`), else None; never for a plural or a body."""
-    if tok.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS or tok.tag_ in ("NNS", "NNPS"):
+    "the Head of State": `names.descriptions.refers_to`), else None; only for a title written as
+    one (capitalised: "the leader of each country" is anyone), never for a plural or a body."""
+    if tok.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS or tok.tag_ in ("NNS", "NNPS") or not tok.is_title:
         return None
     kept = [t for t in tok.subtree if t.i == tok.i or (t.dep_ in DESCRIPTION_DEPS and t.i < tok.i + 8)]
     keep = {tok.i}
