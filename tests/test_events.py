@@ -264,3 +264,16 @@ def test_a_generic_lower_case_description_stays_a_description():
             "According to Olav Lind, the leader of each country should help Estavia in the fight.")
     got = [e for e in analyze(text, published="2026-03-02", outlet="President of Norway").events if e.type == "REQUEST"]
     assert all(e.target != "Olav Lind" for e in got)
+
+
+def test_a_topic_heading_names_no_act():
+    """A statements list's topic heading ("On negotiations", alone on its line) is no CONSULT event;
+    the talks the next line reports are."""
+    from presslens import analyze
+
+    text = ("On negotiations\n"
+            "President of Norland Olav Lind said the talks with Estavia would continue.\n"
+            "On sanctions:\n"
+            "Olav Lind said the sanctions had failed.")
+    got = [e.trigger.text for e in analyze(text, published="2026-03-02").events if e.trigger]
+    assert "negotiations" not in got and "talks" in got

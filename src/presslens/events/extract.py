@@ -549,6 +549,8 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
             continue  # "condemned the attack on X" is one ACCUSE event; "agreed on a call with X to …": the call is one too
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
+        if _heading(tok.sent):
+            continue  # "On negotiations", "Meeting points:": a topic heading names no act
         actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)
         trigger = tok
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
@@ -569,6 +571,21 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out
+
+
+def _heading(sent) -> bool:
+    """Whether a sentence is a topic heading: at most four words, no verb, ending in a colon or
+    with no final stop, alone on its line ("On negotiations", "Meeting points:")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 4 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is not None and last.text == ":":
+        return True
+    doc = sent.doc
+    after = doc[sent.end] if sent.end < len(doc) else None
+    return (last is None or last.text not in (".", "!", "?", "\"", "”")) and (after is None or "\n" in sent[-1].text_with_ws
+                                                                        or after.is_space)
 
 
 def _demand_nouns(doc: Doc, typed: dict) -> list[FoundEvent]:
