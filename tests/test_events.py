@@ -218,3 +218,62 @@ def test_a_bare_count_is_no_target():
 def test_a_time_expression_is_no_argument():
     attacks = [e for e in events("Estavian units attacked March, the army said.") if e.type == "ASSAULT"]
     assert attacks and all(e.target != "March" for e in attacks)
+
+
+def test_a_speech_act_in_quotation_marks_does_not_run_to_its_cue():
+    """An offer or a refusal reported in indirect speech runs from the reporting verb ("said that
+    Norland would not accept …"); the same act in the speaker's own quoted words keeps its own
+    word — the trigger never crosses the closing mark to ""…," said X"."""
+    from presslens import analyze
+
+    text = ('"He offered us exactly this: to postpone the vote by ten years," Ivo Tanner told reporters. '
+            'Lena Varga said that Norland would not accept the plan.')
+    got = {e.type: e.trigger.text for e in analyze(text, published="2026-03-02").events if e.trigger}
+    assert got["AGREE"] == "offered"
+    assert got["REJECT"].startswith("said")
+
+
+def test_a_pronoun_in_quoted_words_is_not_the_speaker():
+    """"X confirmed that it had sent troops" → X; but ""They are fighting," X said" — a third-person
+    pronoun inside the speaker's own quoted words is someone else, never the speaker."""
+    from presslens import analyze
+
+    text = ('"Our soldiers cross rivers at night. They are fighting for their country," Ivo Tanner remarked. '
+            'The Norland ministry confirmed that it had sent troops to the border.')
+    got = {e.trigger.text: e.actor for e in analyze(text, published="2026-03-02").events if e.trigger}
+    assert got["fighting"] is None
+    assert got["sent troops"] == "Norland ministry"
+
+
+def test_a_description_of_a_named_person_is_that_person_as_actor_and_target():
+    """"The President of Norway informed the Prime Minister of Finland …": descriptions the person
+    registry resolves give the people as actor and target, never the bare titles."""
+    from presslens import analyze
+
+    text = ("President of Norway Olav Lind met Prime Minister of Finland Petra Kallio in Oslo. "
+            "The President of Norway also informed the Prime Minister of Finland about the reconstruction plans.")
+    informed = next(e for e in analyze(text, published="2026-03-02").events if e.trigger and e.trigger.text == "informed")
+    assert (informed.actor, informed.target) == ("Olav Lind", "Petra Kallio")
+
+
+def test_a_generic_lower_case_description_stays_a_description():
+    """"the leader of each country should help" names anyone, not the article's principal."""
+    from presslens import analyze
+
+    text = ("President of Norway Olav Lind spoke at the forum. "
+            "According to Olav Lind, the leader of each country should help Estavia in the fight.")
+    got = [e for e in analyze(text, published="2026-03-02", outlet="President of Norway").events if e.type == "REQUEST"]
+    assert all(e.target != "Olav Lind" for e in got)
+
+
+def test_a_topic_heading_names_no_act():
+    """A statements list's topic heading ("On negotiations", alone on its line) is no CONSULT event;
+    the talks the next line reports are."""
+    from presslens import analyze
+
+    text = ("On negotiations\n"
+            "President of Norland Olav Lind said the talks with Estavia would continue.\n"
+            "On sanctions:\n"
+            "Olav Lind said the sanctions had failed.")
+    got = [e.trigger.text for e in analyze(text, published="2026-03-02").events if e.trigger]
+    assert "negotiations" not in got and "talks" in got

@@ -33,3 +33,14 @@ def test_clause_offsets_stay_in_the_sentence_and_drop_trailing_punctuation():
     first = list(doc.sents)[0]
     start, end = clause_offsets(doc, first, 0, len(doc) - 1)
     assert text[start:end] == "Norland protested"
+
+
+def test_a_city_before_talks_or_an_agreement_is_their_venue_not_their_actor():
+    from presslens import analyze
+
+    text = ("The ministers discussed the implementation of the Geneva agreements. "
+            "The Istanbul talks ended without a result. Then Norland's talks with Estavia ended.")
+    events = analyze(text, published="2026-03-02").events
+    talks = [e for e in events if e.trigger and e.trigger.text == "talks"]
+    assert [e.actor for e in events if e.trigger and e.trigger.text == "agreements"] == [None]
+    assert [e.actor for e in talks] == [None, "Norland"]  # a possessor still acts

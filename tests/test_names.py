@@ -149,3 +149,34 @@ def test_a_title_tagged_as_a_name_stays_a_description():
     text = "“The talks will go on while the negotiations are underway,” said the Adviser to the Head of the Office."
     for name, resolved, _ in speakers(text):
         assert name is None or not resolved or name.split()[0] not in ("Adviser", "of")
+
+
+def test_a_title_of_office_before_a_name_is_no_part_of_it():
+    """"Minister of Transport Anna Berg", "Prime Minister of Norway Erik Dalberg" (the parser runs
+    the place into the name), "leader of the Green faction Ida Brun": the person is the name alone,
+    in speakers and in event actors."""
+    text = ("Minister of Transport Anna Berg thanked the President for the new roads. "
+            "According to Prime Minister of Norway Erik Dalberg, the bridge will open in spring. "
+            "Leader of the Green faction Ida Brun said that the vote would be held soon. "
+            "President of Finland Petra Kallio met with President of the European Council Maria Holm.")
+    result = analyze(text, published="2026-03-02")
+    names = {q.speaker.name for q in result.quotes}
+    assert {"Anna Berg", "Erik Dalberg", "Ida Brun"} <= names
+    assert not any(n and n.split()[0] in ("Transport", "Norway", "the", "Green") for n in names)
+    met = next(e for e in result.events if e.trigger and e.trigger.text == "met")
+    assert (met.actor, met.target) == ("Petra Kallio", "Maria Holm")
+    thanked = next(e for e in result.events if e.trigger and e.trigger.text == "thanked")
+    assert thanked.actor == "Anna Berg"
+
+
+def test_a_place_the_parser_ran_into_a_person_name_stays_in_the_title():
+    """"President of Kazakhstan [Anna-Maria Toivonen's]", "Russian Ambassador to Havana [Ivo Lind]"
+    (the parser tags the place as part of the PERSON): the name alone, the place in the role."""
+    text = ("The leaders supported President of Kazakhstan Anna-Maria Toivonen's proposal to hold a summit soon. "
+            "Trade will grow next year, Russian Ambassador to Havana Ivo Lind said. "
+            "\u201cWe will open a new office,\u201d the ambassador noted.")
+    result = analyze(text, published="2026-03-02")
+    names = [q.speaker.name for q in result.quotes]
+    assert "Anna-Maria Toivonen" in names and names[-2:] == ["Ivo Lind", "Ivo Lind"]
+    lind = next(e for e in result.entities if e.name == "Ivo Lind")
+    assert (lind.role, lind.affiliation) == ("Ambassador to Havana", "Russia")

@@ -357,8 +357,9 @@ class SpeakerResolver:
         """"President of Ukraine Volodymyr Zelenskyy" where the parser tagged no name: a phrase
         ending in the full name of a person the article names is that person."""
         text = " ".join(t.text for t in span if not t.is_punct or t.text in TITLE_DASHES)
-        return next((p for p in self.people if len(p.name.split()) >= 2 and text != p.name
-                     and text.endswith(" " + p.name)), None)
+        written = "".join(t.text_with_ws for t in span if t.tag_ != "POS").strip()  # "Kassym-Jomart Tokayev's"
+        return next((p for p in self.people if len(p.name.split()) >= 2 and p.name not in (text, written)
+                     and (text.endswith(" " + p.name) or written.endswith(" " + p.name))), None)
 
     def _body_described(self, span: Span) -> str | None:
         """"the ministry" → the last body named before whose name ends in "Ministry"; "the group"

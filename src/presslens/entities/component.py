@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (declares Doc._ attributes)
 from ..doccache import doc_text
-from ..names.phrases import clean_name
+from ..names.phrases import clean_name, person_in_title
 from ..names.vocabulary import country_of
 from ..names.registry import person_registry, titled_as_person
 from ..model import Entity, Span
@@ -103,6 +103,12 @@ class EntitiesComponent:
             if any(t.i in covered for t in ent):
                 continue
             label, end = ("PERSON" if titled_as_person(ent) else place_label(ent)), ent.end
+            inner = person_in_title(ent)
+            if inner is not None:  # "Prime Minister of [Norland Erik Dalberg]": the place, then the person
+                lead = doc[ent.start:inner.start]
+                if well_known_place(clean_name(lead)):
+                    add(clean_name(lead), "GPE", lead.start_char, lead.end_char)
+                ent, label, end = inner, "PERSON", inner.end
             if label not in LABELS:
                 continue
             if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in NAMING_REGION_WORDS:

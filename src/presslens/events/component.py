@@ -29,6 +29,8 @@ from ..doccache import doc_text
 from ..entities.actors import actor_code, code_of
 from ..entities.geocode import SETTLEMENT_NOUNS
 from ..model import Event, Span
+from ..names.descriptions import describe_office, document_principal, read_description, refers_to
+from ..names.registry import person_registry
 from ..names.vocabulary import BODY_NOUNS, GROUP_NOUNS, ROLE_NOUNS, TITLE_WORDS
 from .asserters import Statements
 from .coreference import COREFERENCE, shared_dates
@@ -42,6 +44,8 @@ FIRST_PERSON = _W["first_person"]
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_WORDS = _W["relative_words"]
 PLURAL_GROUPS = _W["plural_groups"]
+DESCRIPTION_DEPS = ("det", "compound", "amod", "prep", "pobj", "case", "punct", "flat")  # "the Head of State"
+TITLE_DEPS = ("prep", "pobj", "compound", "flat", "appos", "poss")  # "President of Norland Olav Lind": title → name
 DROP = ("det", "poss", "case", "punct", "relcl", "acl", "appos", "prep", "cc", "conj", "advmod")
 
 
@@ -61,16 +65,19 @@ class EventsComponent:
         datelines = dateline_times(text, times)
         statements = Statements(doc, quotes)
         named = dated_event_nouns(doc, times)
+        people = person_registry(doc)
+        office = describe_office(doc._.outlet or "")
+        described = (people, document_principal(people, office), office)
         founds = with_referred(doc, find_events(doc))
         for found in founds:
             trigger = (found.trigger.idx, found.trigger_end.idx + len(found.trigger_end.text))
             quote = statements.of(found)
             speaker = self._speaker(quote, mentions, quotes) if quote is not None else None
-            actor, actor_ent = self._name(_untimed(found.actor, times), mentions, speaker, acting=True)
+            actor, actor_ent = self._name(_untimed(found.actor, times), mentions, speaker, acting=True, described=described)
             if found.speaker_acts and actor is None and speaker:
                 actor = speaker  # "X must withdraw" inside X's interlocutor's words: the speaker demands
                 actor_ent = next((e for s_, e_, e in mentions if e.name == speaker), None)
-            target, target_ent = self._name(_untimed(found.target, times), mentions, speaker)
+            target, target_ent = self._name(_untimed(found.target, times), mentions, speaker, described=described)
             place = _place(doc, found, mentions, actor_ent, target_ent)
             date, source = event_date(times, found, quote, datelines, doc, named)
             a_code = actor_code(actor_ent.country, actor_ent.sector) if actor_ent else (actor_code(*code_of(actor)) if actor else None)
@@ -120,8 +127,10 @@ class EventsComponent:
         return sp.name or None
 
     @staticmethod
-    def _name(tok: Token | None, mentions, speaker: str | None, acting: bool = False):
-        """(name, entity or None) for an argument token (`acting`: the actor's role)."""
+    def _name(tok: Token | None, mentions, speaker: str | None, acting: bool = False, described=None):
+        """(name, entity or None) for an argument token (`acting`: the actor's role); a description of
+        a person ("the President of Norland", "the Head of State") is the person it refers to when
+        `described` (people, principal, office) gives one."""
         if tok is None:
             return None, None
         if tok.lower_ in FIRST_PERSON and speaker:
@@ -133,10 +142,12 @@ class EventsComponent:
             if whole is None:
                 return None, None
             tok = whole
-        ent = next((e for s, end, e in mentions if s <= tok.idx < end), None)
+        ent = next((e for s, end, e in mentions if s <= tok.idx < end), None) or _titled_person(tok, mentions)
         name = _settlement_name(tok) if ent is None else None
         if name is not None:  # "the city of Kharkiv" is Kharkiv
             ent = next((e for s, end, e in mentions if s <= name.idx < end and e.place), None)
+        if ent is None and described is not None:
+            ent = _described_person(tok, mentions, *described)
         if ent is not None:
             return ent.name, ent
         if tok.pos_ == "PRON" or tok.lower_ in RELATIVE_WORDS or (acting and noun_type(tok)):
@@ -144,6 +155,46 @@ class EventsComponent:
         words = [t for t in tok.subtree if (t.i <= tok.i and t.dep_ not in DROP and t.pos_ != "VERB") or t.i == tok.i]
         words = [t for t in words if t.i >= tok.i - 4]
         return " ".join(t.text for t in words), None
+
+
+def _titled_person(tok: Token, mentions):
+    """"President of Norland Olav Lind met …": a title heading the phrase, with the person it names
+    inside its own "of" phrase or compounds, is that person — the first PERSON entity reached from
+    the title through prepositions, their objects and name compounds."""
+    if tok.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS:
+        return None
+    for t in tok.subtree:
+        if t.i <= tok.i:
+            continue
+        node, ok = t, True
+        while node.i != tok.i and ok:
+            ok = node.dep_ in TITLE_DEPS and node.head.i != node.i
+            node = node.head
+        ent = next((e for s, end, e in mentions if s <= t.idx < end), None) if ok else None
+        if ent is not None and ent.type == "PERSON":
+            return ent
+    return None
+
+
+def _described_person(tok: Token, mentions, people, principal, office):
+    """The PERSON entity a description headed by `tok` refers to ("the Prime Minister of Norland",
+    "the Head of State": `names.descriptions.refers_to`), else None; only for a title written as
+    one (capitalised: "the leader of each country" is anyone), never for a plural or a body."""
+    if tok.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS or tok.tag_ in ("NNS", "NNPS") or not tok.is_title:
+        return None
+    kept = [t for t in tok.subtree if t.i == tok.i or (t.dep_ in DESCRIPTION_DEPS and t.i < tok.i + 8)]
+    keep = {tok.i}
+    for t in sorted(kept, key=lambda t: abs(t.i - tok.i)):
+        if t.head.i in keep:
+            keep.add(t.i)
+    phrase = tok.doc[min(keep):max(keep) + 1]
+    if any(t.lower_ in BODY_NOUNS for t in phrase if t.i > tok.i):
+        return None  # "the head of the ministry's press service": whom the text does not name
+    description = read_description(phrase)
+    person = refers_to(description, people, tok.idx, principal, office=office) if description else None
+    if person is None:
+        return None
+    return next((e for s, end, e in mentions if e.type == "PERSON" and e.name == person.name), None)
 
 
 def _untimed(tok: Token | None, times) -> Token | None:

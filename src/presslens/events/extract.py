@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import event_type, lexicon, noun_type, words
 from .roles import (DATE_ENTITIES, GOODS, SUBJECT_DEPS, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of,
-                    prep_object, scene_preposition)
+                    prep_object, scene_preposition, venue_compound)
 
 INHERIT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 _W = words("en")  # the English words of the rules: data/lang/en/events.json
@@ -143,7 +143,8 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reported_subject(subj: Token, verb: Token) -> Token:
-    """'X confirmed that it had sent troops' → X; only for third-person pronouns."""
+    """'X confirmed that it had sent troops' → X; only for third-person pronouns, and never for a
+    pronoun in the speaker's own quoted words ('"They are fighting," X said': not X)."""
     if subj.lower_ not in PRONOUNS:
         return subj
     v = verb
@@ -151,7 +152,8 @@ def _reported_subject(subj: Token, verb: Token) -> Token:
         v = v.head
     if v.dep_ == "ccomp":
         outer = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
-        if outer is not None and outer.lower_ not in PRONOUNS:
+        lo, hi = sorted((subj.i, v.head.i))
+        if outer is not None and outer.lower_ not in PRONOUNS and not any(t.is_quote for t in subj.doc[lo:hi]):
             return outer
     return subj
 
@@ -293,7 +295,7 @@ def _nominal_actor(noun: Token) -> Token | None:
     for c in noun.children:
         if c.ent_type_ in DATE_ENTITIES:
             continue  # "Saturday's strikes", "the Monday talks": a time, never who acts
-        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN" and not venue_compound(noun, c)):
             return c
     for c in noun.children:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):
@@ -547,6 +549,8 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
             continue  # "condemned the attack on X" is one ACCUSE event; "agreed on a call with X to …": the call is one too
         if tok.dep_ in NOUN_ARGUMENT_DEPS:
             continue  # "ceasefire deal": the deal is the event
+        if _heading(tok.sent):
+            continue  # "On negotiations", "Meeting points:": a topic heading names no act
         actor, target = (None if _names_meeting(tok, type_) else _nominal_actor(tok)), _nominal_target(tok)
         trigger = tok
         head = tok.head if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" else None
@@ -567,6 +571,21 @@ def _noun_events(doc: Doc, typed: dict) -> list[FoundEvent]:
         for a in _conjuncts(actor):
             out.append(FoundEvent(type_, trigger, end, a, target, modality, start, stop))
     return out
+
+
+def _heading(sent) -> bool:
+    """Whether a sentence is a topic heading: at most four words, no verb, ending in a colon or
+    with no final stop, alone on its line ("On negotiations", "Meeting points:")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words or len(words) > 4 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is not None and last.text == ":":
+        return True
+    doc = sent.doc
+    after = doc[sent.end] if sent.end < len(doc) else None
+    return (last is None or last.text not in (".", "!", "?", "\"", "”")) and (after is None or "\n" in sent[-1].text_with_ws
+                                                                        or after.is_space)
 
 
 def _demand_nouns(doc: Doc, typed: dict) -> list[FoundEvent]:
@@ -683,13 +702,17 @@ def _one_act(found: list[FoundEvent]) -> list[FoundEvent]:
 
 def _from_report(e: FoundEvent) -> None:
     """An offer, threat, refusal or demand made in reported speech ("Russia said Sudan must return …",
-    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb."""
+    "said it would not meet …") is made by the reporting: the trigger runs from the reporting verb —
+    never across a quotation mark, out of the speaker's own words to their cue."""
     v = e.word
     while v.dep_ not in ("ccomp", "ROOT") and v.head.i != v.i:
         v = v.head
     report = v.head if v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING else None
     if report is None or e.trigger.i <= report.i <= e.trigger_end.i:
         return
+    lo, hi = (report.i, e.trigger.i) if report.i < e.trigger.i else (e.trigger_end.i, report.i)
+    if any(t.is_quote for t in v.doc[lo:hi]):
+        return  # ""We expect support," said X": words in quotation marks are the speaker's own act
     if e.core is None:
         e.core = e.trigger
     e.reported = range(e.trigger.i, e.trigger_end.i + 1)

@@ -46,7 +46,7 @@ WORD_KEYS = (
     "additive_openers", "backshift_modals", "relative_openers", "trusted_verbs", "actor_of_nouns", "launch_nouns",
     "frame_preps", "frame_nouns", "prospective_words", "negating_words", "alleging_verbs", "referred_modals",
     "referred_target_preps", "possessive_pronouns", "anaphoric_determiners", "referred_relative_words",
-    "transfer_nouns", "goods", "measure_nouns",
+    "transfer_nouns", "goods", "measure_nouns", "venue_nouns",
 )
 TYPED_KEYS = ("referred_nouns", "operation_modifiers")  # word → PLOVER type
 MARKER_KEYS = (  # single function words of the parse rules, by job: a word or a list of words

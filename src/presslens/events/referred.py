@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Token
 from .extract import SPEECH_ACT_TYPES, FoundEvent
 from .lexicon import event_type, lexicon, noun_type, words
 from .roles import (DATE_ENTITIES, clause_offsets, goods_transfer, own_subject, participle_type, pobj_of, prep_object,
-                    scene_preposition)
+                    scene_preposition, venue_compound)
 
 REFERRED = "referred"
 
@@ -353,7 +353,7 @@ def _noun_actor(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" and c.ent_type_ not in DATE_ENTITIES:  # not "Saturday's strikes": a time
             return _owner_of_possessive(c, noun) if c.lower_ in POSSESSIVE_PRONOUNS else c
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_ENTITIES:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_ENTITIES and not venue_compound(noun, c):
             return c
     for c in noun.children:
         if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"):

@@ -5,7 +5,8 @@ from the frame that names it); these helpers are the pieces both read the parse 
 subject or `by` agent, the object of a preposition, the first prepositional object among a word's
 children, the character span of an evidence clause within its sentence, a participle or relative
 clause read with its noun as verb + object, the transfer of arms or aid ("the provision of weapons"),
-and the time adjunct an event noun sets a scene in ("after the talks in Istanbul").
+the time adjunct an event noun sets a scene in ("after the talks in Istanbul"), and the city that
+names where talks or an agreement were held ("the Minsk agreements": a venue, never an actor).
 """
 from __future__ import annotations
 
@@ -13,11 +14,21 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.actors import country_code
+from ..entities.geocode import well_known_place
 from .lexicon import lexicon, words
 
 _W = words("en")  # the English words of the rules: data/lang/en/events.json
 SUBJECT_DEPS = ("nsubj", "csubj")
 DATE_ENTITIES = ("DATE", "TIME")
+
+
+def venue_compound(noun: Token, tok: Token) -> bool:
+    """Whether `tok`, a proper-noun compound of `noun`, is the city talks or an agreement were held
+    or signed in ("the Minsk agreements", "the Geneva talks") rather than who acts: `noun` one of
+    `venue_nouns`, `tok` a city the gazetteer knows (100,000 people or more) and no country."""
+    return (tok.dep_ == "compound" and noun.lemma_.lower() in _W["venue_nouns"]
+            and well_known_place(tok.text, 100_000) and not country_code(tok.text))
 
 
 def pobj_of(prep: Token) -> Token | None:

@@ -5,13 +5,17 @@
 Ministry spokeswoman" → spokeswoman / Russian Foreign Ministry); `description_of` finds the words
 that describe a named person (premodifiers or an appositive: "Dmitry Peskov, the Kremlin spokesman");
 `title_before` reads a capitalised title written before a name with its own "of" and "to" phrases
-("President of Russia Vladimir Putin", "Russian Ambassador to Havana Viktor Koronelli").
+("President of Russia Vladimir Putin", "Russian Ambassador to Havana Viktor Koronelli");
+`person_in_title` the person at the end of a name the parser ran on from a title's "of" phrase
+("Prime Minister of [Norland Erik Dalberg]" → Erik Dalberg).
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .vocabulary import COURTESY_TITLES, HEADLINE_VERBS, HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS, country_of
+from ..entities.geocode import well_known_place
+
+from .vocabulary import BODY_NOUNS, COURTESY_TITLES, HEADLINE_VERBS, HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS, country_of
 
 PREMODIFIER_DEPS = ("compound", "amod", "poss", "case", "nmod", "nummod", "punct")
 
@@ -116,7 +120,7 @@ def title_before(ent: Span) -> tuple[str | None, str | None]:
         t = doc[i]
         low = t.lower_
         capital = t.is_title or (t.is_upper and len(t) > 1)
-        if t.is_space or t.ent_type_ == "PERSON" or not (low in TITLE_CONNECTORS or capital):
+        if t.is_space or (t.ent_type_ == "PERSON" and not well_known_place(t.text)) or not (low in TITLE_CONNECTORS or capital):
             break
         toks.insert(0, t)
         i -= 1
@@ -126,6 +130,8 @@ def title_before(ent: Span) -> tuple[str | None, str | None]:
     if first_role is None or all(t.lower_.rstrip(".") in HONORIFICS for t in toks):
         return None, None
     before, title = toks[:first_role], toks[first_role:]
+    cut = next((k + 1 for k in range(len(before) - 1, -1, -1) if before[k].pos_ in ("VERB", "ADP", "SCONJ")), 0)
+    before = before[cut:]  # "According to Prime Minister …": the words of the clause before the title are no affiliation
     role = " ".join(t.text for t in title)
     if before:
         text = " ".join(t.text for t in before)
@@ -139,3 +145,38 @@ def title_before(ent: Span) -> tuple[str | None, str | None]:
         text = doc[start.i : last.i + 1].text
         return role, country_of(text) or text
     return role, None
+
+
+def person_in_title(ent: Span) -> Span | None:
+    """The person an entity ends in when it follows a title's connector: "Prime Minister of [Norway
+    Erik Dalberg]", "leader of [the Green faction Ida Brun]" (tagged ORG or PERSON) → Erik Dalberg,
+    Ida Brun — two or more capitalised proper nouns at its end, after a country or place, a body
+    word or a lower-case word; None for any other entity."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in TITLE_CONNECTORS - {"and", "the"}:
+        return None
+    title = doc[ent.start - 2] if ent.start >= 2 else None
+    if title is None or title.lower_.rstrip(".") not in ROLE_NOUNS | TITLE_WORDS:
+        return None
+    end = ent.end
+    while end > ent.start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    start = end
+    while start > ent.start:
+        t = doc[start - 1]
+        if t.text in ("-", "‐") and start - 1 > ent.start and doc[start - 2].is_title:
+            start -= 1  # "Kassym-Jomart": a hyphenated given name
+            continue
+        low = t.lower_.rstrip(".")
+        if t.pos_ != "PROPN" or not t.is_title or low in TITLE_WORDS | ROLE_NOUNS | BODY_NOUNS | HONORIFICS or country_of(t.text) \
+                or well_known_place(t.text):
+            break
+        start -= 1
+    names = [t for t in doc[start:end] if t.is_alpha]
+    if start == ent.start or len(names) < 2:
+        return None
+    before = doc[start - 1]
+    if not (country_of(before.text) or before.ent_type_ in ("GPE", "LOC") or before.lower_ in BODY_NOUNS
+            or before.is_lower or well_known_place(before.text)):
+        return None
+    return doc[start:end]

@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span
 
 from ..doccache import ents_in
 from ..entities.geocode import SETTLEMENT_NOUNS, well_known_place
-from .phrases import clean_name, description_of, split_role, title_before
-from .vocabulary import BODY_NOUNS, HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, TITLE_WORDS
+from .phrases import clean_name, description_of, person_in_title, split_role, title_before
+from .vocabulary import BODY_NOUNS, HONORIFICS, NAME_PARTICLES, ROLE_NOUNS, TITLE_CONNECTORS, TITLE_WORDS
 
 _CACHE_KEY = "presslens_people"
 
@@ -41,6 +41,8 @@ def _widened(ent: Span) -> Span:
         t = doc[start - 1]
         if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_.rstrip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS:
             break
+        if start - 2 >= ent.sent.start and doc[start - 2].lower_ in TITLE_CONNECTORS:
+            break  # "Minister of Transport [Anna Berg]": the word after "of" is the office's, not a given name
         start -= 1
     end = ent.end  # "Ursula von der [Leyen]": a surname after the particles the parser cut it at
     after = end
@@ -79,7 +81,8 @@ def titled_as_person(ent: Span) -> bool:
 
 
 def _build(doc: Doc) -> list[Person]:
-    ents = [_widened(e) for e in doc.ents if (e.label_ == "PERSON" or titled_as_person(e)) and not named_place(e)]
+    ents = [person_in_title(e) or _widened(e) for e in doc.ents if (e.label_ == "PERSON" or titled_as_person(e)) and not named_place(e)]
+    ents += [inner for e in doc.ents if e.label_ != "PERSON" and (inner := person_in_title(e)) is not None]
     names = [(clean_name(e), e) for e in ents]
     # a "name" made only of titles ("Director", "Head") is a description the parser took for a name
     names = [(n, e) for n, e in names if n and not all(w.lower().strip(".") in TITLE_WORDS | ROLE_NOUNS | HONORIFICS for w in n.split())]
