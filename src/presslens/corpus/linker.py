@@ -197,8 +197,8 @@ class Linker:
             quotes.append((index, quote_mention(appearance, quote.content.text, identity_id,
                                                 identity.name if identity else name)))
         events = []
-        named = _named_in(analysis, full_names)
-        context = {key for _, key in named}
+        named = _named_in(analysis, full_names, run_on=True)
+        context = {key for _, key in _named_in(analysis, full_names)}
         for index, event in enumerate(analysis.events):
             # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story,
             # but may join one its article or another tells ("the military operation")
@@ -332,11 +332,12 @@ def _day_or_month(value: str | None) -> str | None:
     return None
 
 
-def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
+def _named_in(analysis: Analysis, full_names: dict[str, str], run_on: bool = False) -> list[tuple[str, str]]:
     """(name as written, key) for the people and bodies the article names: a person by surname (the
     article's full name for a bare one; a one-word "person" the article never names in full is none —
     NER reads "Kiev" or "Luhansk" as people), a body by its normalised name; countries are left to the
-    actor's, target's and place's country codes."""
+    actor's, target's and place's country codes.  With `run_on`, a country NER ran into a person's name
+    ("Prime Minister of Bulgaria Kiril Petkov" as the body "Bulgaria Kiril Petkov") gives that person."""
     out = {}
     for entity in analysis.entities:
         if not entity.name or entity.type not in _PARTICIPANT_TYPES or len(entity.name) < 3:
@@ -344,15 +345,32 @@ def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str,
         if entity.type in ("GPE", "NORP") and (entity.country or entity.name.lower() in country_adjectives()):
             continue  # a country is the actor's, target's or place's country, counted there
         full = full_names.get(entity.name.lower(), entity.name)
-        if entity.type == "PERSON" and len(words(full)) == 1:
+        person = _person_after_country(entity.name) if run_on and entity.type == "ORG" else None
+        if person:  # "Prime Minister of Bulgaria Kiril Petkov": NER ran the country into the name
+            full, entity_type = person, "PERSON"
+        else:
+            entity_type = entity.type
+        if entity_type == "PERSON" and len(words(full)) == 1:
             continue  # "Kiev", "Luhansk" read as people: a person the article names once names in full
-        found = name_key(full, entity_type=entity.type)
+        found = name_key(full, entity_type=entity_type)
         if found is not None and found.kind != "thing":
             out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
     return list(out.items())
 
 
 _PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _person_after_country(name: str) -> str | None:
+    """The person's name of an organisation name that is a country followed by two or three capitalised
+    words, none a body word ("Bulgaria Kiril Petkov" of "Prime Minister of Bulgaria Kiril Petkov"), else None."""
+    parts = name.split()
+    for k in (1, 2, 3):
+        rest = parts[k:]
+        if " ".join(parts[:k]).lower() in country_adjectives() and 2 <= len(rest) <= 3 \
+                and all(w[:1].isupper() for w in rest) and not {w.lower() for w in rest} & body_words():
+            return " ".join(rest)
+    return None
 
 
 def _says(text: str, name: str) -> bool:

@@ -344,6 +344,16 @@ def _other_side(mention: "Mention", state: "_StoryState") -> bool:
                                             for m in state.mentions)
 
 
+def _other_people(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a meeting or call (`antecedent_classes`) and a story of that kind each name a person the other
+    does not, over all the story's tellings: a meeting with Guterres and one with Petkov of one day in one city
+    stay two stories even when a bare "the talks" links to both."""
+    if mention.trigger not in antecedent_classes() or not mention.people:
+        return False
+    told = set().union(*(m.people for m in state.mentions if m.trigger in antecedent_classes()))
+    return bool(mention.people - told and told - mention.people)
+
+
 def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
     """Whether a story tells the act of one actor's once-in-a-window class the mention names (`_one_act`
     with one of its earliest reports): two such stories of one window are one."""
@@ -496,7 +506,7 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state) or _other_side(mention, state):
+            if not _fits_dates(mention, state) or _other_side(mention, state) or _other_people(mention, state):
                 continue
             score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
             if score >= THRESHOLD:
