@@ -279,16 +279,17 @@ def _struck_on_other_day(a: "Mention", b: "Mention") -> bool:
 def _told_apart(a: "Mention", b: "Mention") -> bool:
     """Whether two undated tellings of a meeting or call (`antecedent_classes`, both dated by their
     articles) up to `TOLD_APART_DAYS` apart may be one: the later not told as still to come (a next round
-    announced after talks were held is another round), and the earlier told as planned ("the talks will take
-    place") or the later told as a recall of it, naming a side it names (a person, the actor or the target:
-    "after our talks with X"; a president's "held an urgent meeting" of one day and of three days later are two)."""
+    announced after talks were held is another round), the earlier told as planned ("the talks with X will take
+    place") or the later told as a recall ("after our talks with X"), and both naming one side (a person, the
+    actor or the target): a president's "held an urgent meeting" of one day and of three days later are two, and
+    "the next summit" is not the next meeting held."""
     if a.dated or b.dated or a.trigger != b.trigger or a.trigger not in antecedent_classes() \
             or a.day is None or b.day is None:
         return False
     early, late = (a, b) if a.day <= b.day else (b, a)
     if late.day - early.day > TOLD_APART_DAYS or late.planned:
         return False
-    return early.planned or late.recalled and bool(_sides(early) & _sides(late))
+    return (early.planned or late.recalled) and bool(_sides(early) & _sides(late))
 
 
 def _sides(mention: "Mention") -> set[str]:
