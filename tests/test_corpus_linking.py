@@ -970,7 +970,9 @@ def test_one_numbered_occasion_links_across_a_week_another_number_or_none_does_n
     assert _groups(link([opened, unnumbered], embedder=None)) == [["a"], ["b"]]  # a week apart, nothing says which
     # an ordinal that numbers no occasion ("for the first time") is no numbered occasion
     from presslens.corpus.stories import occasions_in
-    assert occasions_in("the 10th package of sanctions") == {10} and not occasions_in("met for the first time")
+    assert occasions_in("imposed the 10th package of sanctions", "sanction", "SANCTION") == {10}
+    assert not occasions_in("met for the first time", "meeting", "CONSULT")
+    assert not occasions_in("discussed the sixth package of sanctions", "sanction", "CONSULT")  # no package itself
 
 
 def test_an_undated_meeting_announced_then_held_or_recalled_days_later_is_one_meeting():

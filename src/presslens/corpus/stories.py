@@ -37,7 +37,14 @@ target, place, participant or ordinal) takes the participants of the article's o
 kind when they all name the same ones (`inherit_antecedents`).  A one-word common noun read as an actor
 or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.  Two strikes
 (`named_place_classes`) of one day are at one place when one's city is named in the other's evidence; a strike
-its report dates to one day is not a report of another day.
+its report dates to one day is not a report of another day.  Numbered occasions ("the third round of talks":
+an ordinal before an `occasion_nouns` word) of one kind with the same number are compared up to `NUMBERED_DAYS`
+apart, the number adding to the score; an undated meeting or call may be one with another up to
+`TOLD_APART_DAYS` apart when the earlier is told as planned ("will meet", `planned_words`) or the later as
+recalled ("after the meeting", `recall_words`), the later is not planned, and both name one side — both wider
+reaches are bounded blocks of the mention's type and days.  A meeting or call joins no story of that kind whose
+tellings name a person it does not while it names one they do not (`_other_people`: a bare "the talks" must not
+chain a president's meetings with two guests).
 """
 from __future__ import annotations
 
@@ -51,7 +58,7 @@ from ..model import Span
 from .records import Report, Story
 from .identities import name_key
 from .lexicon import (antecedent_classes, named_place_classes, near_event_types, occasion_nouns, one_act_classes,
-                      ordinals, planned_words, recall_words)
+                      numbered_classes, ordinals, planned_words, recall_words, trigger_classes)
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -593,7 +600,7 @@ def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, den
     return Mention(report, type_, day_number(report.date), actor_id, target_id, place_id,
                    content_words(text), denial, day_range(report.date), frozenset(participants), frozenset(people),
                    place_country, place_is_country, dated, ordinals_in(text), trigger, frozenset(context),
-                   occasions_in(text), _told_as_planned(report), _has_word(text, recall_words()))
+                   occasions_in(text, trigger, type_), _told_as_planned(report), _has_word(text, recall_words()))
 
 
 def ordinals_in(text: str) -> frozenset[int]:
@@ -601,13 +608,17 @@ def ordinals_in(text: str) -> frozenset[int]:
     return frozenset(n for word in normal_text(text).split() if (n := _ordinal(word)))
 
 
-def occasions_in(text: str) -> frozenset[int]:
-    """The ordinals of a numbered occasion a sentence names: an ordinal followed, within `OCCASION_SPAN`
-    words, by an `occasion_nouns` word ("the third round of talks", "the 10th package of sanctions"; not
-    "for the first time" or "the First Deputy")."""
+def occasions_in(text: str, trigger: str | None, type_: str) -> frozenset[int]:
+    """The ordinals of a numbered occasion that is the act a sentence tells (a `numbered_classes` kind
+    `trigger` with one of its types): an ordinal followed, within `OCCASION_SPAN` words, by an `occasion_nouns`
+    word and a word of that kind ("the third round of talks", "the 10th package of sanctions"; not "for the
+    first time", nor a CONSULT "discussed the sixth package of sanctions": the discussion is no package)."""
+    if type_ not in numbered_classes().get(trigger or "", ()):
+        return frozenset()
     words = normal_text(text).split()
     return frozenset(n for i, word in enumerate(words) if (n := _ordinal(word))
-                     and any(w in occasion_nouns() for w in words[i + 1:i + 1 + OCCASION_SPAN]))
+                     and any(w in occasion_nouns() for w in words[i + 1:i + 1 + OCCASION_SPAN])
+                     and any(trigger_classes().get(w) == trigger for w in words[i + 1:i + 1 + OCCASION_SPAN]))
 
 
 def _ordinal(word: str) -> int | None:
