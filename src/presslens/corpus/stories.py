@@ -358,8 +358,7 @@ def _other_people(mention: "Mention", state: "_StoryState") -> bool:
     stay two stories even when a bare "the talks" links to both."""
     if mention.trigger not in antecedent_classes() or not mention.people:
         return False
-    told = set().union(*(m.people for m in state.mentions if m.trigger in antecedent_classes()))
-    return bool(mention.people - told and told - mention.people)
+    return bool(mention.people - state.people and state.people - mention.people)
 
 
 def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
@@ -377,6 +376,7 @@ def _types(type_: str) -> list[str]:
 class _StoryState:
     story: Story
     mentions: list[Mention] = field(default_factory=list)
+    people: frozenset[str] = frozenset()  # the people its meetings' and calls' tellings name (`_other_people`)
 
 
 def story_id(report: Report) -> str:
@@ -588,7 +588,7 @@ def _fits_dates(mention: Mention, state: _StoryState) -> bool:
     (a meeting on the 21st, one on the 23rd and one on the 24th are three events)."""
     if mention.denial:
         return True
-    numbered = {o for m in state.mentions for o in m.occasions} & mention.occasions
+    numbered = bool(mention.occasions) and any(m.occasions & mention.occasions for m in state.mentions)
     return all(_near(mention.days, m.days) or _told_apart(mention, m) or numbered and _within(m, mention, NUMBERED_DAYS)
                for m in state.mentions if not m.denial and m.dated == mention.dated)
 
@@ -655,6 +655,7 @@ def _summarise(state: _StoryState) -> None:
     told = [m.report for m in state.mentions if not m.denial]  # a denial's actor is the denier
     story.actors = list(dict.fromkeys(r.actor for r in told if r.actor))
     story.targets = list(dict.fromkeys(r.target for r in told if r.target))
+    state.people = frozenset().union(*(m.people for m in state.mentions if m.trigger in antecedent_classes()))
 
 
 # --- persistence: a story's state as a row, and the block keys it is found under ---------------
