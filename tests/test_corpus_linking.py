@@ -956,3 +956,60 @@ def test_a_strike_its_report_dates_to_one_day_is_not_a_report_of_the_next_day():
                    day="2025-03-14", place="Kyiv"),
             strike("b", "2025-03-15", "Russian missiles struck the centre of the city again.", "struck", place="Kyiv")]
     assert _groups(link(both, embedder=None)) == [["a"], ["b"]]
+
+
+def test_one_numbered_occasion_links_across_a_week_another_number_or_none_does_not():
+    def talks(doc_id, published, sentence):
+        return _article(doc_id, published, [("CONSULT", sentence, "round", "Coastal Union", "Hill Republic", None)])
+    opened = talks("a", "2025-03-03", "The third round of talks between the Coastal Union and the Hill Republic opened.")
+    recalled = talks("b", "2025-03-10", "Envoys recalled the third round of talks of the Coastal Union and the Hill Republic.")
+    assert _groups(link([opened, recalled], embedder=None)) == [["a", "b"]]  # the number says which round
+    fourth = talks("b", "2025-03-10", "Envoys recalled the fourth round of talks of the Coastal Union and the Hill Republic.")
+    assert _groups(link([opened, fourth], embedder=None)) == [["a"], ["b"]]
+    unnumbered = talks("b", "2025-03-10", "Envoys recalled the round of talks of the Coastal Union and the Hill Republic.")
+    assert _groups(link([opened, unnumbered], embedder=None)) == [["a"], ["b"]]  # a week apart, nothing says which
+    # an ordinal that numbers no occasion ("for the first time") is no numbered occasion
+    from presslens.corpus.stories import occasions_in
+    assert occasions_in("imposed the 10th package of sanctions", "sanction", "SANCTION") == {10}
+    assert not occasions_in("met for the first time", "meeting", "CONSULT")
+    assert not occasions_in("discussed the sixth package of sanctions", "sanction", "CONSULT")  # no package itself
+
+
+def test_an_undated_meeting_announced_then_held_or_recalled_days_later_is_one_meeting():
+    people = [("Anna Kovalenko", "PERSON"), ("Boris Lind", "PERSON")]
+
+    def meeting(doc_id, published, sentence, trigger):
+        return _article(doc_id, published, [("CONSULT", sentence, trigger, "Anna Kovalenko", "Boris Lind", None)], people)
+    announced = meeting("a", "2025-04-01", "Anna Kovalenko will meet Boris Lind to discuss the grain corridor.", "meet")
+    held = meeting("b", "2025-04-05", "Anna Kovalenko met Boris Lind to discuss the grain corridor.", "met")
+    assert _groups(link([announced, held], embedder=None)) == [["a", "b"]]
+    # held, then held again four days later: two meetings; recalled ("after the meeting") four days later: one
+    first = meeting("a", "2025-04-01", "Anna Kovalenko met Boris Lind to discuss the grain corridor.", "met")
+    assert _groups(link([first, held], embedder=None)) == [["a"], ["b"]]
+    after = meeting("b", "2025-04-05", "After the meeting of Anna Kovalenko with Boris Lind on the grain corridor, "
+                                       "ships sailed.", "meeting")
+    assert _groups(link([first, after], embedder=None)) == [["a", "b"]]
+    # held, then a next meeting announced: the later one told as still to come is another meeting
+    next_one = meeting("b", "2025-04-05", "Anna Kovalenko will meet Boris Lind again on the grain corridor.", "meet")
+    assert _groups(link([first, next_one], embedder=None)) == [["a"], ["b"]]
+
+
+def test_a_bare_meeting_does_not_chain_two_meetings_with_other_guests():
+    people = [("Ivo Petran", "PERSON"), ("Anna Kovalenko", "PERSON"), ("Boris Lind", "PERSON")]
+    guest = lambda doc_id, name: _article(doc_id, "2025-04-01", [  # noqa: E731
+        ("CONSULT", f"Mayor Ivo Petran met {name} in Lakeport.", "met", "Ivo Petran", name, "Lakeport")], people)
+    bare = _article("b", "2025-04-01", [("CONSULT", "The meeting in Lakeport was useful.", "meeting", None, None,
+                                         "Lakeport")])
+    groups = _groups(link([guest("a", "Anna Kovalenko"), bare, guest("c", "Boris Lind")], embedder=None))
+    assert ["a", "b"] in groups and ["c"] in groups  # "the meeting" is one of them; the other guest's is another
+
+
+def test_a_country_run_into_a_person_s_name_is_that_person_among_a_meeting_s_sides():
+    def visit(doc_id, sentence, entity):
+        return _article(doc_id, "2025-04-01", [("CONSULT", sentence, "met", "Ivo Petran", None, "Lakeport")],
+                        [("Ivo Petran", "PERSON"), entity])
+    norway = visit("a", "Ivo Petran met Prime Minister of Norway Lars Venn in Lakeport.", ("Norway Lars Venn", "ORG"))
+    other = visit("b", "Ivo Petran met Anna Kovalenko in Lakeport.", ("Anna Kovalenko", "PERSON"))
+    assert _groups(link([norway, other], embedder=None)) == [["a"], ["b"]]  # Venn, not a body "Norway Lars Venn"
+    council = visit("b", "Ivo Petran met the Norway Grain Council in Lakeport.", ("Norway Grain Council", "ORG"))
+    assert _groups(link([norway, council], embedder=None)) == [["a", "b"]]  # a body word: a body, no person

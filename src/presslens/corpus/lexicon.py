@@ -21,11 +21,12 @@ TABLES = {"titles": list, "body_words": list, "surname_folds": list, "denial_cue
           "number_words": dict, "number_units_ignored": list, "number_fillers": list, "media": list,
           "near_event_types": list, "ordinals": dict, "trigger_classes": dict, "trigger_suffixes": list,
           "one_act_classes": dict, "actor_sectors": list, "antecedent_classes": list,
-          "named_place_classes": list,
+          "named_place_classes": list, "occasion_nouns": list, "numbered_classes": dict, "planned_words": list,
+          "recall_words": list,
           "home_nouns": list, "home_possessives": list}
 
 
-CLASS_LISTS = ("antecedent_classes", "named_place_classes")
+CLASS_LISTS = ("antecedent_classes", "named_place_classes", "numbered_classes")
 
 
 def check_lexicon(data: dict) -> dict:
@@ -144,6 +145,31 @@ def antecedent_classes() -> frozenset[str]:
     """Trigger classes whose bare mention ("the talks", "the conversation") refers back to the article's
     other mentions of that kind."""
     return frozenset(lexicon()["antecedent_classes"])
+
+
+@lru_cache(maxsize=1)
+def occasion_nouns() -> frozenset[str]:
+    """Nouns of an occasion an ordinal numbers ("the third round", "the 10th package")."""
+    return frozenset(lexicon()["occasion_nouns"])
+
+
+@lru_cache(maxsize=1)
+def numbered_classes() -> dict[str, frozenset[str]]:
+    """Kinds of act that are numbered occasions themselves (a round of talks, a package of sanctions) → the
+    PLOVER types a report of one has."""
+    return {kind: frozenset(types) for kind, types in lexicon()["numbered_classes"].items()}
+
+
+@lru_cache(maxsize=1)
+def planned_words() -> frozenset[str]:
+    """Words that tell an act as still to come ("will", "scheduled", "next")."""
+    return frozenset(lexicon()["planned_words"])
+
+
+@lru_cache(maxsize=1)
+def recall_words() -> frozenset[str]:
+    """Words that tell an act as past and done, recalled ("after the talks", "during our last meeting")."""
+    return frozenset(lexicon()["recall_words"])
 
 
 @lru_cache(maxsize=1)

@@ -198,13 +198,13 @@ class Linker:
                                                 identity.name if identity else name)))
         events = []
         named = _named_in(analysis, full_names)
-        context = {key for _, key in named}
+        context = {key for _, key, _ in named}
         for index, event in enumerate(analysis.events):
             # "for a ceasefire": an act named in passing, by no one, on nothing, nowhere, anchors no story,
             # but may join one its article or another tells ("the military operation")
             anchors = not (event.mention == "referred" and not (event.actor or event.target or event.location))
             report, keys = self._report(item, index, event, published, speaker_of, resolve)
-            participants = {key for name, key in named if _says(event.evidence.text, name)}
+            participants = {side for name, _, side in named if _says(event.evidence.text, name)}
             participants |= self._person_keys(keys[:2])  # "Putin and Macron held phone talks": the two people
             place = event.place if isinstance(event.place, dict) else {}
             events.append((index, mention_of(
@@ -332,11 +332,13 @@ def _day_or_month(value: str | None) -> str | None:
     return None
 
 
-def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str]]:
-    """(name as written, key) for the people and bodies the article names: a person by surname (the
+def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name as written, key, side key) for the people and bodies the article names: a person by surname (the
     article's full name for a bare one; a one-word "person" the article never names in full is none —
     NER reads "Kiev" or "Luhansk" as people), a body by its normalised name; countries are left to the
-    actor's, target's and place's country codes."""
+    actor's, target's and place's country codes.  The side key, what an evidence naming it names as a side, is
+    the key but for a country NER ran into a person's name ("Prime Minister of Bulgaria Kiril Petkov" as the
+    body "Bulgaria Kiril Petkov"): that person."""
     out = {}
     for entity in analysis.entities:
         if not entity.name or entity.type not in _PARTICIPANT_TYPES or len(entity.name) < 3:
@@ -348,11 +350,26 @@ def _named_in(analysis: Analysis, full_names: dict[str, str]) -> list[tuple[str,
             continue  # "Kiev", "Luhansk" read as people: a person the article names once names in full
         found = name_key(full, entity_type=entity.type)
         if found is not None and found.kind != "thing":
-            out[entity.name] = f"person:{found.last}" if found.kind == "person" else found.slug
-    return list(out.items())
+            key = f"person:{found.last}" if found.kind == "person" else found.slug
+            person = _person_after_country(entity.name) if entity.type == "ORG" else None
+            side = name_key(person, entity_type="PERSON") if person else None  # "Bulgaria Kiril Petkov"
+            out[entity.name] = (key, f"person:{side.last}" if side and side.kind == "person" else key)
+    return [(name, key, side) for name, (key, side) in out.items()]
 
 
 _PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _person_after_country(name: str) -> str | None:
+    """The person's name of an organisation name that is a country followed by two or three capitalised
+    words, none a body word ("Bulgaria Kiril Petkov" of "Prime Minister of Bulgaria Kiril Petkov"), else None."""
+    parts = name.split()
+    for k in (1, 2, 3):
+        rest = parts[k:]
+        if " ".join(parts[:k]).lower() in country_adjectives() and 2 <= len(rest) <= 3 \
+                and all(w[:1].isupper() for w in rest) and not {w.lower() for w in rest} & body_words():
+            return " ".join(rest)
+    return None
 
 
 def _says(text: str, name: str) -> bool:

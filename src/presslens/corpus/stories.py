@@ -37,7 +37,14 @@ target, place, participant or ordinal) takes the participants of the article's o
 kind when they all name the same ones (`inherit_antecedents`).  A one-word common noun read as an actor
 or target ("the situation", "leaders") names a kind, not a shared thing, and adds nothing.  Two strikes
 (`named_place_classes`) of one day are at one place when one's city is named in the other's evidence; a strike
-its report dates to one day is not a report of another day.
+its report dates to one day is not a report of another day.  Numbered occasions ("the third round of talks":
+an ordinal before an `occasion_nouns` word) of one kind with the same number are compared up to `NUMBERED_DAYS`
+apart, the number adding to the score; an undated meeting or call may be one with another up to
+`TOLD_APART_DAYS` apart when the earlier is told as planned ("will meet", `planned_words`) or the later as
+recalled ("after the meeting", `recall_words`), the later is not planned, and both name one side — both wider
+reaches are bounded blocks of the mention's type and days.  A meeting or call joins no story of that kind whose
+tellings name a person it does not while it names one they do not (`_other_people`: a bare "the talks" must not
+chain a president's meetings with two guests).
 """
 from __future__ import annotations
 
@@ -50,7 +57,8 @@ from functools import lru_cache
 from ..model import Span
 from .records import Report, Story
 from .identities import name_key
-from .lexicon import antecedent_classes, named_place_classes, near_event_types, one_act_classes, ordinals
+from .lexicon import (antecedent_classes, named_place_classes, near_event_types, occasion_nouns, one_act_classes,
+                      numbered_classes, ordinals, planned_words, recall_words, trigger_classes)
 from .similarity import containment, content_words, jaccard, normal_text
 
 WINDOW_DAYS = 2
@@ -69,6 +77,7 @@ DENIAL_SHARED = 3  # and at least this many of them: a claim, not a word ("meeti
 WEIGHTS = {"place": 0.35, "target": 0.25, "actor": 0.15, "evidence": 0.45,
            "trigger": 0.15,  # the same trigger word ("recognise" / "recognized")
            "one_act": 0.4,  # and it names an act one actor does once in a window (the onset of a war)
+           "occasion": 0.25,  # and the same numbered occasion ("the third round of talks")
            "article": 0.15,  # two mentions of one article: one release rarely tells two such events
            "context": 1.0}  # times the overlap (Jaccard) of the people and bodies the two articles name
 PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
@@ -76,6 +85,9 @@ PENALTIES = {"near_type": 0.15,  # AGREE and SUPPORT for one signing
 CONTEXT_MAX = 0.3  # the most the articles' names add: two short releases of one day name the same two people
 UNTOLD = frozenset({"negated", "hypothetical"})  # modalities of a report that tells no act happening
 MANY_SHARED = 2  # participants two evidences share that outweigh a place the event extractor read differently
+TOLD_APART_DAYS = 6  # days between undated tellings of one meeting or call: announced, held, then recalled
+NUMBERED_DAYS = 10  # days between two tellings of one numbered occasion ("the third round of talks")
+OCCASION_SPAN = 3  # words an occasion noun may come after its ordinal ("the third round", "10th package of")
 
 
 @dataclass
@@ -99,6 +111,9 @@ class Mention:
     ordinals: frozenset[int] = frozenset()  # "the second round": ordinals the evidence gives
     trigger: str | None = None  # the trigger's word stem
     context: frozenset[str] = frozenset()  # the people and bodies its whole article names
+    occasions: frozenset[int] = frozenset()  # "the third round of talks": ordinals of a numbered occasion
+    planned: bool = False  # told as still to come ("the talks will take place", "the next round")
+    recalled: bool = False  # told as past and done ("after the talks", "during our last meeting")
 
     def __post_init__(self):
         self.days = self.days or day_range(self.report.date)
@@ -268,6 +283,50 @@ def _struck_on_other_day(a: "Mention", b: "Mention") -> bool:
         and a.days[0] not in b.days and not (a.denial or b.denial)  # a denial comes days after what it denies
 
 
+def _told_apart(a: "Mention", b: "Mention") -> bool:
+    """Whether two undated tellings of a meeting or call (`antecedent_classes`, both dated by their
+    articles) up to `TOLD_APART_DAYS` apart may be one: the later not told as still to come (a next round
+    announced after talks were held is another round), the earlier told as planned ("the talks with X will take
+    place") or the later told as a recall ("after our talks with X"), and both naming one side (a person, the
+    actor or the target): a president's "held an urgent meeting" of one day and of three days later are two, and
+    "the next summit" is not the next meeting held."""
+    if a.dated or b.dated or a.trigger != b.trigger or a.trigger not in antecedent_classes() \
+            or a.day is None or b.day is None:
+        return False
+    early, late = (a, b) if a.day <= b.day else (b, a)
+    if late.day - early.day > TOLD_APART_DAYS or late.planned:
+        return False
+    return (early.planned or late.recalled) and bool(_sides(early) & _sides(late))
+
+
+def _sides(mention: "Mention") -> set[str]:
+    """The sides a mention names: its people, its actor and target (not a one-word kind: "leaders")."""
+    named = {(mention.actor_id, mention.report.actor), (mention.target_id, mention.report.target)}
+    return set(mention.people) | {x for x, name in named if x and not _kind_noun(x, name)}
+
+
+def _numbered_alike(a: "Mention", b: "Mention") -> bool:
+    """Whether two tellings of one kind of act name the same numbered occasion ("the third round of
+    talks") within `NUMBERED_DAYS` of each other: the number says which occasion, whatever the days."""
+    return bool(a.occasions & b.occasions) and a.trigger == b.trigger and _within(a, b, NUMBERED_DAYS)
+
+
+def _within(a: "Mention", b: "Mention", days: int) -> bool:
+    if a.days == (None,) or b.days == (None,):
+        return False
+    return min(a.days) - days <= max(b.days) and min(b.days) - days <= max(a.days)
+
+
+def _reach(mention: "Mention") -> int:
+    """How many days past the window a mention searches: a numbered occasion `NUMBERED_DAYS`, an undated
+    meeting or call `TOLD_APART_DAYS` (both bounded: a block of its type and those days)."""
+    if mention.occasions:
+        return NUMBERED_DAYS - WINDOW_DAYS
+    if not mention.dated and mention.trigger in antecedent_classes():
+        return TOLD_APART_DAYS - WINDOW_DAYS
+    return 0
+
+
 @lru_cache(maxsize=4096)
 def _city_key(place: str) -> str | None:
     """A city's name as the participant key its article's entities give it ("body:kharkiv")."""
@@ -293,6 +352,15 @@ def _other_side(mention: "Mention", state: "_StoryState") -> bool:
                                             for m in state.mentions)
 
 
+def _other_people(mention: "Mention", state: "_StoryState") -> bool:
+    """Whether a meeting or call (`antecedent_classes`) and a story of that kind each name a person the other
+    does not, over all the story's tellings: a meeting with Guterres and one with Petkov of one day in one city
+    stay two stories even when a bare "the talks" links to both."""
+    if mention.trigger not in antecedent_classes() or not mention.people:
+        return False
+    return bool(mention.people - state.people and state.people - mention.people)
+
+
 def _tells_one_act(mention: "Mention", state: "_StoryState") -> bool:
     """Whether a story tells the act of one actor's once-in-a-window class the mention names (`_one_act`
     with one of its earliest reports): two such stories of one window are one."""
@@ -308,6 +376,7 @@ def _types(type_: str) -> list[str]:
 class _StoryState:
     story: Story
     mentions: list[Mention] = field(default_factory=list)
+    people: frozenset[str] = frozenset()  # the people its meetings' and calls' tellings name (`_other_people`)
 
 
 def story_id(report: Report) -> str:
@@ -333,7 +402,9 @@ class StoryIndex:
         if mention.denial:
             blocks = [self._days.get(day, {}) for day in _window(mention.days, before=DENIAL_LOOKBACK)]
         else:
-            blocks = [self._blocks.get((t, day), {}) for t in _types(mention.type) for day in _window(mention.days)]
+            reach = _reach(mention)
+            blocks = [self._blocks.get((t, day), {}) for t in _types(mention.type)
+                      for day in _window(mention.days, before=reach, after=reach)]
             blocks += [self._denials.get(day, {}) for day in _window(mention.days, after=DENIAL_LOOKBACK)]
             blocks += [self._recall.get((mention.type, mention.place_id, month), {})
                        for month in _recall_months(mention, lookup=True)]
@@ -358,7 +429,8 @@ class StoryIndex:
                                     - {a.actor_id, a.target_id, b.actor_id, b.target_id}) < MANY_SHARED \
                 or a.people - b.people and b.people - a.people:
             return 0.0  # two cities; or each names a person the other does not (talks with Biden ≠ with Macron)
-        if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)):
+        if not _near_pair(a, b) and not ((place == "same" or a.report.doc_id == b.report.doc_id) and _recalls(a, b)) \
+                and not _told_apart(a, b) and not _numbered_alike(a, b):
             return 0.0
         if _struck_on_other_day(a, b) or _struck_on_other_day(b, a):
             return 0.0  # a strike its report dates to one day is not another day's strike
@@ -388,6 +460,8 @@ class StoryIndex:
                 structural += WEIGHTS[name] / 2
         if a.trigger and a.trigger == b.trigger:
             structural += WEIGHTS["trigger"]
+            if a.occasions & b.occasions:  # "the third round of talks" names which round
+                structural += WEIGHTS["occasion"]
             if _one_act(a, b, place):
                 structural += WEIGHTS["one_act"]
         if a.report.doc_id == b.report.doc_id:
@@ -440,7 +514,7 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state) or _other_side(mention, state):
+            if not _fits_dates(mention, state) or _other_side(mention, state) or _other_people(mention, state):
                 continue
             score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
             if score >= THRESHOLD:
@@ -514,7 +588,9 @@ def _fits_dates(mention: Mention, state: _StoryState) -> bool:
     (a meeting on the 21st, one on the 23rd and one on the 24th are three events)."""
     if mention.denial:
         return True
-    return all(_near(mention.days, m.days) for m in state.mentions if not m.denial and m.dated == mention.dated)
+    numbered = bool(mention.occasions) and any(m.occasions & mention.occasions for m in state.mentions)
+    return all(_near(mention.days, m.days) or _told_apart(mention, m) or numbered and _within(m, mention, NUMBERED_DAYS)
+               for m in state.mentions if not m.denial and m.dated == mention.dated)
 
 
 def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False,
@@ -523,18 +599,44 @@ def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, den
     text = report.evidence.text
     return Mention(report, type_, day_number(report.date), actor_id, target_id, place_id,
                    content_words(text), denial, day_range(report.date), frozenset(participants), frozenset(people),
-                   place_country, place_is_country, dated, ordinals_in(text), trigger, frozenset(context))
+                   place_country, place_is_country, dated, ordinals_in(text), trigger, frozenset(context),
+                   occasions_in(text, trigger, type_), _told_as_planned(report), _has_word(text, recall_words()))
 
 
 def ordinals_in(text: str) -> frozenset[int]:
     """The ordinals a sentence gives ("the second round", "the 3rd package")."""
-    found = set()
-    for word in normal_text(text).split():
-        if word in ordinals():
-            found.add(ordinals()[word])
-        elif len(word) > 2 and word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
-            found.add(int(word[:-2]))
-    return frozenset(found)
+    return frozenset(n for word in normal_text(text).split() if (n := _ordinal(word)))
+
+
+def occasions_in(text: str, trigger: str | None, type_: str) -> frozenset[int]:
+    """The ordinals of a numbered occasion that is the act a sentence tells (a `numbered_classes` kind
+    `trigger` with one of its types): an ordinal followed, within `OCCASION_SPAN` words, by an `occasion_nouns`
+    word and a word of that kind ("the third round of talks", "the 10th package of sanctions"; not "for the
+    first time", nor a CONSULT "discussed the sixth package of sanctions": the discussion is no package)."""
+    if type_ not in numbered_classes().get(trigger or "", ()):
+        return frozenset()
+    words = normal_text(text).split()
+    return frozenset(n for i, word in enumerate(words) if (n := _ordinal(word))
+                     and any(w in occasion_nouns() for w in words[i + 1:i + 1 + OCCASION_SPAN])
+                     and any(trigger_classes().get(w) == trigger for w in words[i + 1:i + 1 + OCCASION_SPAN]))
+
+
+def _ordinal(word: str) -> int | None:
+    if word in ordinals():
+        return ordinals()[word]
+    if len(word) > 2 and word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th"):
+        return int(word[:-2])
+    return None
+
+
+def _told_as_planned(report: Report) -> bool:
+    """Whether a report tells its act as still to come: a `planned_words` word in its evidence ("the talks
+    will take place", "the next round is scheduled") or an intended or hypothetical act."""
+    return report.modality in ("intended", "hypothetical") or _has_word(report.evidence.text, planned_words())
+
+
+def _has_word(text: str, table: frozenset[str]) -> bool:
+    return any(w in table for w in normal_text(text).split())
 
 
 def _summarise(state: _StoryState) -> None:
@@ -553,6 +655,7 @@ def _summarise(state: _StoryState) -> None:
     told = [m.report for m in state.mentions if not m.denial]  # a denial's actor is the denier
     story.actors = list(dict.fromkeys(r.actor for r in told if r.actor))
     story.targets = list(dict.fromkeys(r.target for r in told if r.target))
+    state.people = frozenset().union(*(m.people for m in state.mentions if m.trigger in antecedent_classes()))
 
 
 # --- persistence: a story's state as a row, and the block keys it is found under ---------------
@@ -565,7 +668,8 @@ def block_keys(mention: Mention, *, lookup: bool) -> set[str]:
         return keys | recall | ({f"denial:{day}" for day in mention.days} if mention.denial else set())
     if mention.denial:
         return {f"day:{day}" for day in _window(mention.days, before=DENIAL_LOOKBACK)}
-    return ({f"block:{t}:{day}" for t in _types(mention.type) for day in _window(mention.days)}
+    reach = _reach(mention)
+    return ({f"block:{t}:{day}" for t in _types(mention.type) for day in _window(mention.days, before=reach, after=reach)}
             | {f"denial:{day}" for day in _window(mention.days, after=DENIAL_LOOKBACK)} | recall)
 
 
