@@ -308,6 +308,8 @@ def _types(type_: str) -> list[str]:
 class _StoryState:
     story: Story
     mentions: list[Mention] = field(default_factory=list)
+    told_days: dict = field(default_factory=dict)  # `_told_days`, of the first `told` mentions
+    told: int = 0
 
 
 def story_id(report: Report) -> str:
@@ -514,7 +516,17 @@ def _fits_dates(mention: Mention, state: _StoryState) -> bool:
     (a meeting on the 21st, one on the 23rd and one on the 24th are three events)."""
     if mention.denial:
         return True
-    return all(_near(mention.days, m.days) for m in state.mentions if not m.denial and m.dated == mention.dated)
+    return all(_near(mention.days, days) for days in _told_days(state).get(mention.dated, ()))
+
+
+def _told_days(state: "_StoryState") -> dict[bool, dict[tuple, None]]:
+    """The distinct days of a story's tellings that deny nothing, dated and undated apart (brought up to
+    date with the mentions appended since: a story's mentions are only ever appended)."""
+    for m in state.mentions[state.told:]:
+        if not m.denial:
+            state.told_days.setdefault(m.dated, {})[m.days] = None
+    state.told = len(state.mentions)
+    return state.told_days
 
 
 def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False,
