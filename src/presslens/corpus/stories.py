@@ -442,9 +442,10 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state) or _other_side(mention, state):
+            compared = [other for other in _compared(mention, state) if _comparable(mention, other)]
+            if not compared or not _fits_dates(mention, state) or _other_side(mention, state):
                 continue
-            score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
+            score = max(self.score(mention, other) for other in compared)
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
@@ -509,6 +510,13 @@ def _compared(mention: Mention, state: _StoryState) -> list[Mention]:
     doc, trigger = mention.report.doc_id, mention.trigger
     more = [m for m in state.mentions[COMPARED:] if m.report.doc_id == doc or (trigger and m.trigger == trigger)]
     return state.mentions[:COMPARED] + more[:COMPARED]
+
+
+def _comparable(a: Mention, b: Mention) -> bool:
+    """Whether the types of two mentions let `StoryIndex.score(a, b)` be above 0 (the test it makes, made
+    before the others and without a call: most of a block's stories are of other types): the same type, a
+    near type, or a denial on either side (a denial links by the claim it repeats, whatever the types)."""
+    return a.type == b.type or a.denial or b.denial or b.type in near_event_types().get(a.type, ())
 
 
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
