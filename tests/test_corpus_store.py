@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
 
 from presslens import analyze
 from presslens.model import Analysis, Event, Quote, Span, Speaker
@@ -127,7 +127,7 @@ def test_stories_and_statements_grow_one_ingest_at_a_time(engine, analysed):
     assert len(again) == 2 and [len(s["reports"]) for s in again if s["type"] == "ASSAULT"] == [len(STRIKE)]
 
 
-def test_migrations_2_and_3_add_the_corpus_tables_to_a_version_1_store(tmp_path):
+def test_migrations_2_to_4_add_the_corpus_tables_to_a_version_1_store(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     with engine.begin() as conn:
         from presslens.store.schema import schema_version
@@ -137,9 +137,38 @@ def test_migrations_2_and_3_add_the_corpus_tables_to_a_version_1_store(tmp_path)
         step(conn)
         conn.execute(schema_version.insert().values(version=version, description=description))
     assert not inspect(engine).has_table("stories")
-    assert migrate(engine) == 3
+    assert migrate(engine) == 4
     assert {"stories", "statements", "corpus_identities", "link_keys", "embeddings",
             "statement_passages"} <= set(inspect(engine).get_table_names())
+
+
+def test_migration_4_files_the_stored_statements_under_their_speakers_days(engine):
+    """A version-3 store (speaker keys without a day) upgrades to the keys a new ingest writes, and a
+    reworded quotation of a later ingest, found by its speaker's days only, still joins the stored statement."""
+    from sqlalchemy import delete
+
+    from presslens.store.corpus_schema import link_keys, statements
+    from presslens.store.schema import schema_version
+
+    store_and_link(engine, [said("q-1", "Coast Courier", "2025-06-01", "Anna Kovalenko",
+                                 "repairs to the harbour cranes must finish before the autumn storms reach the coast")])
+    with engine.begin() as conn:
+        written = set(conn.execute(select(link_keys.c.key, link_keys.c.target_id)))
+        assert {k for k, _ in written if k.startswith("speaker:")} == {
+            "speaker:person:anna-kovalenko", "speaker:person:anna-kovalenko@2025-06-01"}
+        conn.execute(delete(link_keys).where(link_keys.c.key.contains("@")))  # as version 3 kept them
+        conn.execute(delete(schema_version).where(schema_version.c.version == 4))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert set(conn.execute(select(link_keys.c.key, link_keys.c.target_id))) == written
+    store_and_link(engine, [said("q-2", "Daily Herald", "2025-06-03", "Anna Kovalenko",
+                                 "before the autumn storms reach the coast, the harbour cranes repairs must finish")])
+    (statement,) = C.list_statements(engine, linked=True)
+    assert [(a["doc_id"], a["match"]) for a in statement["appearances"]] == [("q-1", "first"), ("q-2", "reworded")]
+    store_and_link(engine, [said("q-3", "Daily Herald", "2025-06-09", "Anna Kovalenko",
+                                 "the harbour cranes repairs must finish before the autumn storms, she said again")])
+    with engine.connect() as conn:  # a week later: another statement
+        assert conn.scalar(select(func.count()).select_from(statements)) == 2
 
 
 def test_events_asserted_by_any_name_of_an_identity(engine):

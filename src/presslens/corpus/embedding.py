@@ -104,6 +104,7 @@ def _embedder(name: str):
     return {"use": UseEmbedder, "e5": E5Embedder, "lexical": LexicalEmbedder}[name]()
 
 
+@lru_cache(maxsize=65536)  # a batch compares one evidence with many
 def text_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:24]
 
@@ -157,7 +158,10 @@ class CachedEmbedder:
 
     def similarity(self, a: str, b: str) -> float:
         """The cosine rescaled so that unrelated texts score 0 and the same text 1 (per model)."""
-        found = self.vectors_for([a, b])
-        cosine = float(found[text_hash(a)] @ found[text_hash(b)])
+        x, y = self.vectors.get(text_hash(a)), self.vectors.get(text_hash(b))
+        if x is None or y is None:  # not warmed: embedded now
+            found = self.vectors_for([a, b])
+            x, y = found[text_hash(a)], found[text_hash(b)]
+        cosine = float(x @ y)
         floor = self.embedder.floor
         return max(0.0, (cosine - floor) / (1 - floor))

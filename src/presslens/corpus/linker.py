@@ -11,6 +11,7 @@ an article is its own mentions times the size of their blocks.  `link(inputs)` i
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -77,7 +78,8 @@ class Linker:
         self.identities = identities or Identities()
         self.stories = StoryIndex(similarity)
         self.statements = StatementIndex(similarity, find=self.identities.find)
-        self.statements.load = lambda keys: self._load(keys) if self.loader is not None else None
+        owner = weakref.ref(self)  # no cycle: a batch's Linker is freed once dropped, without the cyclic collector
+        self.statements.load = (lambda keys: owner()._load(keys)) if loader is not None else None
         self.reports: dict[tuple[str, int], str] = {}  # (doc_id, event_index) → story id
         self.appearances: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → statement id
         self.speaker_ids: dict[tuple[str, int], str] = {}  # (doc_id, quote_index) → identity id

@@ -93,7 +93,10 @@ def names_swapped(a: str, b: str) -> bool:
 
 
 def jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)  # the union's size without building it
+    return shared / (len(a) + len(b) - shared)
 
 
 def containment(a: set, b: set) -> float:

@@ -41,6 +41,7 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 
 from ..model import Span
@@ -469,13 +470,27 @@ def _summarise(state: _StatementState, how: str) -> None:
 # --- persistence: a statement's state as a row, and the keys it is found under -------------------
 
 def lookup_keys(mention: QuoteMention, find=lambda i: i) -> set[str]:
-    """Keys a quotation searches: its text hash, its MinHash bands, its speaker."""
+    """Keys a quotation searches: its text hash, its MinHash bands, and its speaker's statements a reworded
+    one may join — those first seen within `REWORD_DAYS` of its day or undated (an undated quotation: all)."""
+    keys = _text_keys(mention)
+    if mention.speaker_id:
+        speaker = find(mention.speaker_id)
+        keys |= {f"speaker:{speaker}"} if mention.day is None else {
+            speaker_day_key(speaker, d) for d in (None, *range(mention.day - REWORD_DAYS, mention.day + REWORD_DAYS + 1))}
+    return keys
+
+
+def _text_keys(mention: QuoteMention) -> set[str]:
     keys = {f"exact:{text_key(mention.text)}"}
     if len(mention.shingles) >= MIN_NEAR_SHINGLES:
         keys |= {f"band:{band}" for band in MinHash(mention.shingles).bands()}
-    if mention.speaker_id:
-        keys.add(f"speaker:{find(mention.speaker_id)}")
     return keys
+
+
+def speaker_day_key(speaker_id: str, day: int | None) -> str:
+    """The key of a speaker's statements first seen on `day`: `speaker:<id>@<ISO day>` (`@undated`), so a
+    quotation reads back only the days it may join, not everything its speaker said (migration 4)."""
+    return f"speaker:{speaker_id}@{date.fromordinal(day).isoformat() if day is not None else 'undated'}"
 
 
 def own_text_keys(day: int | None) -> set[str]:
@@ -487,7 +502,11 @@ def statement_keys(index: StatementIndex, statement_id_: str) -> set[str]:
     """Keys a statement is filed under: those of its key mentions, each quotation's place (`at:doc:index`),
     and the days of its long quotations."""
     state = index.states[statement_id_]
-    keys = set().union(*(lookup_keys(m, index.find) for m in _key_mentions(state)))
+    keys = set()
+    for m in _key_mentions(state):
+        keys |= _text_keys(m)
+        if m.speaker_id:  # the day of its first appearance, the one a reworded quotation is compared with
+            keys |= {f"speaker:{index.find(m.speaker_id)}", speaker_day_key(index.find(m.speaker_id), state.mentions[0].day)}
     keys |= {f"at:{m.appearance.doc_id}:{m.appearance.quote_index}" for m in state.mentions
              if m.appearance.quote_index is not None}
     return keys | {f"own:{m.day}" for m in state.mentions if m.day is not None and own_text_source(m)}

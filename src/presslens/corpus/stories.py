@@ -377,6 +377,8 @@ class _StoryState:
     story: Story
     mentions: list[Mention] = field(default_factory=list)
     people: frozenset[str] = frozenset()  # the people its meetings' and calls' tellings name (`_other_people`)
+    told_days: dict = field(default_factory=dict)  # `_told_days`, of the first `told` mentions
+    told: int = 0
 
 
 def story_id(report: Report) -> str:
@@ -514,9 +516,11 @@ class StoryIndex:
         mention is the missing link between two tellings of one event)."""
         scored = []
         for state in self.candidates(mention):
-            if not _fits_dates(mention, state) or _other_side(mention, state) or _other_people(mention, state):
+            compared = [other for other in _compared(mention, state) if _comparable(mention, other)]
+            if (not compared or not _fits_dates(mention, state) or _other_side(mention, state)
+                    or _other_people(mention, state)):
                 continue
-            score = max((self.score(mention, other) for other in _compared(mention, state)), default=0.0)
+            score = max(self.score(mention, other) for other in compared)
             if score >= THRESHOLD:
                 scored.append((score, state))
         scored.sort(key=lambda pair: -pair[0])  # stable: among equal scores, the earliest filed story
@@ -583,14 +587,33 @@ def _compared(mention: Mention, state: _StoryState) -> list[Mention]:
     return state.mentions[:COMPARED] + more[:COMPARED]
 
 
+def _comparable(a: Mention, b: Mention) -> bool:
+    """Whether the types of two mentions let `StoryIndex.score(a, b)` be above 0 (the test it makes, made
+    before the others and without a call: most of a block's stories are of other types): the same type, a
+    near type, or a denial on either side (a denial links by the claim it repeats, whatever the types)."""
+    return a.type == b.type or a.denial or b.denial or b.type in near_event_types().get(a.type, ())
+
+
 def _fits_dates(mention: Mention, state: _StoryState) -> bool:
     """A story's dated tellings stay within one window: a report may not chain it day by day
     (a meeting on the 21st, one on the 23rd and one on the 24th are three events)."""
     if mention.denial:
         return True
+    if all(_near(mention.days, days) for days in _told_days(state).get(mention.dated, ())):
+        return True  # every telling's day is near: nothing else to check
     numbered = bool(mention.occasions) and any(m.occasions & mention.occasions for m in state.mentions)
     return all(_near(mention.days, m.days) or _told_apart(mention, m) or numbered and _within(m, mention, NUMBERED_DAYS)
                for m in state.mentions if not m.denial and m.dated == mention.dated)
+
+
+def _told_days(state: "_StoryState") -> dict[bool, dict[tuple, None]]:
+    """The distinct days of a story's tellings that deny nothing, dated and undated apart (brought up to
+    date with the mentions appended since: a story's mentions are only ever appended)."""
+    for m in state.mentions[state.told:]:
+        if not m.denial:
+            state.told_days.setdefault(m.dated, {})[m.days] = None
+    state.told = len(state.mentions)
+    return state.told_days
 
 
 def mention_of(report: Report, type_: str, actor_id, target_id, place_id, *, denial: bool = False,

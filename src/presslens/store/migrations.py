@@ -2,16 +2,17 @@
 
 Version 1 creates the tables of `presslens.store.schema` and full-text search: FTS5 tables
 kept in step by triggers on SQLite, GIN indexes over `to_tsvector('english', …)` on
-PostgreSQL.  Version 2 adds the corpus layer's tables (`presslens.store.corpus_schema`).  A later change to the schema appends a step here; never edit an applied one.
+PostgreSQL.  Version 2 adds the corpus layer's tables (`presslens.store.corpus_schema`), 3 the own-text passages,
+4 statements' speaker keys by day.  A later change to the schema appends a step here; never edit an applied one.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.pool import NullPool
 
-from .corpus_schema import LINK_TABLES, OWN_TEXT_TABLES
+from .corpus_schema import LINK_TABLES, OWN_TEXT_TABLES, link_keys, statements
 from .schema import metadata, schema_version
 
 _SQLITE_FTS = [
@@ -47,10 +48,23 @@ def _own_text_passages(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(OWN_TEXT_TABLES))
 
 
+def _speaker_day_keys(conn: Connection) -> None:
+    """Each stored statement's `speaker:<id>` key also as `speaker:<id>@<day first seen>`
+    (`presslens.corpus.statements.speaker_day_key`), the keys a dated quotation now reads back by."""
+    old = link_keys.alias("old")
+    day = func.coalesce(func.substr(statements.c.first_seen, 1, 10), "undated")
+    conn.execute(link_keys.insert().from_select(
+        ["key", "kind", "target_id"],
+        select(old.c.key + "@" + day, old.c.kind, old.c.target_id)
+        .join(statements, statements.c.id == old.c.target_id)
+        .where(old.c.kind == "statement", old.c.key.startswith("speaker:"))))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, findings, errors and full-text search", _initial),
     (2, "corpus identities, stories, statements, link keys and embeddings", _corpus_links),
     (3, "statement appearances in the speaker's own text (passages)", _own_text_passages),
+    (4, "statements' speaker keys by the day first seen", _speaker_day_keys),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]
